@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { test } from 'node:test';
+import { loadConfig } from './config.ts';
+
+test('defaults: port 3000, ./data, SQLite inside it', () => {
+  const c = loadConfig({});
+  assert.equal(c.port, 3000);
+  assert.equal(c.dataDir, path.resolve('data'));
+  assert.deepEqual(c.database, { kind: 'sqlite', file: path.resolve('data/hub.sqlite') });
+});
+
+test('PORT, DATA_DIR and DATABASE_URL are honoured', () => {
+  const c = loadConfig({ PORT: '4100', DATA_DIR: '/tmp/hub-x', DATABASE_URL: 'postgres://u@h:5432/d' });
+  assert.equal(c.port, 4100);
+  assert.equal(c.dataDir, '/tmp/hub-x');
+  assert.deepEqual(c.database, { kind: 'postgres', url: 'postgres://u@h:5432/d' });
+});
+
+test('production refuses to start without its secrets, and says which', () => {
+  assert.throws(() => loadConfig({ NODE_ENV: 'production' }), /Production needs SESSION_SECRET and BASE_URL/);
+  assert.throws(
+    () => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) }),
+    /Production needs BASE_URL to be set/,
+  );
+  const ok = loadConfig({
+    NODE_ENV: 'production',
+    SESSION_SECRET: 'x'.repeat(40),
+    BASE_URL: 'https://hub.example.gov.uk',
+  });
+  assert.equal(ok.env, 'production');
+});
+
+test('bad values fail with the variable named', () => {
+  assert.throws(() => loadConfig({ PORT: 'eighty' }), /PORT/);
+  assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL must be a postgres/);
+  assert.throws(() => loadConfig({ SESSION_SECRET: 'short' }), /at least 32 characters/);
+  assert.throws(() => loadConfig({ BRAND_COLOUR: 'blue' }), /BRAND_COLOUR/);
+});

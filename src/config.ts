@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Everything the Hub reads from its environment, validated once at start-up. */
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL (leave it unset for SQLite)')
+    .optional(),
+  SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
+  BASE_URL: z.url().optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().default('Practice & Learning Hub <hub@localhost>'),
+  ORG_NAME: z.string().default('Calderbrook Council'),
+  SERVICE_NAME: z.string().default('Practice & Learning Hub'),
+  BRAND_COLOUR: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'BRAND_COLOUR must be a hex colour such as #1d70b8')
+    .default('#005a70'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(60),
+  WORKER: z.enum(['on', 'off']).default('on'),
+});
+
+export type Env = z.input<typeof envSchema>;
+
+export interface Config {
+  env: 'development' | 'test' | 'production';
+  host: string;
+  port: number;
+  dataDir: string;
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  sessionSecret: string;
+  baseUrl: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  orgName: string;
+  serviceName: string;
+  brandColour: string;
+  logLevel: string;
+  sessionIdleMinutes: number;
+  runWorker: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/**
+ * Turns the environment into a typed config. In production a missing secret or
+ * address stops the Hub at once, because a default there would be a security hole.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production') {
+    const missing = (['SESSION_SECRET', 'BASE_URL'] as const).filter((k) => !e[k]);
+    if (missing.length) throw new ConfigError(`Production needs ${missing.join(' and ')} to be set.`);
+  }
+  const dataDir = path.resolve(e.DATA_DIR);
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    dataDir,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'sqlite', file: path.join(dataDir, 'hub.sqlite') },
+    // Outside production an unset secret gets a fixed development value, so
+    // sessions survive a restart of `npm start`.
+    sessionSecret: e.SESSION_SECRET ?? 'development-only-secret-do-not-use-in-production',
+    baseUrl: e.BASE_URL ?? `http://localhost:${e.PORT}`,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    orgName: e.ORG_NAME,
+    serviceName: e.SERVICE_NAME,
+    brandColour: e.BRAND_COLOUR,
+    logLevel: e.LOG_LEVEL,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    runWorker: e.WORKER === 'on',
+  };
+}

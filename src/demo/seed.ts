@@ -1,0 +1,73 @@
+import { hashPassword } from '../platform/auth/passwords.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Db } from '../platform/db/db.ts';
+import { newId } from '../platform/ids.ts';
+import { DEMO_PERSONAS, DEMO_SERVICES, type DemoPerson, demoWorkforce } from './people.ts';
+
+export const DEMO_PASSWORD = 'practice-hub-demo';
+export const DEMO_EMAIL_DOMAIN = 'calderbrook.example';
+
+export const demoEmail = (name: string) =>
+  `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@${DEMO_EMAIL_DOMAIN}`;
+
+export async function isEmpty(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('staff').select('id').limit(1).executeTakeFirst();
+  return !row;
+}
+
+/**
+ * Seeds the fictional authority in one transaction. Every demo account shares
+ * one password, hashed once (demo only: real accounts each get their own salt).
+ */
+export async function seedDemo(db: Db, clock: Clock): Promise<{ people: number }> {
+  const hash = await hashPassword(DEMO_PASSWORD);
+  const now = clock.now().toISOString();
+  const people: DemoPerson[] = [...DEMO_PERSONAS, ...demoWorkforce()];
+  await db.transaction().execute(async (trx) => {
+    const teamIds = new Map<string, string>();
+    for (const s of DEMO_SERVICES) {
+      const serviceId = newId();
+      await trx.insertInto('services').values({ id: serviceId, name: s.name, created_at: now }).execute();
+      for (const t of s.teams) {
+        const id = newId();
+        teamIds.set(t, id);
+        await trx
+          .insertInto('teams')
+          .values({ id, service_id: serviceId, name: t, created_at: now })
+          .execute();
+      }
+    }
+    let number = 1000;
+    for (const p of people) {
+      const id = newId();
+      await trx
+        .insertInto('staff')
+        .values({
+          id,
+          staff_number: `D${number++}`,
+          email: demoEmail(p.name),
+          name: p.name,
+          job_title: p.jobTitle,
+          team_id: teamIds.get(p.team) ?? null,
+          is_agency: p.agency ? 1 : 0,
+          active: p.leftOn ? 0 : 1,
+          left_on: p.leftOn ?? null,
+          password_hash: hash,
+          failed_signins: 0,
+          locked_until: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      await trx
+        .insertInto('staff_roles')
+        .values(p.roles.map((role) => ({ staff_id: id, role })))
+        .execute();
+    }
+  });
+  return { people: people.length };
+}
+
+export const demoSignInHelp = () =>
+  DEMO_PERSONAS.map((p) => `  ${p.persona!.padEnd(32)} ${demoEmail(p.name)}`).join('\n') +
+  `\n  (every demo account's password is: ${DEMO_PASSWORD})`;

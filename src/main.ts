@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { ConfigError, loadConfig } from './config.ts';
+import { demoSignInHelp, isEmpty, seedDemo } from './demo/seed.ts';
+import { createAccount } from './people/create-account.ts';
+import { importStaff } from './people/staff-import.service.ts';
+import { systemActor } from './platform/audit/audit.ts';
+import { systemClock } from './platform/clock.ts';
+import { openDb } from './platform/db/db.ts';
+import { migrateToLatest } from './platform/db/migrate.ts';
+import { ROLES } from './platform/policy/roles.ts';
+import { startServer } from './server.ts';
+
+const program = new Command('practice-hub').description('Practice & Learning Hub');
+
+/** Opens the configured database, migrated, for a one-off command. */
+async function withDb<T>(fn: (h: ReturnType<typeof openDb>) => Promise<T>): Promise<T> {
+  const handle = openDb(loadConfig().database);
+  try {
+    await migrateToLatest(handle);
+    return await fn(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+program
+  .command('serve')
+  .description('run the web app (and the background worker unless WORKER=off)')
+  .option('--demo-if-empty', 'seed the demo authority when the database is empty (never in production)')
+  .action(async (opts: { demoIfEmpty?: boolean }) => {
+    const server = await startServer(loadConfig(), { demoIfEmpty: !!opts.demoIfEmpty });
+    const shutdown = () => {
+      server.stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    };
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+  });
+
+program
+  .command('migrate')
+  .description('bring the database schema up to date')
+  .action(() =>
+    withDb(async () => {
+      process.stdout.write('Database is up to date.\n');
+    }),
+  );
+
+program
+  .command('demo')
+  .description('add the demo authority (teams and staff in every role) to an empty database')
+  .action(() =>
+    withDb(async ({ db }) => {
+      if (loadConfig().env === 'production') throw new Error('Demo data is never added in production.');
+      if (!(await isEmpty(db)))
+        throw new Error('The database already has staff; demo data goes only into an empty one.');
+      const { people } = await seedDemo(db, systemClock);
+      process.stdout.write(`Added ${people} demo staff.\n${demoSignInHelp()}\n`);
+    }),
+  );
+
+program
+  .command('create-user')
+  .description('add a person who can sign in (the password is read from standard input)')
+  .requiredOption('--email <email>')
+  .requiredOption('--name <name>')
+  .requiredOption('--role <role...>', `one or more of: ${ROLES.join(', ')}`)
+  .option('--team <team>', 'team name')
+  .option('--staff-number <number>')
+  .action((opts) =>
+    withDb(async ({ db }) => {
+      const password = readFileSync(0, 'utf8').split('\n')[0] ?? '';
+      const id = await createAccount(db, systemClock, systemActor('create-user command'), {
+        ...opts,
+        password,
+      });
+      process.stdout.write(`Created ${opts.email} (${id}).\n`);
+    }),
+  );
+
+const importCmd = program.command('import').description('import data from files');
+importCmd
+  .command('staff <file>')
+  .description('import staff from a CSV file (all or nothing; matched on staff_number)')
+  .action((file: string) =>
+    withDb(async ({ db }) => {
+      const result = await importStaff(
+        db,
+        systemClock,
+        systemActor('import command'),
+        readFileSync(file, 'utf8'),
+      );
+      if (!result.ok) {
+        for (const e of result.errors)
+          process.stderr.write(`${e.row === null ? 'file' : `row ${e.row}`}: ${e.message}\n`);
+        process.stderr.write('Nothing was imported.\n');
+        process.exitCode = 1;
+        return;
+      }
+      process.stdout.write(
+        `Imported: ${result.created} added, ${result.updated} changed, ${result.unchanged} unchanged.\n`,
+      );
+    }),
+  );
+
+program.parseAsync().catch((err: unknown) => {
+  process.stderr.write(
+    `${err instanceof ConfigError ? err.message : err instanceof Error ? err.message : String(err)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,146 @@
+import { type Actor, recordAudit } from '../platform/audit/audit.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Db } from '../platform/db/db.ts';
+import { newId } from '../platform/ids.ts';
+import { parseStaffCsv, type RowError, type StaffImportRow } from './staff-import.parse.ts';
+
+export type StaffImportResult =
+  | { ok: true; created: number; updated: number; unchanged: number }
+  | { ok: false; errors: RowError[] };
+
+/**
+ * Imports a staff file all-or-nothing, matched on staff_number. A bad file
+ * writes nothing; importing the same file twice changes nothing the second time.
+ */
+export async function importStaff(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  csvText: string,
+): Promise<StaffImportResult> {
+  const { rows, errors } = parseStaffCsv(csvText);
+  if (errors.length) return { ok: false, errors };
+
+  return db.transaction().execute(async (trx) => {
+    const teams = new Map(
+      (await trx.selectFrom('teams').select(['id', 'name']).execute()).map((t) => [
+        t.name.toLowerCase(),
+        t.id,
+      ]),
+    );
+    const existing = await trx
+      .selectFrom('staff')
+      .select([
+        'id',
+        'staff_number',
+        'email',
+        'name',
+        'job_title',
+        'team_id',
+        'is_agency',
+        'active',
+        'left_on',
+      ])
+      .execute();
+    const byNumber = new Map(existing.map((s) => [s.staff_number, s]));
+    const byEmail = new Map(existing.map((s) => [s.email, s]));
+    const roleRows = await trx.selectFrom('staff_roles').select(['staff_id', 'role']).execute();
+    const rolesOf = new Map<string, string[]>();
+    for (const r of roleRows) rolesOf.set(r.staff_id, [...(rolesOf.get(r.staff_id) ?? []), r.role]);
+
+    const problems: RowError[] = [];
+    for (const r of rows) {
+      if (r.team && !teams.has(r.team.toLowerCase()))
+        problems.push({
+          row: r.row,
+          message: `team "${r.team}" does not exist; add it first or check the spelling`,
+        });
+      const owner = byEmail.get(r.email);
+      if (owner && owner.staff_number !== r.staffNumber)
+        problems.push({
+          row: r.row,
+          message: `email ${r.email} already belongs to staff number ${owner.staff_number}`,
+        });
+    }
+    if (problems.length) return { ok: false, errors: problems } as const;
+
+    const now = clock.now().toISOString();
+    let created = 0;
+    let updated = 0;
+    for (const r of rows) {
+      const values = toColumns(r, r.team ? teams.get(r.team.toLowerCase())! : null);
+      const current = byNumber.get(r.staffNumber);
+      if (!current) {
+        const id = newId();
+        await trx
+          .insertInto('staff')
+          .values({
+            id,
+            staff_number: r.staffNumber,
+            ...values,
+            failed_signins: 0,
+            created_at: now,
+            updated_at: now,
+          })
+          .execute();
+        await trx
+          .insertInto('staff_roles')
+          .values(r.roles.map((role) => ({ staff_id: id, role })))
+          .execute();
+        await recordAudit(trx, clock, actor, {
+          action: 'create',
+          recordType: 'staff',
+          recordId: id,
+          summary: `Added ${r.name} by staff import`,
+        });
+        created++;
+        continue;
+      }
+      const rolesBefore = [...(rolesOf.get(current.id) ?? [])].sort().join(';');
+      const rolesAfter = [...r.roles].sort().join(';');
+      const changed = (Object.keys(values) as (keyof typeof values)[]).filter(
+        (k) => current[k] !== values[k],
+      );
+      if (changed.length === 0 && rolesBefore === rolesAfter) continue;
+      await trx
+        .updateTable('staff')
+        .set({ ...values, updated_at: now })
+        .where('id', '=', current.id)
+        .execute();
+      if (rolesBefore !== rolesAfter) {
+        await trx.deleteFrom('staff_roles').where('staff_id', '=', current.id).execute();
+        await trx
+          .insertInto('staff_roles')
+          .values(r.roles.map((role) => ({ staff_id: current.id, role })))
+          .execute();
+        changed.push('roles' as never);
+      }
+      await recordAudit(trx, clock, actor, {
+        action: 'update',
+        recordType: 'staff',
+        recordId: current.id,
+        summary: `Staff import changed ${changed.join(', ')} for ${r.name}`,
+      });
+      updated++;
+    }
+    const unchanged = rows.length - created - updated;
+    await recordAudit(trx, clock, actor, {
+      action: 'import',
+      recordType: 'staff',
+      summary: `Staff import: ${created} added, ${updated} changed, ${unchanged} unchanged`,
+    });
+    return { ok: true, created, updated, unchanged } as const;
+  });
+}
+
+function toColumns(r: StaffImportRow, teamId: string | null) {
+  return {
+    email: r.email,
+    name: r.name,
+    job_title: r.jobTitle,
+    team_id: teamId,
+    is_agency: (r.isAgency ? 1 : 0) as 0 | 1,
+    active: (r.leftOn ? 0 : 1) as 0 | 1,
+    left_on: r.leftOn,
+  };
+}

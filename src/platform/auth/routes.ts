@@ -1,0 +1,91 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { recordAudit } from '../audit/audit.ts';
+import { get, post, safeReturnPath } from '../http/route.ts';
+import { cookieNames, cookieOptions } from '../http/session-hook.ts';
+import type { Services } from '../services.ts';
+import { formatTime } from '../views/format.ts';
+import { deleteSession } from './sessions.ts';
+import { signIn } from './sign-in.service.ts';
+
+const signInForm = z.object({
+  email: z
+    .string()
+    .trim()
+    .min(1, 'Enter your work email address')
+    .max(200)
+    .email('Enter an email address in the correct format, like name@example.org'),
+  password: z.string().min(1, 'Enter your password').max(500),
+  returnTo: z.string().optional(),
+});
+
+const view = 'platform/auth/sign-in.njk';
+
+export function authRoutes(app: FastifyInstance, services: Services) {
+  const production = services.config.env === 'production';
+  const names = cookieNames(production);
+
+  get(app, '/sign-in', { permission: 'public', audit: false }, async (req, reply) => {
+    if (req.user) return reply.redirect('/', 303);
+    const { returnTo } = req.query as { returnTo?: string };
+    return reply.render(view, { title: 'Sign in', values: { returnTo: safeReturnPath(returnTo) } });
+  });
+
+  app.route({
+    method: 'POST',
+    url: '/sign-in',
+    // Per-address throttle on top of the per-account lockout.
+    config: { permission: 'public', audit: false, rateLimit: { max: 30, timeWindow: '1 minute' } },
+    handler: async (req, reply) => {
+      const parsed = signInForm.safeParse(req.body);
+      const raw = (req.body ?? {}) as Record<string, string>;
+      const values = { email: raw.email ?? '', returnTo: safeReturnPath(raw.returnTo) };
+      if (!parsed.success) {
+        const errors = parsed.error.issues.map((i) => ({ text: i.message, href: `#${String(i.path[0])}` }));
+        return reply.code(422).render(view, { title: 'Sign in', values, errors: toErrors(errors) });
+      }
+      const result = await signIn(services.db, services.clock, req.actor, {
+        email: parsed.data.email,
+        password: parsed.data.password,
+        previousToken: req.cookies[names.session],
+        idleMinutes: services.config.sessionIdleMinutes,
+      });
+      if (!result.ok) {
+        const text =
+          result.reason === 'locked'
+            ? `Your account is locked after too many wrong passwords. Try again after ${formatTime(result.until)}, or ask a system admin to unlock it.`
+            : 'The email address or password is not right. Check them and try again.';
+        return reply.code(401).render(view, {
+          title: 'Sign in',
+          values,
+          errors: toErrors([{ text, href: '#email' }]),
+        });
+      }
+      reply.setCookie(names.session, result.token, cookieOptions(production));
+      return reply.redirect(values.returnTo, 303);
+    },
+  });
+
+  post(app, '/sign-out', { permission: 'home:view', audit: false }, async (req, reply) => {
+    if (req.session) {
+      const session = req.session;
+      await services.db.transaction().execute(async (trx) => {
+        await deleteSession(trx, session.id);
+        await recordAudit(trx, services.clock, req.actor, {
+          action: 'sign-out',
+          recordType: 'staff',
+          recordId: session.user.id,
+          summary: 'Signed out',
+        });
+      });
+    }
+    reply.clearCookie(names.session, cookieOptions(production));
+    return reply.redirect('/sign-in?signedOut=1', 303);
+  });
+}
+
+function toErrors(list: { text: string; href: string }[]) {
+  const fields: Record<string, { text: string }> = {};
+  for (const e of list) fields[e.href.slice(1)] ??= { text: e.text };
+  return { summary: list, fields };
+}

@@ -1,0 +1,111 @@
+/**
+ * The typed shape of every table, shared by both dialects. Conventions
+ * (see docs/architecture.md): ids are text UUIDs made by the app; instants are
+ * ISO-8601 UTC text; calendar dates are YYYY-MM-DD text; booleans are 0/1
+ * integers; JSON is text. The same value reads back the same on SQLite and PostgreSQL.
+ */
+export type Flag = 0 | 1;
+
+export interface ServicesTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface TeamsTable {
+  id: string;
+  service_id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface StaffTable {
+  id: string;
+  staff_number: string;
+  email: string;
+  name: string;
+  job_title: string;
+  team_id: string | null;
+  is_agency: Flag;
+  active: Flag;
+  left_on: string | null;
+  password_hash: string | null;
+  failed_signins: number;
+  locked_until: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StaffRolesTable {
+  staff_id: string;
+  role: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  staff_id: string;
+  csrf_token: string;
+  /** JSON: a one-time message or a form's answers and errors for post/redirect/get. */
+  flash: string | null;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  record_type: string;
+  record_id: string | null;
+  summary: string;
+  outcome: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface OutboxTable {
+  id: string;
+  created_at: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  attachments: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  next_attempt_at: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  last_error: string | null;
+  sent_at: string | null;
+}
+
+export interface JobsTable {
+  id: string;
+  name: string;
+  payload: string;
+  unique_key: string | null;
+  run_at: string;
+  status: 'pending' | 'done' | 'failed';
+  attempts: number;
+  max_attempts: number;
+  locked_by: string | null;
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export interface Database {
+  services: ServicesTable;
+  teams: TeamsTable;
+  staff: StaffTable;
+  staff_roles: StaffRolesTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  outbox: OutboxTable;
+  jobs: JobsTable;
+}

@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify';
+import { recordAudit } from '../audit/audit.ts';
+import { type Action, can, ForbiddenError } from '../policy/policy.ts';
+import type { Services } from '../services.ts';
+import { presentedToken, tokensMatch } from './csrf.ts';
+import { CsrfError } from './errors.ts';
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * The router wrapper: refuses routes that do not declare a permission and an
+ * audit rule, checks both on every request, demands the form token on every
+ * change, and writes the audit row for each view before the page is sent.
+ */
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  permission: Action | 'public';
+  audited: boolean;
+}
+
+export function guardSetup(app: FastifyInstance, services: Services) {
+  const declared: DeclaredRoute[] = [];
+  app.decorate('declaredRoutes', declared);
+  app.addHook('onRoute', (route) => {
+    const cfg = route.config;
+    if (!cfg?.permission || cfg.audit === undefined) {
+      throw new Error(`Route ${route.method} ${route.url} must declare a permission and an audit rule`);
+    }
+    for (const method of [route.method].flat()) {
+      declared.push({ method, url: route.url, permission: cfg.permission, audited: cfg.audit !== false });
+    }
+  });
+
+  app.addHook('preHandler', async (req, reply) => {
+    if (req.is404) return;
+    const { permission } = req.routeOptions.config;
+    if (!permission) throw new Error(`Route ${req.url} has no permission`);
+    if (permission !== 'public') {
+      if (!req.user) {
+        const returnTo = req.method === 'GET' ? `?returnTo=${encodeURIComponent(req.url)}` : '';
+        return reply.redirect(`/sign-in${returnTo}`, 303);
+      }
+      if (!can(req.user, permission)) throw new ForbiddenError(permission);
+    }
+    if (MUTATING.has(req.method) && !tokensMatch(req.csrfToken, presentedToken(req))) throw new CsrfError();
+  });
+
+  app.addHook('onSend', async (req, reply, payload) => {
+    const audit = req.routeOptions.config?.audit;
+    if (!audit || req.method !== 'GET' || reply.statusCode >= 300) return payload;
+    await recordAudit(services.db, services.clock, req.actor, {
+      action: reply.getHeader('content-disposition') ? 'export' : 'view',
+      recordType: audit.recordType,
+      recordId: audit.recordId?.(req) ?? null,
+      summary: audit.summary(req),
+    });
+    return payload;
+  });
+}

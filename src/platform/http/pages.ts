@@ -1,0 +1,76 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { recordAudit } from '../audit/audit.ts';
+import { ForbiddenError } from '../policy/policy.ts';
+import type { Services } from '../services.ts';
+import type { Assets } from '../views/assets.ts';
+import { navigationFor } from '../views/navigation.ts';
+import type { ViewEnv } from '../views/render.ts';
+import { CsrfError, NotFoundError, UserInputError } from './errors.ts';
+
+/** reply.render(template, context): the page plus what every layout needs. */
+export function pagesSetup(app: FastifyInstance, services: Services, views: ViewEnv, assets: Assets) {
+  const { config } = services;
+  app.decorateReply('render', function render(this: FastifyReply, template: string, context = {}) {
+    const req = this.request;
+    const path = req.url.split('?')[0] ?? '/';
+    const html = views.render(template, {
+      orgName: config.orgName,
+      serviceName: config.serviceName,
+      brandColour: config.brandColour,
+      cssHref: assets.cssHref,
+      cspNonce: this.cspNonce?.script,
+      user: req.user,
+      csrfToken: req.csrfToken,
+      navigation: navigationFor(req.user, path),
+      flash: req.session?.flash && req.method === 'GET' ? JSON.parse(req.session.flash) : undefined,
+      currentPath: path,
+      ...context,
+    });
+    return this.type('text/html; charset=utf-8').send(html);
+  });
+
+  const errorPage = (reply: FastifyReply, status: number, title: string, paragraphs: string[]) =>
+    reply.code(status).render('platform/views/error.njk', { title, paragraphs });
+
+  app.setNotFoundHandler((_req, reply) =>
+    errorPage(reply, 404, 'Page not found', [
+      'If you typed the web address, check it is correct.',
+      'If you followed a link, the record may have been removed or you may not have access to it.',
+    ]),
+  );
+
+  app.setErrorHandler(async (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+    if (err instanceof ForbiddenError) {
+      // A refused attempt is itself worth knowing about: audit it.
+      await recordAudit(services.db, services.clock, req.actor, {
+        action: 'view',
+        recordType: err.recordType ?? (req.routeOptions.config?.audit || undefined)?.recordType ?? 'page',
+        recordId: err.recordId ?? null,
+        summary: `Refused ${req.method} ${req.url.slice(0, 200)} (${err.action})`,
+        outcome: 'denied',
+      }).catch((e) => req.log.error(e, 'could not audit a refusal'));
+      return errorPage(reply, 403, 'You do not have access to this page', [
+        'Your roles do not allow you to see or change this.',
+        'If you think you should have access, ask your manager or a system admin.',
+      ]);
+    }
+    if (err instanceof CsrfError) {
+      return errorPage(reply, 403, 'This form has expired', [
+        'For your security, the form could not be accepted. Go back, reload the page and try again.',
+      ]);
+    }
+    if (err instanceof NotFoundError) {
+      return errorPage(reply, 404, 'Page not found', ['The record does not exist or has been removed.']);
+    }
+    if (err instanceof UserInputError || err.validation) {
+      return errorPage(reply, 400, 'There is a problem with what was sent', [err.message]);
+    }
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return errorPage(reply, err.statusCode, 'There is a problem with what was sent', [err.message]);
+    }
+    req.log.error(err);
+    return errorPage(reply, 500, 'Sorry, there is a problem with the service', [
+      'Nothing you confirmed has been lost. Try again later.',
+    ]);
+  });
+}

@@ -1,0 +1,98 @@
+import type { Clock } from '../clock.ts';
+import type { DbOrTrx } from '../db/db.ts';
+import { newId } from '../ids.ts';
+
+/**
+ * A file sent with a message. A calendar invite is an attachment whose
+ * contentType starts with 'text/calendar'; `method` (REQUEST, CANCEL …) must
+ * match the METHOD inside the .ics, and is what makes Outlook offer Accept/Decline.
+ */
+export interface MailAttachment {
+  filename: string;
+  content: string;
+  contentType: string;
+  method?: string;
+}
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  attachments?: MailAttachment[];
+}
+
+export class InvalidMailError extends Error {}
+
+// Deliberately loose: one address, something@domain, nothing that could start a
+// new header line. The SMTP server is the real judge of whether it exists.
+const ADDRESS =
+  /^[^\s@<>()[\]",;:\\]+@[^\s@<>()[\]",;:\\]+\.[^\s@<>()[\]",;:\\]+$|^[^\s@<>",;:\\]+@localhost$/;
+
+export function isPlausibleAddress(value: string): boolean {
+  return value.length <= 254 && ADDRESS.test(value);
+}
+
+/** Checks a message and returns it tidied; throws InvalidMailError if it cannot be sent as it is. */
+export function checkMessage(msg: MailMessage): MailMessage {
+  const to = msg.to.trim();
+  if (!isPlausibleAddress(to)) throw new InvalidMailError(`Not an email address: ${JSON.stringify(msg.to)}`);
+  // A subject is one header line: a line break in it would be an injection or a mistake.
+  const subject = msg.subject.replace(/[\r\n]+/g, ' ').trim();
+  if (!subject) throw new InvalidMailError('A message needs a subject');
+  for (const a of msg.attachments ?? []) {
+    if (!a.filename.trim() || /[\r\n/\\]/.test(a.filename)) {
+      throw new InvalidMailError(`Bad attachment name: ${JSON.stringify(a.filename)}`);
+    }
+    if (!/^[\w.+-]+\/[\w.+-]+/.test(a.contentType)) {
+      throw new InvalidMailError(`Bad attachment type: ${JSON.stringify(a.contentType)}`);
+    }
+  }
+  return { ...msg, to, subject };
+}
+
+/**
+ * Queues a message for the sender. Pass the transaction that makes the change
+ * the message is about: the message then exists if and only if that change
+ * commits, and nothing is sent for work that was rolled back. Returns its id.
+ */
+export async function enqueueMail(db: DbOrTrx, clock: Clock, msg: MailMessage): Promise<string> {
+  const m = checkMessage(msg);
+  const id = newId();
+  const now = clock.now().toISOString();
+  await db
+    .insertInto('outbox')
+    .values({
+      id,
+      created_at: now,
+      to_address: m.to,
+      subject: m.subject,
+      text_body: m.text,
+      html_body: m.html ?? null,
+      attachments: JSON.stringify(m.attachments ?? []),
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: now,
+      locked_by: null,
+      locked_until: null,
+      last_error: null,
+      sent_at: null,
+    })
+    .execute();
+  return id;
+}
+
+/**
+ * The attachments column read back. A damaged value throws rather than reading
+ * as none: sending an invitation without its invite would be a silent loss.
+ */
+export function parseAttachments(json: string): MailAttachment[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw new InvalidMailError('The attachments of this message cannot be read');
+  }
+  if (!Array.isArray(value)) throw new InvalidMailError('The attachments of this message cannot be read');
+  return value as MailAttachment[];
+}

@@ -1,0 +1,96 @@
+import type { Principal, Role } from './roles.ts';
+
+/**
+ * The one place that answers "may this person do this to that record?".
+ * Each action grants a scope per role; a person with several roles gets the
+ * widest. Routes name an action; services pass the record for scoped checks.
+ */
+export type Scope = 'own' | 'team' | 'service' | 'all';
+const WIDTH: Record<Scope, number> = { own: 1, team: 2, service: 3, all: 4 };
+
+type Grants = Partial<Record<Role, Scope>>;
+const everyone: Grants = {
+  practitioner: 'all',
+  'team-manager': 'all',
+  'service-manager': 'all',
+  psw: 'all',
+  'ld-admin': 'all',
+  'complaints-officer': 'all',
+  'system-admin': 'all',
+};
+
+export const POLICY = {
+  'home:view': everyone,
+  'org:view': everyone,
+  'staff:list': everyone,
+  'staff:view': {
+    practitioner: 'own',
+    'team-manager': 'team',
+    'service-manager': 'service',
+    psw: 'all',
+    'ld-admin': 'all',
+    'complaints-officer': 'all',
+    'system-admin': 'all',
+  },
+  'staff:manage': { 'system-admin': 'all' },
+  'staff:import': { 'system-admin': 'all' },
+  'audit:view': { 'system-admin': 'all' },
+  'audit:export': { 'system-admin': 'all' },
+  'outbox:view': { 'system-admin': 'all' },
+} as const satisfies Record<string, Grants>;
+
+export type Action = keyof typeof POLICY;
+export const ACTIONS = Object.keys(POLICY) as Action[];
+
+/** Where a record sits: whose it is, and which team and service it belongs to. */
+export interface ResourceScope {
+  ownerId?: string | null;
+  teamId?: string | null;
+  serviceId?: string | null;
+}
+
+/** The widest scope any of the person's roles grants for the action, or null. */
+export function scopeFor(user: Principal, action: Action): Scope | null {
+  const grants: Grants = POLICY[action];
+  let best: Scope | null = null;
+  for (const role of user.roles) {
+    const s = grants[role];
+    if (s && (!best || WIDTH[s] > WIDTH[best])) best = s;
+  }
+  return best;
+}
+
+export function can(user: Principal, action: Action, resource?: ResourceScope): boolean {
+  const scope = scopeFor(user, action);
+  if (!scope) return false;
+  if (!resource || scope === 'all') return true;
+  return withinScope(user, scope, resource);
+}
+
+function withinScope(user: Principal, scope: Scope, r: ResourceScope): boolean {
+  if (r.ownerId && r.ownerId === user.id) return true;
+  if (scope === 'own') return false;
+  if (scope === 'team') return !!user.teamId && r.teamId === user.teamId;
+  return !!user.serviceId && r.serviceId === user.serviceId;
+}
+
+export class ForbiddenError extends Error {
+  readonly action: Action;
+  readonly recordType: string | undefined;
+  readonly recordId: string | undefined;
+  constructor(action: Action, recordType?: string, recordId?: string) {
+    super(`Not allowed: ${action}`);
+    this.action = action;
+    this.recordType = recordType;
+    this.recordId = recordId;
+  }
+}
+
+/** Throws ForbiddenError unless allowed; the error handler answers 403 and audits the attempt. */
+export function authorize(
+  user: Principal,
+  action: Action,
+  resource?: ResourceScope & { type?: string; id?: string },
+): void {
+  if (!can(user, action, resource)) throw new ForbiddenError(action, resource?.type, resource?.id);
+}

@@ -1,0 +1,102 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { sql } from 'kysely';
+import pino from 'pino';
+import { type Config, loadConfig } from '../../config.ts';
+import { type Clock, fixedClock } from '../clock.ts';
+import { type DbHandle, type Dialect, openDb } from '../db/db.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import type { Services } from '../services.ts';
+
+export interface TestDb {
+  dialect: Dialect;
+  handle: DbHandle;
+  db: DbHandle['db'];
+  clock: ReturnType<typeof fixedClock>;
+  services: Services;
+  /** Another connection pool to the same database, as a second app instance would have. */
+  open(): DbHandle;
+}
+
+export const dialectsUnderTest = (): Dialect[] =>
+  process.env.DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+
+/**
+ * A migrated, empty database of the given dialect: SQLite in a temporary
+ * folder, or a fresh schema of its own on the PostgreSQL at DATABASE_URL.
+ */
+export async function createTestDb(
+  dialect: Dialect,
+  now = '2026-11-27T09:00:00Z',
+): Promise<TestDb & { drop(): Promise<void> }> {
+  const clock = fixedClock(now);
+  let database: Config['database'];
+  let schema: string | undefined;
+  let cleanup: () => Promise<void>;
+  if (dialect === 'postgres') {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error('DATABASE_URL is needed for PostgreSQL tests');
+    schema = `t_${Math.random().toString(36).slice(2, 12)}`;
+    const admin = openDb({ kind: 'postgres', url }, { poolSize: 1 });
+    await sql`create schema ${sql.id(schema)}`.execute(admin.db);
+    await admin.close();
+    database = { kind: 'postgres', url };
+    cleanup = async () => {
+      const a = openDb({ kind: 'postgres', url }, { poolSize: 1 });
+      await sql`drop schema ${sql.id(schema!)} cascade`.execute(a.db);
+      await a.close();
+    };
+  } else {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hub-test-'));
+    database = { kind: 'sqlite', file: path.join(dir, 'hub.sqlite') };
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  }
+  const open = () => openDb(database, { schema });
+  const handle = open();
+  try {
+    await migrateToLatest(handle);
+  } catch (err) {
+    await handle.close();
+    await cleanup();
+    throw err;
+  }
+  const config = {
+    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
+    database,
+  };
+  const services: Services = {
+    config,
+    db: handle.db,
+    dialect,
+    clock: clock as Clock,
+    log: pino({ level: 'silent' }),
+  };
+  return {
+    dialect,
+    handle,
+    db: handle.db,
+    clock,
+    services,
+    open,
+    drop: async () => {
+      await handle.close();
+      await cleanup();
+    },
+  };
+}
+
+/** Runs the same test against every dialect under test, each on a fresh database. */
+export function forEachDialect(title: string, fn: (t: TestDb) => Promise<void>) {
+  for (const dialect of dialectsUnderTest()) {
+    test(`${title} [${dialect}]`, async () => {
+      const t = await createTestDb(dialect);
+      try {
+        await fn(t);
+      } finally {
+        await t.drop();
+      }
+    });
+  }
+}

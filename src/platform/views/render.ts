@@ -1,0 +1,30 @@
+import path from 'node:path';
+import nunjucks from 'nunjucks';
+import { formatDate, formatDateTime, formatTime, plural } from './format.ts';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+
+/**
+ * One Nunjucks environment for the whole app. Templates are named from src/
+ * (e.g. "people/views/directory.njk"), so a feature's views sit beside its code.
+ */
+export function createViewEnv(options: { cache: boolean }) {
+  const env = new nunjucks.Environment(
+    new nunjucks.FileSystemLoader(
+      [
+        path.join(root, 'src'),
+        path.join(root, 'node_modules/govuk-frontend/dist'),
+        path.join(root, 'node_modules/@ministryofjustice/frontend'),
+      ],
+      { noCache: !options.cache },
+    ),
+    { autoescape: true, throwOnUndefined: false },
+  );
+  env.addFilter('date', formatDate);
+  env.addFilter('dateTime', formatDateTime);
+  env.addFilter('time', formatTime);
+  env.addFilter('plural', plural);
+  return env;
+}
+
+export type ViewEnv = ReturnType<typeof createViewEnv>;

@@ -1,0 +1,51 @@
+import pino from 'pino';
+import { createApp } from './app.ts';
+import type { Config } from './config.ts';
+import { demoSignInHelp, isEmpty, seedDemo } from './demo/seed.ts';
+import { systemClock } from './platform/clock.ts';
+import { openDb } from './platform/db/db.ts';
+import { migrateToLatest } from './platform/db/migrate.ts';
+import { startWorker } from './platform/jobs/worker.ts';
+import type { Services } from './platform/services.ts';
+
+/**
+ * Boots the Hub: opens and migrates the database, seeds the demo authority
+ * into an empty development database, then listens and starts the worker.
+ */
+export async function startServer(config: Config, options: { demoIfEmpty: boolean; quiet?: boolean }) {
+  const log = pino({ level: config.logLevel });
+  const handle = openDb(config.database);
+  const applied = await migrateToLatest(handle);
+  if (applied.length) log.info({ applied }, 'database migrated');
+  const services: Services = { config, db: handle.db, dialect: handle.dialect, clock: systemClock, log };
+
+  let seeded = false;
+  if (options.demoIfEmpty && config.env !== 'production' && (await isEmpty(handle.db))) {
+    const { people } = await seedDemo(handle.db, systemClock);
+    log.info({ people }, 'seeded the demo authority');
+    seeded = true;
+  }
+
+  const app = await createApp(services);
+  await app.listen({ host: config.host, port: config.port });
+  const worker = config.runWorker ? startWorker(services) : undefined;
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+
+  if (!options.quiet) {
+    process.stdout.write(
+      `\n${config.serviceName} is running at ${url} (database: ${handle.dialect}${seeded ? ', demo data added' : ''})\n` +
+        (config.env !== 'production' && !(await isEmpty(handle.db))
+          ? `Sign in as any demo persona:\n${demoSignInHelp()}\n\n`
+          : '\n'),
+    );
+  }
+
+  const stop = async () => {
+    await worker?.stop();
+    await app.close();
+    await handle.close();
+  };
+  return { app, services, url, stop };
+}
