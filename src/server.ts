@@ -5,6 +5,7 @@ import { demoSignInHelp, isEmpty, seedDemo } from './demo/seed.ts';
 import { systemClock } from './platform/clock.ts';
 import { openDb } from './platform/db/db.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
+import { registerHousekeeping, scheduleSessionPurge } from './platform/jobs/housekeeping.ts';
 import { startWorker } from './platform/jobs/worker.ts';
 import type { Services } from './platform/services.ts';
 
@@ -28,6 +29,8 @@ export async function startServer(config: Config, options: { demoIfEmpty: boolea
 
   const app = await createApp(services);
   await app.listen({ host: config.host, port: config.port });
+  registerHousekeeping();
+  await scheduleSessionPurge(services);
   const worker = config.runWorker ? startWorker(services) : undefined;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

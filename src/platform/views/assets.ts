@@ -16,10 +16,12 @@ export interface Asset {
  * GOV.UK only) and the brand colour comes from config.
  */
 export function buildAssets(brandColour: string) {
-  const govukCss = readFileSync(nm('govuk-frontend/dist/govuk/govuk-frontend.min.css'), 'utf8')
-    .replace(/@font-face\{[^}]*\}/g, '')
-    .replaceAll('GDS Transport,arial,sans-serif', 'arial,sans-serif');
-  const mojCss = readFileSync(nm('@ministryofjustice/frontend/moj/moj-frontend.min.css'), 'utf8');
+  const govukCss = withoutGovukFont(
+    readFileSync(nm('govuk-frontend/dist/govuk/govuk-frontend.min.css'), 'utf8'),
+  );
+  const mojCss = withoutGovukFont(
+    readFileSync(nm('@ministryofjustice/frontend/moj/moj-frontend.min.css'), 'utf8'),
+  );
   const ours = readFileSync(path.join(root, 'public/hub.css'), 'utf8');
   const brand = `:root{--govuk-brand-colour:${brandColour};--hub-brand-colour:${brandColour}}`;
   const css = Buffer.from([govukCss, mojCss, brand, ours].join('\n'));
@@ -57,6 +59,14 @@ export function buildAssets(brandColour: string) {
       return undefined;
     },
   };
+}
+
+/** Drops the GOV.UK typeface (its @font-face rules, its notice and its name in font stacks). */
+function withoutGovukFont(css: string): string {
+  return css
+    .replace(/@font-face\{[^}]*\}/g, '')
+    .replace(/\/\*![^*]*Margaret Calvert[^*]*\*\//g, '')
+    .replace(/"?GDS Transport"?,\s*/g, '');
 }
 
 export type Assets = ReturnType<typeof buildAssets>;
