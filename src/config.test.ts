@@ -37,3 +37,10 @@ test('bad values fail with the variable named', () => {
   assert.throws(() => loadConfig({ SESSION_SECRET: 'short' }), /at least 32 characters/);
   assert.throws(() => loadConfig({ BRAND_COLOUR: 'blue' }), /BRAND_COLOUR/);
 });
+
+test('empty variables count as unset, so a copied .env.example works', () => {
+  const c = loadConfig({ DATABASE_URL: '', SESSION_SECRET: '', SMTP_URL: '', LOG_LEVEL: '', PORT: '' });
+  assert.equal(c.database.kind, 'sqlite');
+  assert.equal(c.port, 3000);
+  assert.equal(c.logLevel, 'warn');
+});

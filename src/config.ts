@@ -24,7 +24,7 @@ const envSchema = z.object({
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/, 'BRAND_COLOUR must be a hex colour such as #1d70b8')
     .default('#005a70'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(60),
   WORKER: z.enum(['on', 'off']).default('on'),
 });
@@ -56,7 +56,9 @@ export class ConfigError extends Error {}
  * address stops the Hub at once, because a default there would be a security hole.
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+  // An empty variable (as in a copied .env.example) means "not set".
+  const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(set);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
@@ -84,7 +86,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     orgName: e.ORG_NAME,
     serviceName: e.SERVICE_NAME,
     brandColour: e.BRAND_COLOUR,
-    logLevel: e.LOG_LEVEL,
+    // Production logs every request for the operators; a developer's console stays readable.
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'production' ? 'info' : 'warn'),
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     runWorker: e.WORKER === 'on',
   };

@@ -34,7 +34,8 @@ export async function startServer(config: Config, options: { demoIfEmpty: boolea
   const worker = config.runWorker ? startWorker(services) : undefined;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  const local = config.host === '0.0.0.0' || config.host === '127.0.0.1';
+  const url = `http://${local ? 'localhost' : config.host}:${port}`;
 
   if (!options.quiet) {
     process.stdout.write(
