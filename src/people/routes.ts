@@ -8,6 +8,7 @@ import { ROLE_NAMES, ROLES, type Role } from '../platform/policy/roles.ts';
 import type { Services } from '../platform/services.ts';
 import { escapeHtml } from '../platform/views/format.ts';
 import { staffImportRoutes } from './import.routes.ts';
+import { orgRoutes } from './org.routes.ts';
 import { directorySummary, directoryTable, staffSummaryRows } from './staff.presenter.ts';
 import { getStaff, listStaff, listTeams, managersByTeam, rolesOf } from './staff.repo.ts';
 import { unlockStaff, updateStaff } from './staff.service.ts';
@@ -70,7 +71,8 @@ export function peopleRoutes(app: FastifyInstance, services: Services) {
     });
   });
 
-  get(app, '/teams', { permission: 'org:view', audit: false }, async (_req, reply) => {
+  get(app, '/teams', { permission: 'org:view', audit: false }, async (req, reply) => {
+    const canManage = can(req.user!, 'org:manage');
     const teams = await listTeams(db);
     const managers = await managersByTeam(db);
     const services = new Map<string, { name: string; teams: typeof teams }>();
@@ -81,12 +83,20 @@ export function peopleRoutes(app: FastifyInstance, services: Services) {
     }
     return reply.render('people/views/teams.njk', {
       title: 'Services and teams',
+      canManage,
       services: [...services.values()].map((s) => ({
         name: s.name,
         rows: s.teams.map((t) => [
           { html: `<a class="govuk-link" href="/staff?team=${t.id}">${escapeHtml(t.name)}</a>` },
           { text: (managers.get(t.id) ?? []).join(', ') || 'No team manager recorded' },
           { text: String(t.active_staff ?? 0), format: 'numeric' },
+          ...(canManage
+            ? [
+                {
+                  html: `<a class="govuk-link" href="/teams/${t.id}/edit">Change<span class="govuk-visually-hidden"> ${escapeHtml(t.name)}</span></a>`,
+                },
+              ]
+            : []),
         ]),
       })),
     });
@@ -116,6 +126,8 @@ export function peopleRoutes(app: FastifyInstance, services: Services) {
       rows: staffSummaryRows(staff, roles, clock.now()),
       locked: !!staff.locked_until && staff.locked_until > clock.now().toISOString(),
       canManage: can(req.user!, 'staff:manage'),
+      canInvite: can(req.user!, 'staff:invite'),
+      errors: keptForm(req)?.errors,
       backLink: { href: '/staff', text: 'Back to staff' },
     });
   });
@@ -188,6 +200,7 @@ export function peopleRoutes(app: FastifyInstance, services: Services) {
   });
 
   staffImportRoutes(app, services);
+  orgRoutes(app, services);
 }
 
 function pager(f: z.infer<typeof directoryQuery>, total: number) {

@@ -5,6 +5,7 @@ import { get, post, safeReturnPath } from '../http/route.ts';
 import { cookieNames, cookieOptions } from '../http/session-hook.ts';
 import type { Services } from '../services.ts';
 import { formatTime } from '../views/format.ts';
+import { passwordLinkRoutes } from './password-links.routes.ts';
 import { deleteSession } from './sessions.ts';
 import { signIn } from './sign-in.service.ts';
 
@@ -22,13 +23,19 @@ const signInForm = z.object({
 const view = 'platform/auth/sign-in.njk';
 
 export function authRoutes(app: FastifyInstance, services: Services) {
+  passwordLinkRoutes(app, services);
   const production = services.config.env === 'production';
   const names = cookieNames(production);
 
   get(app, '/sign-in', { permission: 'public', audit: false }, async (req, reply) => {
     if (req.user) return reply.redirect('/', 303);
-    const { returnTo } = req.query as { returnTo?: string };
-    return reply.render(view, { title: 'Sign in', values: { returnTo: safeReturnPath(returnTo) } });
+    const q = req.query as { returnTo?: string; passwordSet?: string; signedOut?: string };
+    const notice = q.passwordSet
+      ? 'Your password has been set. Sign in with it now.'
+      : q.signedOut
+        ? 'You have signed out.'
+        : undefined;
+    return reply.render(view, { title: 'Sign in', notice, values: { returnTo: safeReturnPath(q.returnTo) } });
   });
 
   app.route({

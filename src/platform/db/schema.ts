@@ -52,6 +52,23 @@ export interface SessionsTable {
   expires_at: string;
 }
 
+export interface PasswordTokensTable {
+  /** SHA-256 of the token in the emailed link. */
+  id: string;
+  staff_id: string;
+  purpose: 'invite' | 'reset';
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface ClosureDaysTable {
+  day: string;
+  reason: string;
+  created_at: string;
+  created_by: string | null;
+}
+
 export interface AuditLogTable {
   id: string;
   at: string;
@@ -105,6 +122,8 @@ export interface Database {
   staff: StaffTable;
   staff_roles: StaffRolesTable;
   sessions: SessionsTable;
+  password_tokens: PasswordTokensTable;
+  closure_days: ClosureDaysTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;
   jobs: JobsTable;

@@ -74,6 +74,7 @@ describe('route × role matrix', () => {
         },
         '/staff/:id/edit': { url: `/staff/${other.id}/edit` },
         '/admin/outbox/:id': { url: `/admin/outbox/${message.id}` },
+        '/teams/:id/edit': { url: `/teams/${other.team_id}/edit` },
       };
       const gets = t.app.declaredRoutes.filter((r) => r.method === 'GET' && r.permission !== 'public');
       assert.ok(gets.length >= 8);

@@ -58,6 +58,27 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('sessions_expiry_idx').on('sessions').column('expires_at').execute();
 
+  // One-time links to set a password (an invitation, or a forgotten password).
+  await db.schema
+    .createTable('password_tokens')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('staff_id', 'text', (c) => c.notNull().references('staff.id').onDelete('cascade'))
+    .addColumn('purpose', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .addColumn('used_at', 'text')
+    .execute();
+  await db.schema.createIndex('password_tokens_staff_idx').on('password_tokens').column('staff_id').execute();
+
+  // Days the authority is closed beyond bank holidays (e.g. a council closure day); not working days.
+  await db.schema
+    .createTable('closure_days')
+    .addColumn('day', 'text', (c) => c.primaryKey())
+    .addColumn('reason', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('created_by', 'text')
+    .execute();
+
   await db.schema
     .createTable('audit_log')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -133,7 +154,18 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are untyped by design
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['jobs', 'outbox', 'audit_log', 'sessions', 'staff_roles', 'staff', 'teams', 'services']) {
+  for (const t of [
+    'jobs',
+    'outbox',
+    'audit_log',
+    'closure_days',
+    'password_tokens',
+    'sessions',
+    'staff_roles',
+    'staff',
+    'teams',
+    'services',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
   if (db.getExecutor().adapter instanceof PostgresAdapter) {

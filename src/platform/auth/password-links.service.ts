@@ -1,0 +1,151 @@
+import { type Actor, recordAudit } from '../audit/audit.ts';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/db.ts';
+import { NotFoundError, UserInputError } from '../http/errors.ts';
+import { enqueueMail } from '../mail/outbox.ts';
+import { hashPassword } from './passwords.ts';
+import { newToken, tokenId } from './sessions.ts';
+
+/** How long an emailed link works: a week to accept an invitation, an hour to reset a password. */
+export const LINK_LIFETIME_MS = { invite: 7 * 24 * 3_600_000, reset: 3_600_000 } as const;
+export const MIN_PASSWORD_LENGTH = 12;
+
+type Purpose = keyof typeof LINK_LIFETIME_MS;
+
+interface LinkContext {
+  db: Db;
+  clock: Clock;
+  baseUrl: string;
+  serviceName: string;
+}
+
+/**
+ * Emails a one-time link to set a password. The link, its audit row and the
+ * message commit together; the database keeps only a hash of the token.
+ */
+async function sendLink(ctx: LinkContext, actor: Actor, staffId: string, purpose: Purpose) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const staff = await trx
+      .selectFrom('staff')
+      .select(['id', 'name', 'email', 'active'])
+      .where('id', '=', staffId)
+      .executeTakeFirst();
+    if (!staff) throw new NotFoundError('staff');
+    if (staff.active !== 1) throw new UserInputError(`${staff.name} has left, so cannot be given access`);
+    const token = newToken();
+    const now = ctx.clock.now();
+    await trx
+      .insertInto('password_tokens')
+      .values({
+        id: tokenId(token),
+        staff_id: staff.id,
+        purpose,
+        created_at: now.toISOString(),
+        expires_at: new Date(now.getTime() + LINK_LIFETIME_MS[purpose]).toISOString(),
+        used_at: null,
+      })
+      .execute();
+    const link = `${ctx.baseUrl.replace(/\/$/, '')}/set-password/${token}`;
+    const first = staff.name.split(' ')[0];
+    const text =
+      purpose === 'invite'
+        ? `Hello ${first},\n\nYou have been given access to the ${ctx.serviceName}. Choose your password here (the link works for 7 days, once):\n\n${link}\n\nYour sign-in name is ${staff.email}.\n`
+        : `Hello ${first},\n\nSomeone asked to reset your ${ctx.serviceName} password. If it was you, choose a new one here (the link works for 1 hour, once):\n\n${link}\n\nIf it was not you, ignore this email: your password has not changed.\n`;
+    await enqueueMail(trx, ctx.clock, {
+      to: staff.email,
+      subject:
+        purpose === 'invite'
+          ? `Your access to the ${ctx.serviceName}`
+          : `Reset your ${ctx.serviceName} password`,
+      text,
+    });
+    await recordAudit(trx, ctx.clock, actor, {
+      action: 'update',
+      recordType: 'staff',
+      recordId: staff.id,
+      summary:
+        purpose === 'invite' ? 'Emailed an invitation to set a password' : 'Emailed a password reset link',
+    });
+    return { email: staff.email, name: staff.name };
+  });
+}
+
+export const sendInvitation = (ctx: LinkContext, actor: Actor, staffId: string) =>
+  sendLink(ctx, actor, staffId, 'invite');
+
+/** Sends a reset link if the address belongs to an active person; says nothing either way to the caller's user. */
+export async function requestPasswordReset(ctx: LinkContext, actor: Actor, email: string): Promise<void> {
+  const staff = await ctx.db
+    .selectFrom('staff')
+    .select('id')
+    .where('email', '=', email.trim().toLowerCase())
+    .where('active', '=', 1)
+    .executeTakeFirst();
+  if (staff) await sendLink(ctx, actor, staff.id, 'reset');
+}
+
+/** The person a link belongs to, if it is still usable. */
+export async function checkLink(db: Db, clock: Clock, token: string) {
+  return db
+    .selectFrom('password_tokens')
+    .innerJoin('staff', 'staff.id', 'password_tokens.staff_id')
+    .select(['password_tokens.id', 'staff.id as staff_id', 'staff.name', 'staff.email'])
+    .where('password_tokens.id', '=', tokenId(token))
+    .where('password_tokens.used_at', 'is', null)
+    .where('password_tokens.expires_at', '>', clock.now().toISOString())
+    .where('staff.active', '=', 1)
+    .executeTakeFirst();
+}
+
+/**
+ * Sets the password from a link: the link is spent, every other link and
+ * every session of that person ends, and any lockout is lifted.
+ */
+export async function setPasswordFromLink(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  token: string,
+  password: string,
+) {
+  const link = await checkLink(db, clock, token);
+  if (!link) throw new UserInputError('This link has expired or has already been used. Ask for a new one.');
+  if (password.toLowerCase() === link.email)
+    throw new UserInputError('Your password must not be your email address', 'password');
+  const hash = await hashPassword(password);
+  const now = clock.now().toISOString();
+  await db.transaction().execute(async (trx) => {
+    // Spending the link is conditional, so two tabs posting at once cannot both use it.
+    const spent = await trx
+      .updateTable('password_tokens')
+      .set({ used_at: now })
+      .where('id', '=', link.id)
+      .where('used_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(spent.numUpdatedRows) !== 1)
+      throw new UserInputError('This link has already been used. Ask for a new one.');
+    await trx
+      .updateTable('password_tokens')
+      .set({ used_at: now })
+      .where('staff_id', '=', link.staff_id)
+      .where('used_at', 'is', null)
+      .execute();
+    await trx
+      .updateTable('staff')
+      .set({ password_hash: hash, failed_signins: 0, locked_until: null, updated_at: now })
+      .where('id', '=', link.staff_id)
+      .execute();
+    await trx.deleteFrom('sessions').where('staff_id', '=', link.staff_id).execute();
+    await recordAudit(
+      trx,
+      clock,
+      { ...actor, id: link.staff_id, name: link.name },
+      {
+        action: 'update',
+        recordType: 'staff',
+        recordId: link.staff_id,
+        summary: 'Set their password from an emailed link',
+      },
+    );
+  });
+}
