@@ -1,3 +1,4 @@
+import { insertStaff } from '../people/staff.repo.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/db/db.ts';
@@ -39,30 +40,17 @@ export async function seedDemo(db: Db, clock: Clock): Promise<{ people: number }
     }
     let number = 1000;
     for (const p of people) {
-      const id = newId();
-      await trx
-        .insertInto('staff')
-        .values({
-          id,
-          staff_number: `D${number++}`,
-          email: demoEmail(p.name),
-          name: p.name,
-          job_title: p.jobTitle,
-          team_id: teamIds.get(p.team) ?? null,
-          is_agency: p.agency ? 1 : 0,
-          active: p.leftOn ? 0 : 1,
-          left_on: p.leftOn ?? null,
-          password_hash: hash,
-          failed_signins: 0,
-          locked_until: null,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-      await trx
-        .insertInto('staff_roles')
-        .values(p.roles.map((role) => ({ staff_id: id, role })))
-        .execute();
+      await insertStaff(trx, now, {
+        staffNumber: `D${number++}`,
+        email: demoEmail(p.name),
+        name: p.name,
+        jobTitle: p.jobTitle,
+        teamId: teamIds.get(p.team) ?? null,
+        isAgency: p.agency,
+        leftOn: p.leftOn,
+        passwordHash: hash,
+        roles: p.roles,
+      });
     }
   });
   return { people: people.length };

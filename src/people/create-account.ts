@@ -1,11 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { type Actor, recordAudit } from '../platform/audit/audit.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/db/db.ts';
 import { UserInputError } from '../platform/http/errors.ts';
-import { newId } from '../platform/ids.ts';
 import { ROLES } from '../platform/policy/roles.ts';
+import { insertStaff } from './staff.repo.ts';
 
 const accountInput = z.object({
   email: z.string().trim().toLowerCase().email('Give a valid email address'),
@@ -41,31 +42,14 @@ export async function createAccount(db: Db, clock: Clock, actor: Actor, raw: unk
       .where('email', '=', input.email)
       .executeTakeFirst();
     if (taken) throw new UserInputError(`${input.email} already has an account`);
-    const id = newId();
-    const now = clock.now().toISOString();
-    await trx
-      .insertInto('staff')
-      .values({
-        id,
-        staff_number: input.staffNumber ?? `U-${id.slice(0, 8)}`,
-        email: input.email,
-        name: input.name,
-        job_title: '',
-        team_id: teamId,
-        is_agency: 0,
-        active: 1,
-        left_on: null,
-        password_hash: hash,
-        failed_signins: 0,
-        locked_until: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    await trx
-      .insertInto('staff_roles')
-      .values(input.role.map((role) => ({ staff_id: id, role })))
-      .execute();
+    const id = await insertStaff(trx, clock.now().toISOString(), {
+      staffNumber: input.staffNumber ?? `U-${randomUUID().slice(0, 8)}`,
+      email: input.email,
+      name: input.name,
+      teamId,
+      passwordHash: hash,
+      roles: input.role,
+    });
     await recordAudit(trx, clock, actor, {
       action: 'create',
       recordType: 'staff',

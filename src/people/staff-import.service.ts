@@ -1,7 +1,7 @@
 import { type Actor, recordAudit } from '../platform/audit/audit.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/db/db.ts';
-import { newId } from '../platform/ids.ts';
+import { insertStaff } from './staff.repo.ts';
 import { parseStaffCsv, type RowError, type StaffImportRow } from './staff-import.parse.ts';
 
 export type StaffImportResult =
@@ -71,22 +71,16 @@ export async function importStaff(
       const values = toColumns(r, r.team ? teams.get(r.team.toLowerCase())! : null);
       const current = byNumber.get(r.staffNumber);
       if (!current) {
-        const id = newId();
-        await trx
-          .insertInto('staff')
-          .values({
-            id,
-            staff_number: r.staffNumber,
-            ...values,
-            failed_signins: 0,
-            created_at: now,
-            updated_at: now,
-          })
-          .execute();
-        await trx
-          .insertInto('staff_roles')
-          .values(r.roles.map((role) => ({ staff_id: id, role })))
-          .execute();
+        const id = await insertStaff(trx, now, {
+          staffNumber: r.staffNumber,
+          email: r.email,
+          name: r.name,
+          jobTitle: r.jobTitle,
+          teamId: values.team_id,
+          isAgency: r.isAgency,
+          leftOn: r.leftOn,
+          roles: r.roles,
+        });
         await recordAudit(trx, clock, actor, {
           action: 'create',
           recordType: 'staff',

@@ -1,4 +1,5 @@
 import type { DbOrTrx } from '../platform/db/db.ts';
+import { newId } from '../platform/ids.ts';
 import type { Role } from '../platform/policy/roles.ts';
 
 export interface StaffFilter {
@@ -134,4 +135,47 @@ export async function managersByTeam(db: DbOrTrx) {
   const map = new Map<string, string[]>();
   for (const r of rows) if (r.team_id) map.set(r.team_id, [...(map.get(r.team_id) ?? []), r.name]);
   return map;
+}
+
+export interface NewStaff {
+  id?: string;
+  staffNumber: string;
+  email: string;
+  name: string;
+  jobTitle?: string;
+  teamId?: string | null;
+  isAgency?: boolean;
+  leftOn?: string | null;
+  passwordHash?: string | null;
+  roles: Role[];
+}
+
+/** Adds a person and their roles; the one place a staff row is created. Returns the id. */
+export async function insertStaff(db: DbOrTrx, at: string, p: NewStaff): Promise<string> {
+  const id = p.id ?? newId();
+  await db
+    .insertInto('staff')
+    .values({
+      id,
+      staff_number: p.staffNumber,
+      email: p.email.toLowerCase(),
+      name: p.name,
+      job_title: p.jobTitle ?? '',
+      team_id: p.teamId ?? null,
+      is_agency: p.isAgency ? 1 : 0,
+      active: p.leftOn ? 0 : 1,
+      left_on: p.leftOn ?? null,
+      password_hash: p.passwordHash ?? null,
+      failed_signins: 0,
+      locked_until: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  if (p.roles.length)
+    await db
+      .insertInto('staff_roles')
+      .values(p.roles.map((role) => ({ staff_id: id, role })))
+      .execute();
+  return id;
 }

@@ -89,15 +89,13 @@ export function passwordLinkRoutes(app: FastifyInstance, services: Services) {
     if (!link)
       return reply.code(410).render('platform/auth/link-expired.njk', { title: 'This link no longer works' });
     const again = (errors: ReturnType<typeof formErrors>) =>
-      reply
-        .code(422)
-        .render(setView, {
-          title: 'Choose your password',
-          name: link.name,
-          email: link.email,
-          token,
-          errors,
-        });
+      reply.code(422).render(setView, {
+        title: 'Choose your password',
+        name: link.name,
+        email: link.email,
+        token,
+        errors,
+      });
     const parsed = passwordForm.safeParse(req.body);
     if (!parsed.success) return again(formErrors(parsed.error));
     try {

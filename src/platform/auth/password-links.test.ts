@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { insertStaff } from '../../people/staff.repo.ts';
 import { systemActor } from '../audit/audit.ts';
 import { Browser, createTestApp, personaFor } from '../testing/test-app.ts';
 import { dialectsUnderTest } from '../testing/test-db.ts';
@@ -16,30 +17,14 @@ for (const dialect of dialectsUnderTest()) {
     test('an admin invites a newly imported person; the emailed link sets their password once, then they sign in', async () => {
       const t = await createTestApp(dialect);
       try {
-        const at = t.clock.now().toISOString();
-        await t.db
-          .insertInto('staff')
-          .values({
-            id: 'new-person',
-            staff_number: 'N9',
-            email: 'new.person@calderbrook.example',
-            name: 'New Person',
-            job_title: 'Social Worker',
-            team_id: null,
-            is_agency: 0,
-            active: 1,
-            left_on: null,
-            password_hash: null,
-            failed_signins: 0,
-            locked_until: null,
-            created_at: at,
-            updated_at: at,
-          })
-          .execute();
-        await t.db
-          .insertInto('staff_roles')
-          .values({ staff_id: 'new-person', role: 'practitioner' })
-          .execute();
+        await insertStaff(t.db, t.clock.now().toISOString(), {
+          id: 'new-person',
+          staffNumber: 'N9',
+          email: 'new.person@calderbrook.example',
+          name: 'New Person',
+          jobTitle: 'Social Worker',
+          roles: ['practitioner'],
+        });
 
         const admin = new Browser(t.app);
         await admin.signIn(personaFor('system-admin').email);

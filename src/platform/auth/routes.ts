@@ -42,7 +42,7 @@ export function authRoutes(app: FastifyInstance, services: Services) {
     method: 'POST',
     url: '/sign-in',
     // Per-address throttle on top of the per-account lockout.
-    config: { permission: 'public', audit: false, rateLimit: { max: 30, timeWindow: '1 minute' } },
+    config: { permission: 'public', audit: false, rateLimit: { max: 60, timeWindow: '1 minute' } },
     handler: async (req, reply) => {
       const parsed = signInForm.safeParse(req.body);
       const raw = (req.body ?? {}) as Record<string, string>;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { forEachDialect } from '../testing/test-db.ts';
+import { forEachDialect, underSchemaLock } from '../testing/test-db.ts';
 import { migrateToLatest } from './migrate.ts';
 
 forEachDialect('migrations are idempotent: a second run applies nothing and keeps the data', async (t) => {
@@ -7,12 +7,14 @@ forEachDialect('migrations are idempotent: a second run applies nothing and keep
     .insertInto('services')
     .values({ id: 's1', name: 'Kept', created_at: '2026-11-27T09:00:00.000Z' })
     .execute();
-  assert.deepEqual(await migrateToLatest(t.handle), []);
   // Two instances starting together must not both migrate.
   const other = t.open();
   try {
-    const [a, b] = await Promise.all([migrateToLatest(t.handle), migrateToLatest(other)]);
-    assert.deepEqual([...a, ...b], []);
+    await underSchemaLock(t.dialect, async () => {
+      assert.deepEqual(await migrateToLatest(t.handle), []);
+      const [a, b] = await Promise.all([migrateToLatest(t.handle), migrateToLatest(other)]);
+      assert.deepEqual([...a, ...b], []);
+    });
   } finally {
     await other.close();
   }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { insertStaff } from '../../people/staff.repo.ts';
 import { createSession } from '../auth/sessions.ts';
 import { forEachDialect } from '../testing/test-db.ts';
 import { registerHousekeeping, scheduleSessionPurge } from './housekeeping.ts';
@@ -8,25 +9,7 @@ forEachDialect('the nightly job removes expired sessions and queues the next nig
   registerHousekeeping();
   const at = t.clock.now().toISOString();
   await t.db.insertInto('services').values({ id: 's', name: 'S', created_at: at }).execute();
-  await t.db
-    .insertInto('staff')
-    .values({
-      id: 'p',
-      staff_number: '1',
-      email: 'p@x.example',
-      name: 'P',
-      job_title: '',
-      team_id: null,
-      is_agency: 0,
-      active: 1,
-      left_on: null,
-      password_hash: null,
-      failed_signins: 0,
-      locked_until: null,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
+  await insertStaff(t.db, at, { id: 'p', staffNumber: '1', email: 'p@x.example', name: 'P', roles: [] });
   await createSession(t.db, t.clock, 'p', 60);
   t.clock.advanceMs(2 * 3_600_000);
   await createSession(t.db, t.clock, 'p', 60);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,6 +21,25 @@ export interface TestDb {
   open(): DbHandle;
 }
 
+/** Any fixed number: the advisory lock that test schemas are created and dropped under. */
+const SCHEMA_LOCK = 7_240_112;
+
+/**
+ * Runs fn while holding the test-schema lock (on PostgreSQL), for tests that
+ * migrate by themselves; on SQLite it just runs fn.
+ */
+export async function underSchemaLock<T>(dialect: Dialect, fn: () => Promise<T>): Promise<T> {
+  const url = process.env.DATABASE_URL;
+  if (dialect !== 'postgres' || !url) return fn();
+  const holder = openDb({ kind: 'postgres', url }, { poolSize: 1 });
+  try {
+    await sql`select pg_advisory_lock(${SCHEMA_LOCK})`.execute(holder.db);
+    return await fn();
+  } finally {
+    await holder.close();
+  }
+}
+
 export const dialectsUnderTest = (): Dialect[] =>
   process.env.DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 
@@ -35,17 +55,23 @@ export async function createTestDb(
   let database: Config['database'];
   let schema: string | undefined;
   let cleanup: () => Promise<void>;
+  // Kysely's migrator reads the catalogue of every schema on the server, which
+  // fails if another test process drops its schema at that moment: creating,
+  // migrating and dropping test schemas therefore take turns under one lock.
+  let lockHolder: DbHandle | undefined;
   if (dialect === 'postgres') {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error('DATABASE_URL is needed for PostgreSQL tests');
-    schema = `t_${Math.random().toString(36).slice(2, 12)}`;
-    const admin = openDb({ kind: 'postgres', url }, { poolSize: 1 });
-    await sql`create schema ${sql.id(schema)}`.execute(admin.db);
-    await admin.close();
+    const name = `t_${randomBytes(6).toString('hex')}`;
+    schema = name;
+    lockHolder = openDb({ kind: 'postgres', url }, { poolSize: 1 });
+    await sql`select pg_advisory_lock(${SCHEMA_LOCK})`.execute(lockHolder.db);
+    await sql`create schema ${sql.id(name)}`.execute(lockHolder.db);
     database = { kind: 'postgres', url };
     cleanup = async () => {
       const a = openDb({ kind: 'postgres', url }, { poolSize: 1 });
-      await sql`drop schema ${sql.id(schema!)} cascade`.execute(a.db);
+      await sql`select pg_advisory_lock(${SCHEMA_LOCK})`.execute(a.db);
+      await sql`drop schema ${sql.id(name)} cascade`.execute(a.db);
       await a.close();
     };
   } else {
@@ -59,9 +85,12 @@ export async function createTestDb(
     await migrateToLatest(handle);
   } catch (err) {
     await handle.close();
+    await lockHolder?.close();
     await cleanup();
     throw err;
   }
+  // Closing the lock's connection releases the lock.
+  await lockHolder?.close();
   const config = {
     ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
     database,
