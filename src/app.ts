@@ -8,6 +8,7 @@ import { adminRoutes } from './admin/routes.ts';
 import { homeRoutes } from './home/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
+import { calendarRoutes } from './platform/calendar/routes.ts';
 import { guardSetup } from './platform/http/guard.ts';
 import { pagesSetup } from './platform/http/pages.ts';
 import { platformRoutes } from './platform/http/platform-routes.ts';
@@ -67,6 +68,7 @@ export async function createApp(services: Services) {
   homeRoutes(app, services);
   peopleRoutes(app, services);
   adminRoutes(app, services);
+  calendarRoutes(app, services);
 
   return app;
 }

@@ -23,7 +23,17 @@ const auditQueryString = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });
 
-const ACTIONS = ['view', 'create', 'update', 'export', 'import', 'sign-in', 'sign-in-failed', 'sign-out'];
+const ACTIONS = [
+  'view',
+  'create',
+  'update',
+  'delete',
+  'export',
+  'import',
+  'sign-in',
+  'sign-in-failed',
+  'sign-out',
+];
 
 export function auditRoutes(app: FastifyInstance, services: Services) {
   get(app, '/admin/audit', { permission: 'audit:view', audit: false }, async (req, reply) => {

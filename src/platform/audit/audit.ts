@@ -16,6 +16,7 @@ export type AuditAction =
   | 'view'
   | 'create'
   | 'update'
+  | 'delete'
   | 'export'
   | 'import'
   | 'sign-in'
