@@ -4,6 +4,7 @@ import { UserInputError } from '../http/errors.ts';
 import { formErrors, redirectWithForm, redirectWithSuccess } from '../http/forms.ts';
 import { get, post } from '../http/route.ts';
 import type { Services } from '../services.ts';
+import { workEmail } from './fields.ts';
 import {
   checkLink,
   MIN_PASSWORD_LENGTH,
@@ -13,12 +14,7 @@ import {
 } from './password-links.service.ts';
 
 const emailForm = z.object({
-  email: z
-    .string()
-    .trim()
-    .min(1, 'Enter your work email address')
-    .max(200)
-    .email('Enter an email address in the correct format, like name@example.org'),
+  email: workEmail,
 });
 
 const passwordForm = z

@@ -5,17 +5,13 @@ import { get, post, safeReturnPath } from '../http/route.ts';
 import { cookieNames, cookieOptions } from '../http/session-hook.ts';
 import type { Services } from '../services.ts';
 import { formatTime } from '../views/format.ts';
+import { workEmail } from './fields.ts';
 import { passwordLinkRoutes } from './password-links.routes.ts';
 import { deleteSession } from './sessions.ts';
 import { signIn } from './sign-in.service.ts';
 
 const signInForm = z.object({
-  email: z
-    .string()
-    .trim()
-    .min(1, 'Enter your work email address')
-    .max(200)
-    .email('Enter an email address in the correct format, like name@example.org'),
+  email: workEmail,
   password: z.string().min(1, 'Enter your password').max(500),
   returnTo: z.string().optional(),
 });
