@@ -44,7 +44,7 @@ export function staffImportRoutes(app: FastifyInstance, services: Services) {
     } catch {
       return render(400, [{ row: null, message: 'The upload could not be read. Try again.' }]);
     }
-    if (!file || !file.filename) return render(400, [{ row: null, message: 'Choose a CSV file to upload.' }]);
+    if (!file?.filename) return render(400, [{ row: null, message: 'Choose a CSV file to upload.' }]);
     if (!/\.csv$/i.test(file.filename))
       return render(400, [{ row: null, message: 'The file must be a CSV file (.csv).' }]);
     let text: string;

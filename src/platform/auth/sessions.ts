@@ -57,7 +57,7 @@ export async function loadSession(db: DbOrTrx, clock: Clock, token: string): Pro
     ])
     .where('sessions.id', '=', tokenId(token))
     .executeTakeFirst();
-  if (!row || row.active !== 1 || row.expires_at <= clock.now().toISOString()) return null;
+  if (row?.active !== 1 || row.expires_at <= clock.now().toISOString()) return null;
   const roles = await db
     .selectFrom('staff_roles')
     .select('role')

@@ -31,7 +31,7 @@ export async function signIn(
     .executeTakeFirst();
   const now = clock.now();
 
-  if (!staff || staff.active !== 1 || !staff.password_hash) {
+  if (staff?.active !== 1 || !staff.password_hash) {
     await verifyPassword(input.password, await decoyHash());
     await recordAudit(db, clock, actor, {
       action: 'sign-in-failed',
