@@ -1,4 +1,3 @@
-import pino from 'pino';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { demoSignInHelp, isEmpty, seedDemo } from './demo/seed.ts';
@@ -7,6 +6,7 @@ import { openDb } from './platform/db/db.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { registerHousekeeping, scheduleSessionPurge } from './platform/jobs/housekeeping.ts';
 import { startWorker } from './platform/jobs/worker.ts';
+import { createLogger } from './platform/logging.ts';
 import type { Services } from './platform/services.ts';
 
 /**
@@ -14,7 +14,7 @@ import type { Services } from './platform/services.ts';
  * into an empty development database, then listens and starts the worker.
  */
 export async function startServer(config: Config, options: { demoIfEmpty: boolean; quiet?: boolean }) {
-  const log = pino({ level: config.logLevel });
+  const log = createLogger(config.logLevel);
   const handle = openDb(config.database);
   const applied = await migrateToLatest(handle);
   if (applied.length) log.info({ applied }, 'database migrated');

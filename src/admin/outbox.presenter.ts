@@ -95,7 +95,24 @@ export function presentOutboxList(input: {
   };
 }
 
-export function presentOutboxMessage(row: Selectable<OutboxTable>, now: Date, smtpConfigured: boolean) {
+/**
+ * One-time sign-in links are secrets of the person they were sent to: in
+ * production an admin reading the outbox must not be able to use one. (In
+ * development, with no mail server, the outbox is how a developer follows them.)
+ */
+export function hideSecretLinks(text: string): string {
+  return text.replace(
+    /\/set-password\/[A-Za-z0-9_-]+/g,
+    '/set-password/[link hidden: it is for the recipient only]',
+  );
+}
+
+export function presentOutboxMessage(
+  row: Selectable<OutboxTable>,
+  now: Date,
+  smtpConfigured: boolean,
+  options: { hideSecrets: boolean } = { hideSecrets: true },
+) {
   let attachments: string;
   try {
     const files = parseAttachments(row.attachments);
@@ -119,5 +136,6 @@ export function presentOutboxMessage(row: Selectable<OutboxTable>, now: Date, sm
     key: { text: 'Formats' },
     value: { text: row.html_body ? 'Plain text and HTML (the plain text is shown below)' : 'Plain text' },
   });
-  return { subject: row.subject, summary, text: row.text_body, smtpConfigured };
+  const text = options.hideSecrets ? hideSecretLinks(row.text_body) : row.text_body;
+  return { id: row.id, status: row.status, subject: row.subject, summary, text, smtpConfigured };
 }

@@ -46,3 +46,21 @@ export async function countOutbox(db: DbOrTrx): Promise<Record<OutboxStatus, num
 export function findOutboxMessage(db: DbOrTrx, id: string) {
   return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/** Puts a message that gave up back in the queue, to be tried again now. */
+export async function retryOutboxMessage(db: DbOrTrx, id: string, now: string): Promise<boolean> {
+  const r = await db
+    .updateTable('outbox')
+    .set({
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: now,
+      last_error: null,
+      locked_by: null,
+      locked_until: null,
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'failed')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

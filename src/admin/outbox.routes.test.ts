@@ -97,3 +97,79 @@ test('only system admins may see the outbox', async () => {
     await t.drop();
   }
 });
+
+test('a failed email can be put back in the queue by a system admin, and the retry is audited', async () => {
+  const t = await createTestApp('sqlite');
+  try {
+    const id = await enqueueMail(t.db, t.clock, {
+      to: 'someone@calderbrook.example',
+      subject: 'Gave up',
+      text: 'x',
+    });
+    await t.db
+      .updateTable('outbox')
+      .set({ status: 'failed', attempts: 10, last_error: 'ECONNREFUSED' })
+      .where('id', '=', id)
+      .execute();
+    const b = new Browser(t.app);
+    await b.signIn(personaFor('system-admin').email);
+    const page = await b.get(`/admin/outbox/${id}`);
+    assert.match(page.body, /Try sending it again/);
+    const _csrf = await b.csrfFrom(`/admin/outbox/${id}`);
+    assert.equal((await b.post(`/admin/outbox/${id}/retry`, { _csrf })).statusCode, 303);
+    const row = await t.db
+      .selectFrom('outbox')
+      .select(['status', 'attempts', 'last_error'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(row, { status: 'pending', attempts: 0, last_error: null });
+    assert.equal(
+      (await b.post(`/admin/outbox/${id}/retry`, { _csrf })).statusCode,
+      404,
+      'only a failed message can be retried',
+    );
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('summary')
+      .where('record_id', '=', id)
+      .where('action', '=', 'update')
+      .execute();
+    assert.equal(audit.length, 1);
+  } finally {
+    await t.drop();
+  }
+});
+
+test('in production the outbox hides one-time sign-in links from the admin reading it', async () => {
+  for (const env of ['production', 'development'] as const) {
+    const t = await createTestApp('sqlite', { env });
+    try {
+      const admin = new Browser(t.app);
+      await admin.signIn(personaFor('system-admin').email);
+      const practitioner = await t.db
+        .selectFrom('staff')
+        .select('id')
+        .where('email', '=', personaFor('practitioner').email)
+        .executeTakeFirstOrThrow();
+      await admin.post(`/staff/${practitioner.id}/invite`, {
+        _csrf: await admin.csrfFrom(`/staff/${practitioner.id}`),
+      });
+      const message = await t.db.selectFrom('outbox').select(['id', 'text_body']).executeTakeFirstOrThrow();
+      const token = /\/set-password\/([A-Za-z0-9_-]+)/.exec(message.text_body)![1]!;
+      const page = await admin.get(`/admin/outbox/${message.id}`);
+      assert.equal(page.statusCode, 200);
+      if (env === 'production') {
+        assert.doesNotMatch(page.body, new RegExp(token));
+        assert.match(page.body, /link hidden: it is for the recipient only/);
+      } else {
+        assert.match(
+          page.body,
+          new RegExp(token),
+          'a developer without a mail server follows the link from here',
+        );
+      }
+    } finally {
+      await t.drop();
+    }
+  }
+});

@@ -1,10 +1,19 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { recordAudit } from '../platform/audit/audit.ts';
 import { NotFoundError } from '../platform/http/errors.ts';
-import { get } from '../platform/http/route.ts';
+import { redirectWithSuccess } from '../platform/http/forms.ts';
+import { get, post } from '../platform/http/route.ts';
+import { can } from '../platform/policy/policy.ts';
 import type { Services } from '../platform/services.ts';
 import { OUTBOX_PAGE_SIZE, presentOutboxList, presentOutboxMessage } from './outbox.presenter.ts';
-import { countOutbox, findOutboxMessage, listOutbox, OUTBOX_STATUSES } from './outbox.repo.ts';
+import {
+  countOutbox,
+  findOutboxMessage,
+  listOutbox,
+  OUTBOX_STATUSES,
+  retryOutboxMessage,
+} from './outbox.repo.ts';
 
 // A filter from a hand-edited address falls back to "all" rather than erroring.
 const listQuery = z.object({
@@ -59,12 +68,39 @@ export function outboxRoutes(app: FastifyInstance, services: Services) {
       const { id } = messageParams.parse(req.params);
       const row = await findOutboxMessage(services.db, id);
       if (!row) throw new NotFoundError('outbox message');
-      const message = presentOutboxMessage(row, services.clock.now(), smtpConfigured());
+      const message = presentOutboxMessage(row, services.clock.now(), smtpConfigured(), {
+        hideSecrets: services.config.env === 'production',
+      });
       return reply.render('admin/outbox-message.njk', {
         title: `Email: ${message.subject}`,
         backLink: { href: '/admin/outbox', text: 'Back to outbox' },
         message,
+        canRetry: row.status === 'failed' && can(req.user!, 'outbox:manage'),
       });
     },
   );
+
+  post(app, '/admin/outbox/:id/retry', { permission: 'outbox:manage', audit: false }, async (req, reply) => {
+    const { id } = messageParams.parse(req.params);
+    const retried = await services.db.transaction().execute(async (trx) => {
+      const ok = await retryOutboxMessage(trx, id, services.clock.now().toISOString());
+      if (ok) {
+        await recordAudit(trx, services.clock, req.actor, {
+          action: 'update',
+          recordType: 'outbox-message',
+          recordId: id,
+          summary: 'Put a failed email back in the queue',
+        });
+      }
+      return ok;
+    });
+    if (!retried) throw new NotFoundError('failed outbox message');
+    return redirectWithSuccess(
+      services,
+      req,
+      reply,
+      `/admin/outbox/${id}`,
+      'The email will be tried again now.',
+    );
+  });
 }

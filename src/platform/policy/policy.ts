@@ -41,6 +41,7 @@ export const POLICY = {
   'audit:view': { 'system-admin': 'all' },
   'audit:export': { 'system-admin': 'all' },
   'outbox:view': { 'system-admin': 'all' },
+  'outbox:manage': { 'system-admin': 'all' },
 } as const satisfies Record<string, Grants>;
 
 export type Action = keyof typeof POLICY;

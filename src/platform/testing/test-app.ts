@@ -11,9 +11,13 @@ export interface TestApp extends TestDb {
 }
 
 /** The real app (every hook, the real database) on a fresh, demo-seeded database, driven in-process. */
-export async function createTestApp(dialect: TestDb['dialect']): Promise<TestApp> {
+export async function createTestApp(
+  dialect: TestDb['dialect'],
+  configChanges: Partial<TestDb['services']['config']> = {},
+): Promise<TestApp> {
   const t = await createTestDb(dialect);
   await seedDemo(t.db, t.clock);
+  t.services.config = { ...t.services.config, ...configChanges };
   const app = await createApp(t.services);
   await app.ready();
   return {
