@@ -4,10 +4,9 @@ import { UserInputError } from '../http/errors.ts';
 import { formErrors, redirectWithForm, redirectWithSuccess } from '../http/forms.ts';
 import { get, post } from '../http/route.ts';
 import type { Services } from '../services.ts';
-import { workEmail } from './fields.ts';
+import { newPasswordForm, workEmail } from './fields.ts';
 import {
   checkLink,
-  MIN_PASSWORD_LENGTH,
   requestPasswordReset,
   sendInvitation,
   setPasswordFromLink,
@@ -16,16 +15,6 @@ import {
 const emailForm = z.object({
   email: workEmail,
 });
-
-const passwordForm = z
-  .object({
-    password: z
-      .string()
-      .min(MIN_PASSWORD_LENGTH, `Your password must be at least ${MIN_PASSWORD_LENGTH} characters`)
-      .max(200, 'Your password must be 200 characters or fewer'),
-    confirm: z.string(),
-  })
-  .refine((f) => f.password === f.confirm, { message: 'The two passwords do not match', path: ['confirm'] });
 
 const setView = 'platform/auth/set-password.njk';
 
@@ -92,7 +81,7 @@ export function passwordLinkRoutes(app: FastifyInstance, services: Services) {
         token,
         errors,
       });
-    const parsed = passwordForm.safeParse(req.body);
+    const parsed = newPasswordForm.safeParse(req.body);
     if (!parsed.success) return again(formErrors(parsed.error));
     try {
       await setPasswordFromLink(services.db, services.clock, req.actor, token, parsed.data.password);

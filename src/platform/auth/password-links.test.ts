@@ -157,3 +157,37 @@ for (const dialect of dialectsUnderTest()) {
     });
   });
 }
+
+test('a signed-in person changes their password: the current one is checked, other sessions end, this one carries on', async () => {
+  const t = await createTestApp('sqlite');
+  try {
+    const email = personaFor('team-manager').email;
+    const elsewhere = new Browser(t.app);
+    await elsewhere.signIn(email);
+    const b = new Browser(t.app);
+    await b.signIn(email);
+    const _csrf = await b.csrfFrom('/account/password');
+    const wrong = await b.post('/account/password', {
+      _csrf,
+      current: 'not it',
+      password: 'a fresh passphrase',
+      confirm: 'a fresh passphrase',
+    });
+    assert.equal(wrong.statusCode, 303);
+    const shown = await b.get('/account/password');
+    assert.match(shown.body, /Your current password is not right/);
+    assert.doesNotMatch(shown.body, /a fresh passphrase/, 'passwords are not kept for the form');
+    const ok = await b.post('/account/password', {
+      _csrf,
+      current: 'practice-hub-demo',
+      password: 'a fresh passphrase',
+      confirm: 'a fresh passphrase',
+    });
+    assert.equal(ok.headers.location, '/');
+    assert.equal((await b.get('/')).statusCode, 200, 'this session carries on');
+    assert.equal((await elsewhere.get('/')).statusCode, 303, 'the other session has ended');
+    assert.equal((await new Browser(t.app).signIn(email, 'a fresh passphrase')).statusCode, 303);
+  } finally {
+    await t.drop();
+  }
+});

@@ -5,6 +5,7 @@ import { get, post, safeReturnPath } from '../http/route.ts';
 import { cookieNames, cookieOptions } from '../http/session-hook.ts';
 import type { Services } from '../services.ts';
 import { formatTime } from '../views/format.ts';
+import { accountRoutes } from './account.routes.ts';
 import { workEmail } from './fields.ts';
 import { passwordLinkRoutes } from './password-links.routes.ts';
 import { deleteSession } from './sessions.ts';
@@ -20,6 +21,7 @@ const view = 'platform/auth/sign-in.njk';
 
 export function authRoutes(app: FastifyInstance, services: Services) {
   passwordLinkRoutes(app, services);
+  accountRoutes(app, services);
   const production = services.config.env === 'production';
   const names = cookieNames(production);
 

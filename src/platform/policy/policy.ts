@@ -21,6 +21,7 @@ const everyone: Grants = {
 
 export const POLICY = {
   'home:view': everyone,
+  'account:manage': everyone,
   'org:view': everyone,
   'staff:list': everyone,
   'staff:view': {
