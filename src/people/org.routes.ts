@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { NotFoundError, UserInputError } from '../platform/http/errors.ts';
 import { formErrors, keptForm, redirectWithForm, redirectWithSuccess } from '../platform/http/forms.ts';
@@ -58,11 +58,7 @@ export function orgRoutes(app: FastifyInstance, services: Services) {
     return redirectWithSuccess(services, req, reply, '/teams', `${parsed.data.name} has been added.`);
   });
 
-  const teamPage = async (
-    req: Parameters<Parameters<typeof get>[3]>[0],
-    reply: Parameters<Parameters<typeof get>[3]>[1],
-    id?: string,
-  ) => {
+  const teamPage = async (req: FastifyRequest, reply: FastifyReply, id?: string) => {
     const team = id
       ? await db
           .selectFrom('teams')
@@ -83,11 +79,7 @@ export function orgRoutes(app: FastifyInstance, services: Services) {
     });
   };
 
-  const teamSave = async (
-    req: Parameters<Parameters<typeof post>[3]>[0],
-    reply: Parameters<Parameters<typeof post>[3]>[1],
-    id?: string,
-  ) => {
+  const teamSave = async (req: FastifyRequest, reply: FastifyReply, id?: string) => {
     const url = id ? `/teams/${id}/edit` : '/teams/new';
     const raw = (req.body ?? {}) as Record<string, unknown>;
     const values = { name: raw.name, serviceId: raw.serviceId };

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { NotFoundError } from '../platform/http/errors.ts';
+import { NotFoundError, UserInputError } from '../platform/http/errors.ts';
 import { formErrors, keptForm, redirectWithForm, redirectWithSuccess } from '../platform/http/forms.ts';
 import { get, post } from '../platform/http/route.ts';
 import { authorize, can } from '../platform/policy/policy.ts';
@@ -61,10 +61,9 @@ export function peopleRoutes(app: FastifyInstance, services: Services) {
       filters: f,
       teams: teams.map((t) => ({ value: t.id, text: t.name, selected: t.id === f.team })),
       roleItems: ROLES.map((r) => ({ value: r, text: ROLE_NAMES[r], selected: r === f.role })),
-      rows: directoryTable(rows, roles, (id) => {
-        const r = rows.find((x) => x.id === id)!;
-        return can(user, 'staff:view', { ownerId: r.id, teamId: r.team_id, serviceId: r.service_id });
-      }),
+      rows: directoryTable(rows, roles, (r) =>
+        can(user, 'staff:view', { ownerId: r.id, teamId: r.team_id, serviceId: r.service_id }),
+      ),
       summary: directorySummary(total, rows.length, (f.page - 1) * PAGE_SIZE),
       pagination: pager(f, total),
       canImport: can(user, 'staff:import'),
@@ -182,10 +181,10 @@ export function peopleRoutes(app: FastifyInstance, services: Services) {
         leftOn: parsed.data.leftOn || null,
       });
     } catch (err) {
-      if (err instanceof Error && 'field' in err && typeof err.field === 'string') {
+      if (err instanceof UserInputError) {
         return redirectWithForm(services, req, reply, url, {
           values,
-          errors: formErrors([{ field: err.field, text: err.message }]),
+          errors: formErrors([{ field: err.field ?? 'teamId', text: err.message }]),
         });
       }
       throw err;

@@ -92,7 +92,7 @@ export async function importStaff(
       }
       const rolesBefore = [...(rolesOf.get(current.id) ?? [])].sort().join(';');
       const rolesAfter = [...r.roles].sort().join(';');
-      const changed = (Object.keys(values) as (keyof typeof values)[]).filter(
+      const changed: string[] = (Object.keys(values) as (keyof typeof values)[]).filter(
         (k) => current[k] !== values[k],
       );
       if (changed.length === 0 && rolesBefore === rolesAfter) continue;
@@ -107,7 +107,7 @@ export async function importStaff(
           .insertInto('staff_roles')
           .values(r.roles.map((role) => ({ staff_id: current.id, role })))
           .execute();
-        changed.push('roles' as never);
+        changed.push('roles');
       }
       await recordAudit(trx, clock, actor, {
         action: 'update',

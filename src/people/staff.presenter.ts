@@ -3,6 +3,8 @@ import { escapeHtml, formatDate, formatDateTime, plural } from '../platform/view
 
 type ListRow = {
   id: string;
+  team_id: string | null;
+  service_id: string | null;
   name: string;
   job_title: string;
   is_agency: number;
@@ -16,11 +18,11 @@ type ListRow = {
 export function directoryTable(
   rows: ListRow[],
   roles: Map<string, Role[]>,
-  linkable: (id: string) => boolean,
+  linkable: (row: ListRow) => boolean,
 ) {
   return rows.map((r) => [
     {
-      html: linkable(r.id)
+      html: linkable(r)
         ? `<a class="govuk-link" href="/staff/${r.id}">${escapeHtml(r.name)}</a>`
         : escapeHtml(r.name),
     },

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.ts';
+import { formErrors } from '../http/forms.ts';
 import { get, post, safeReturnPath } from '../http/route.ts';
 import { cookieNames, cookieOptions } from '../http/session-hook.ts';
 import type { Services } from '../services.ts';
@@ -46,8 +47,7 @@ export function authRoutes(app: FastifyInstance, services: Services) {
       const raw = (req.body ?? {}) as Record<string, string>;
       const values = { email: raw.email ?? '', returnTo: safeReturnPath(raw.returnTo) };
       if (!parsed.success) {
-        const errors = parsed.error.issues.map((i) => ({ text: i.message, href: `#${String(i.path[0])}` }));
-        return reply.code(422).render(view, { title: 'Sign in', values, errors: toErrors(errors) });
+        return reply.code(422).render(view, { title: 'Sign in', values, errors: formErrors(parsed.error) });
       }
       const result = await signIn(services.db, services.clock, req.actor, {
         email: parsed.data.email,
@@ -63,7 +63,7 @@ export function authRoutes(app: FastifyInstance, services: Services) {
         return reply.code(401).render(view, {
           title: 'Sign in',
           values,
-          errors: toErrors([{ text, href: '#email' }]),
+          errors: formErrors([{ field: 'email', text }]),
         });
       }
       reply.setCookie(names.session, result.token, cookieOptions(production));
@@ -87,10 +87,4 @@ export function authRoutes(app: FastifyInstance, services: Services) {
     reply.clearCookie(names.session, cookieOptions(production));
     return reply.redirect('/sign-in?signedOut=1', 303);
   });
-}
-
-function toErrors(list: { text: string; href: string }[]) {
-  const fields: Record<string, { text: string }> = {};
-  for (const e of list) fields[e.href.slice(1)] ??= { text: e.text };
-  return { summary: list, fields };
 }
