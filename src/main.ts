@@ -57,8 +57,10 @@ program
       if (loadConfig().env === 'production') throw new Error('Demo data is never added in production.');
       if (!(await isEmpty(db)))
         throw new Error('The database already has staff; demo data goes only into an empty one.');
-      const { people } = await seedDemo(db, systemClock);
-      process.stdout.write(`Added ${people} demo staff.\n${demoSignInHelp()}\n`);
+      const { people, features } = await seedDemo(db, systemClock);
+      process.stdout.write(
+        `Added ${people} demo staff.\n${features.map((f) => `${f}\n`).join('')}${demoSignInHelp()}\n`,
+      );
     }),
   );
 

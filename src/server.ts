@@ -1,4 +1,5 @@
 import { createApp } from './app.ts';
+import { startFeatureJobs } from './background.ts';
 import type { Config } from './config.ts';
 import { demoSignInHelp, isEmpty, seedDemo } from './demo/seed.ts';
 import { systemClock } from './platform/clock.ts';
@@ -22,8 +23,8 @@ export async function startServer(config: Config, options: { demoIfEmpty: boolea
 
   let seeded = false;
   if (options.demoIfEmpty && config.env !== 'production' && (await isEmpty(handle.db))) {
-    const { people } = await seedDemo(handle.db, systemClock);
-    log.info({ people }, 'seeded the demo authority');
+    const { people, features } = await seedDemo(handle.db, systemClock);
+    log.info({ people, features }, 'seeded the demo authority');
     seeded = true;
   }
 
@@ -31,6 +32,7 @@ export async function startServer(config: Config, options: { demoIfEmpty: boolea
   await app.listen({ host: config.host, port: config.port });
   registerHousekeeping();
   await scheduleSessionPurge(services);
+  await startFeatureJobs(services);
   const worker = config.runWorker ? startWorker(services) : undefined;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

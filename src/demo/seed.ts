@@ -3,6 +3,7 @@ import { hashPassword } from '../platform/auth/passwords.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/db/db.ts';
 import { newId } from '../platform/ids.ts';
+import { type DemoOptions, FEATURE_SEEDS } from './features.ts';
 import { DEMO_PERSONAS, DEMO_SERVICES, type DemoPerson, demoWorkforce } from './people.ts';
 
 export const DEMO_PASSWORD = 'practice-hub-demo';
@@ -20,7 +21,11 @@ export async function isEmpty(db: Db): Promise<boolean> {
  * Seeds the fictional authority in one transaction. Every demo account shares
  * one password, hashed once (demo only: real accounts each get their own salt).
  */
-export async function seedDemo(db: Db, clock: Clock): Promise<{ people: number }> {
+export async function seedDemo(
+  db: Db,
+  clock: Clock,
+  options: DemoOptions = { size: 'full' },
+): Promise<{ people: number; features: string[] }> {
   const hash = await hashPassword(DEMO_PASSWORD);
   const now = clock.now().toISOString();
   const people: DemoPerson[] = [...DEMO_PERSONAS, ...demoWorkforce()];
@@ -53,7 +58,9 @@ export async function seedDemo(db: Db, clock: Clock): Promise<{ people: number }
       });
     }
   });
-  return { people: people.length };
+  const features: string[] = [];
+  for (const f of FEATURE_SEEDS) features.push(`${f.name}: ${await f.seed(db, clock, options)}`);
+  return { people: people.length, features };
 }
 
 export const demoSignInHelp = () =>

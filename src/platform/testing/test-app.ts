@@ -16,7 +16,7 @@ export async function createTestApp(
   configChanges: Partial<TestDb['services']['config']> = {},
 ): Promise<TestApp> {
   const t = await createTestDb(dialect);
-  await seedDemo(t.db, t.clock);
+  await seedDemo(t.db, t.clock, { size: 'small' });
   t.services.config = { ...t.services.config, ...configChanges };
   const app = await createApp(t.services);
   await app.ready();
