@@ -376,7 +376,13 @@ async function seedHistory(trx: DbOrTrx, ctx: SeedContext) {
         n < 60
           ? []
           : [
-              { type: 'finding', on: back(n - 8), elementId: ids[0]!, outcome: 'not-upheld', finding: 'Records checked.' },
+              {
+                type: 'finding',
+                on: back(n - 8),
+                elementId: ids[0]!,
+                outcome: 'not-upheld',
+                finding: 'Records checked.',
+              },
               { type: 'responded', on: back(n - 8) },
               { type: 'escalated', on: back(n - 12) },
             ],
