@@ -271,12 +271,10 @@ export async function setPublication(
     const { item } = await loopOf(trx, user, itemId);
     if (p.publish && !p.summary)
       throw new UserInputError('Write the anonymised summary to publish', 'summary');
-    const names = [item.child_name, item.complainant_name]
-      .flatMap((n) => (n ?? '').split(/\s+/))
-      .filter((w) => w.length > 2);
-    const named = names.find((w) =>
-      new RegExp(`\\b${w.replace(/[^\p{L}'-]/gu, '')}\\b`, 'iu').test(p.summary),
-    );
+    const words = p.summary.toLowerCase().split(/[^\p{L}'-]+/u);
+    const named = [item.child_name, item.complainant_name]
+      .flatMap((n) => (n ?? '').toLowerCase().split(/[^\p{L}'-]+/u))
+      .find((w) => w.length > 2 && words.includes(w));
     if (p.publish && named)
       throw new UserInputError(`The summary must not name anyone: it contains "${named}"`, 'summary');
     await trx
