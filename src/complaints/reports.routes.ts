@@ -1,6 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Db } from '../platform/db/db.ts';
-import { exportFormat, sendTable } from '../platform/export/table-export.ts';
+import { sendTable } from '../platform/export/table-export.ts';
 import { get } from '../platform/http/route.ts';
 import type { Services } from '../platform/services.ts';
 import { barChart } from '../platform/views/charts.ts';
@@ -96,9 +96,9 @@ export function reportsRoutes(app: FastifyInstance, services: Services) {
     });
   });
 
-  get(app, '/complaints/reports/by-month', rules, async (req, reply) => {
+  const download = (format: 'csv' | 'xlsx') => async (_req: unknown, reply: FastifyReply) => {
     const f = await figures();
-    return sendTable(reply, exportFormat(req.query), {
+    return sendTable(reply, format, {
       filename: `complaints-by-stage-and-month-${f.today}`,
       sheetName: 'By stage and month',
       columns: [
@@ -110,5 +110,7 @@ export function reportsRoutes(app: FastifyInstance, services: Services) {
       ],
       rows: f.rows,
     });
-  });
+  };
+  get(app, '/complaints/reports/by-month.csv', rules, download('csv'));
+  get(app, '/complaints/reports/by-month.xlsx', rules, download('xlsx'));
 }
