@@ -43,7 +43,7 @@ export interface SeedContext {
   reference: (receivedOn: string) => string;
 }
 
-async function seedContext(trx: DbOrTrx, clock: Clock): Promise<SeedContext> {
+export async function seedContext(trx: DbOrTrx, clock: Clock): Promise<SeedContext> {
   const teams = new Map(
     (await trx.selectFrom('teams').select(['id', 'name']).execute()).map((t) => [t.name, t.id]),
   );
@@ -61,7 +61,12 @@ async function seedContext(trx: DbOrTrx, clock: Clock): Promise<SeedContext> {
     ])
     .orderBy('staff.staff_number')
     .execute();
+  // Carry on from references already there (another seed run, or a benchmark adding more).
   const counters = new Map<string, number>();
+  for (const { reference } of await trx.selectFrom('complaints').select('reference').execute()) {
+    const [, y, n] = reference.split('-');
+    counters.set(y!, Math.max(counters.get(y!) ?? 0, Number(n)));
+  }
   return {
     trx,
     today: todayIn(clock),
