@@ -3,6 +3,7 @@ import type { Services } from '../platform/services.ts';
 import { complaintActionRoutes } from './complaint-actions.routes.ts';
 import { complaintPageRoutes } from './complaint-page.routes.ts';
 import { complaintsRoutes } from './complaints.routes.ts';
+import { evidenceRoutes } from './evidence.routes.ts';
 import { learningRoutes } from './learning.routes.ts';
 import { reportsRoutes } from './reports.routes.ts';
 import { sourcesRoutes } from './sources.routes.ts';
@@ -14,5 +15,6 @@ export function complaintsFeatureRoutes(app: FastifyInstance, services: Services
   complaintPageRoutes(app, services);
   complaintActionRoutes(app, services);
   learningRoutes(app, services);
+  evidenceRoutes(app, services);
   sourcesRoutes(app, services);
 }
