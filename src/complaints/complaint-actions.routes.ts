@@ -12,7 +12,7 @@ import {
   setInvestigation,
 } from './complaints.service.ts';
 import { uploadComplaintDocument } from './documents.service.ts';
-import { downloadName, readDocument } from './documents.ts';
+import { findDocument, sendDocument } from './documents.ts';
 import { formPost, idParam, prefixed } from './form-post.ts';
 import { CONTACT_METHODS, dayField, optionalText, THEMES, text } from './forms.ts';
 import { type ComplaintEvent, OUTCOMES } from './lifecycle.ts';
@@ -235,19 +235,10 @@ export function complaintActionRoutes(app: FastifyInstance, services: Services) 
       },
     },
     async (req, reply) => {
-      const doc = await db
-        .selectFrom('complaint_documents')
-        .selectAll()
-        .where('id', '=', idParam(req))
-        .executeTakeFirst();
-      if (!doc?.complaint_id) throw new NotFoundError('document');
+      const doc = await findDocument(db, idParam(req));
+      if (!doc.complaint_id) throw new NotFoundError('document');
       await complaintFor(db, req.user!, 'complaints:view', doc.complaint_id);
-      const bytes = await readDocument(config.dataDir, doc.stored_name);
-      return reply
-        .type(doc.content_type)
-        .header('content-disposition', `attachment; filename="${downloadName(doc.original_name)}"`)
-        .header('x-content-type-options', 'nosniff')
-        .send(bytes);
+      return sendDocument(reply, config.dataDir, doc);
     },
   );
 }

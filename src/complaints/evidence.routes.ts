@@ -6,7 +6,7 @@ import { get, post } from '../platform/http/route.ts';
 import { can } from '../platform/policy/policy.ts';
 import type { Services } from '../platform/services.ts';
 import { formatDate } from '../platform/views/format.ts';
-import { downloadName, readDocument } from './documents.ts';
+import { findDocument, sendDocument } from './documents.ts';
 import { idParam } from './form-post.ts';
 import { text } from './forms.ts';
 import { actionsOwnedBy, findAction, findItem, publishedLearning } from './learning.repo.ts';
@@ -95,20 +95,11 @@ export function evidenceRoutes(app: FastifyInstance, services: Services) {
       audit: { recordType: 'learning-document', recordId: idParam, summary: () => 'Downloaded evidence' },
     },
     async (req, reply) => {
-      const doc = await db
-        .selectFrom('complaint_documents')
-        .selectAll()
-        .where('id', '=', idParam(req))
-        .executeTakeFirst();
-      if (!doc?.learning_item_id) throw new NotFoundError('document');
-      const item = await findItem(db, doc.learning_item_id);
+      const doc = await findDocument(db, idParam(req));
+      const item = doc.learning_item_id ? await findItem(db, doc.learning_item_id) : undefined;
       if (!item) throw new NotFoundError('document');
       authorizeRecord(req.user!, 'learning-items:view', 'learning-item', item);
-      return reply
-        .type(doc.content_type)
-        .header('content-disposition', `attachment; filename="${downloadName(doc.original_name)}"`)
-        .header('x-content-type-options', 'nosniff')
-        .send(await readDocument(config.dataDir, doc.stored_name));
+      return sendDocument(reply, config.dataDir, doc);
     },
   );
 }

@@ -68,6 +68,8 @@ export async function seedHistory(trx: DbOrTrx, ctx: SeedContext) {
       elements: themes.map((t) => ({ summary: ASKS[t]!, theme: t })),
       officerId: officer,
       events: (ids) => {
+        const findings = (els: string[], day: string, finding: string): ComplaintEvent[] =>
+          els.map((elementId) => ({ type: 'finding', on: day, elementId, outcome: pick(OUTCOMES), finding }));
         const out: ComplaintEvent[] = [];
         let on = wd(receivedOn, respondAfter);
         if (on > ctx.today) return out; // still open: some of these are overdue
@@ -78,14 +80,7 @@ export async function seedHistory(trx: DbOrTrx, ctx: SeedContext) {
             toDays: 20,
             reason: 'Complainant asked to meet before the response',
           });
-        for (const id of ids)
-          out.push({
-            type: 'finding',
-            on,
-            elementId: id,
-            outcome: pick(OUTCOMES),
-            finding: 'Checked against the case record and spoke with the worker.',
-          });
+        out.push(...findings(ids, on, 'Checked against the case record and spoke with the worker.'));
         out.push({ type: 'responded', on });
         if (!escalate) {
           const settled = wd(on, 21);
@@ -100,14 +95,9 @@ export async function seedHistory(trx: DbOrTrx, ctx: SeedContext) {
         }
         out.push({ type: 'escalated', on: asked });
         on = back;
-        for (const id of ids)
-          out.push({
-            type: 'finding',
-            on,
-            elementId: id,
-            outcome: pick(OUTCOMES),
-            finding: 'The independent investigation reviewed the records and interviewed staff.',
-          });
+        out.push(
+          ...findings(ids, on, 'The independent investigation reviewed the records and interviewed staff.'),
+        );
         out.push({ type: 'responded', on });
         if (!stage3) return out;
         const asked3 = wd(on, 10);
@@ -120,14 +110,7 @@ export async function seedHistory(trx: DbOrTrx, ctx: SeedContext) {
         out.push({ type: 'report-issued', on: wd(panel, 4) });
         const answer = wd(panel, 16);
         if (answer > ctx.today) return out;
-        for (const id of ids)
-          out.push({
-            type: 'finding',
-            on: answer,
-            elementId: id,
-            outcome: pick(OUTCOMES),
-            finding: 'The panel’s recommendations were accepted.',
-          });
+        out.push(...findings(ids, answer, 'The panel’s recommendations were accepted.'));
         out.push({ type: 'responded', on: answer });
         return out;
       },
