@@ -209,10 +209,56 @@ for (const dialect of dialectsUnderTest()) {
           .where('teams.name', '=', 'Leaving Care Team')
           .executeTakeFirstOrThrow();
         assert.equal((await manager.get(`/complaints/${other.id}`)).statusCode, 403);
+        // The manager investigates (a contact attempt) but cannot close or move the stage.
+        const managerCsrf = await manager.csrfFrom(url);
+        await manager.post(`${url}/contacts`, {
+          _csrf: managerCsrf,
+          contactedOn: '2026-11-27',
+          person: 'A worker who has left',
+          staffId: '',
+          method: 'email',
+          outcome: 'No reply',
+        });
+        assert.match(await flash(manager, url), /The contact attempt has been recorded/);
+        assert.equal(
+          (await manager.post(`${url}/respond`, { _csrf: managerCsrf, on: '2026-11-27' })).statusCode,
+          403,
+        );
         const practitioner = new Browser(t.app);
         await practitioner.signIn(personaFor('practitioner').email);
         assert.equal((await practitioner.get(url)).statusCode, 403);
         assert.equal((await practitioner.get(`/complaints/documents/${doc.id}`)).statusCode, 403);
+      } finally {
+        await t.drop();
+      }
+    });
+
+    test('the seed complaint shows its agency worker, its leaver and the attempts to reach them', async () => {
+      const t = await createTestApp(dialect);
+      try {
+        const b = new Browser(t.app);
+        await b.signIn(personaFor('psw').email);
+        const c = await t.db
+          .selectFrom('complaints')
+          .select('id')
+          .where('reference', '=', 'C-2026-0001')
+          .executeTakeFirstOrThrow();
+        const page = (await b.get(`/complaints/${c.id}`)).body;
+        const agency = await t.db
+          .selectFrom('complaint_workers')
+          .innerJoin('staff', 'staff.id', 'complaint_workers.staff_id')
+          .select('staff.name')
+          .where('complaint_id', '=', c.id)
+          .where('is_agency', '=', 1)
+          .executeTakeFirstOrThrow();
+        assert.match(
+          page,
+          new RegExp(`${agency.name}, Social Worker <strong class="govuk-tag govuk-tag--yellow">\\s*Agency`),
+        );
+        assert.match(page, /Left 30 September 2026/);
+        assert.match(page, /The agency passed on a message/);
+        // The PSW reads every complaint but has no stage actions.
+        assert.doesNotMatch(page, /Stage actions/);
       } finally {
         await t.drop();
       }
