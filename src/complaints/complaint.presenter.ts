@@ -39,8 +39,15 @@ export function clockView(state: ComplaintState, today: string) {
     state.status === 'answered' && stage.stage < 3
       ? escalationDeadline(REGULATION_DAYS, stage.respondedOn!)
       : null;
+  // Bank holidays inside the clock, so anyone can check the due date by hand.
+  const from =
+    stage.stage === 3 ? (stage.reportOn ?? stage.panelOn ?? stage.clockStartOn) : stage.clockStartOn;
+  const holidays = REGULATION_DAYS.daysOff(from, c.dueOn)
+    .filter((d) => d.kind === 'bank-holiday')
+    .map((d) => `${formatDate(d.day)}, ${d.reason}`);
   return {
     stage: stage.stage,
+    holidays,
     headline: headline[0]!.toUpperCase() + headline.slice(1),
     tag,
     dueOn: c.dueOn,

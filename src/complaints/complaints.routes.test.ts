@@ -125,6 +125,10 @@ for (const dialect of dialectsUnderTest()) {
         // Fri 27 Nov + 25: 30 Nov–4 Dec = 5, … 21–24 Dec = 19, 29–31 Dec = 22, 4–6 Jan = 25.
         assert.match(page, /Stage 2: Open/);
         assert.match(page, /due by 6 January 2027/);
+        assert.match(
+          page,
+          /Not counted in this clock: 25 December 2026, Christmas Day; 28 December 2026, Boxing Day \(substitute day\); 1 January 2027, New Year&#39;s Day\./,
+        );
         const row = await t.db
           .selectFrom('complaints')
           .select(['stage', 'status', 'due_on'])

@@ -200,3 +200,35 @@ for (const dialect of dialectsUnderTest())
       }
     });
   });
+
+test('reports: charts with their tables, and the figures as CSV for those allowed', async () => {
+  const t = await createTestApp('sqlite');
+  try {
+    const officer = new Browser(t.app);
+    await officer.signIn(personaFor('complaints-officer').email);
+    const page = await officer.get('/complaints/reports');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<svg[^>]*role="img"/);
+    assert.match(page.body, /Stage 2: complaints received and answered in time, by month/);
+    const csv = await officer.get('/complaints/reports/by-month.csv');
+    assert.equal(csv.statusCode, 200);
+    assert.match(
+      String(csv.headers['content-disposition']),
+      /attachment; filename="complaints-by-stage-and-month-2026-11-27.csv"/,
+    );
+    const lines = csv.body.trim().split(/\r?\n/);
+    assert.equal(lines[0], 'Month,Stage,Received,Answered,Answered in time');
+    assert.equal(lines.length, 1 + 36);
+    // Both seed complaints reached Stage 2; each counts once as received at Stage 2.
+    const stage2 = lines.slice(1).filter((l) => l.split(',')[1] === '2');
+    assert.equal(
+      stage2.reduce((n, l) => n + Number(l.split(',')[2]), 0),
+      2,
+    );
+    const practitioner = new Browser(t.app);
+    await practitioner.signIn(personaFor('practitioner').email);
+    assert.equal((await practitioner.get('/complaints/reports/by-month.csv')).statusCode, 403);
+  } finally {
+    await t.drop();
+  }
+});

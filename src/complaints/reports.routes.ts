@@ -69,7 +69,22 @@ export function reportsRoutes(app: FastifyInstance, services: Services) {
       .execute();
     const closed = learning.filter((r) => r.closed_on).reduce((a, r) => a + Number(r.n), 0);
     const open = learning.filter((r) => !r.closed_on).reduce((a, r) => a + Number(r.n), 0);
+    const sources = await db.selectFrom('learning_sources').select(['kind', 'received_on']).execute();
+    const perMonth = (kind: (k: string) => boolean) =>
+      f.months.map((m) => sources.filter((x) => kind(x.kind) && x.received_on.startsWith(m)).length);
     return reply.render('complaints/views/reports.njk', {
+      sourcesChart: barChart({
+        title: 'Compliments and other learning sources, by month',
+        labels: f.months.map(monthLabel),
+        unit: 'records',
+        series: [
+          { name: 'Compliments', values: perMonth((k) => k === 'compliment') },
+          {
+            name: 'Case audits, practice reviews and inspections',
+            values: perMonth((k) => k !== 'compliment'),
+          },
+        ],
+      }),
       title: 'Complaints and learning reports',
       charts: [1, 2, 3].map(stageChart),
       themeChart: barChart({
