@@ -27,8 +27,8 @@ describe('complaints and the learning loop in a real browser', { skip }, () => {
   let hub: Awaited<ReturnType<typeof startHub>>;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
-  const signedIn = async (name: string) => {
-    const context = await browser.newContext({ timezoneId: 'Europe/London' });
+  const signedIn = async (name: string, javaScriptEnabled = true) => {
+    const context = await browser.newContext({ timezoneId: 'Europe/London', javaScriptEnabled });
     contexts.push(context);
     const page = await context.newPage();
     await new SignInPage(page, hub.url).signIn(demoEmail(name));
@@ -173,5 +173,19 @@ describe('complaints and the learning loop in a real browser', { skip }, () => {
       await link.click();
       await axe(officer, 'a Stage 3 complaint');
     }
+  });
+
+  test('without JavaScript: register a complaint and record a finding', async () => {
+    const officer = await signedIn('Tom Whitfield', false);
+    const pages = new ComplaintPages(officer, hub.url);
+    await pages.register({
+      complainant: 'Mr N. Example',
+      child: 'Child U',
+      team: 'Front Door',
+      element: 'Nobody rang back',
+    });
+    await pages.recordFinding('Partly upheld', 'Two calls were missed');
+    await pages.respond();
+    await officer.getByText(/Stage 1 was answered in time/).waitFor();
   });
 });

@@ -43,7 +43,6 @@ export function complaintPageRoutes(app: FastifyInstance, services: Services) {
       );
       const kept = keptForm(req);
       const keptFor = (form: string) => (kept?.values.form === form ? kept.values : {});
-      const record = { ...row, service_id: row.service_id };
       const canManage = can(user, 'complaints:manage', { teamId: row.team_id, serviceId: row.service_id });
       const canInvestigate = can(user, 'complaints:investigate', {
         teamId: row.team_id,
@@ -54,7 +53,7 @@ export function complaintPageRoutes(app: FastifyInstance, services: Services) {
         staffItems(db, keptFor(form)[field], { first });
       return reply.render('complaints/views/complaint.njk', {
         title: `Complaint ${row.reference}`,
-        c: record,
+        c: row,
         status: STATUS_NAMES[state.status],
         state,
         clock: clockView(state, today),

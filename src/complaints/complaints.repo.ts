@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { DbOrTrx } from '../platform/db/db.ts';
 import type { ComplaintEvent } from './lifecycle.ts';
 import type { Visibility } from './scope.ts';
@@ -8,7 +7,6 @@ export interface ComplaintFilters {
   status?: string;
   teamId?: string;
   overdue?: boolean;
-  q?: string;
 }
 
 /** One complaint with its team's name and service, or undefined. */
@@ -44,7 +42,6 @@ export async function listComplaints(db: DbOrTrx, seen: Visibility, f: Complaint
   if (f.status) q = q.where('complaints.status', '=', f.status);
   if (f.teamId) q = q.where('complaints.team_id', '=', f.teamId);
   if (f.overdue) q = q.where('complaints.status', '=', 'open').where('complaints.due_on', '<', today);
-  if (f.q) q = q.where(sql<boolean>`lower(complaints.reference) like ${`%${f.q.toLowerCase()}%`}`);
   return q
     .orderBy('complaints.received_on', 'desc')
     .orderBy('complaints.reference', 'desc')
