@@ -20,7 +20,7 @@ const itemPage = (id: string) => `/learning-items/${id}`;
 export function evidenceRoutes(app: FastifyInstance, services: Services) {
   const { db, clock, config } = services;
 
-  get(app, '/lessons-learned', { permission: 'learning:published', audit: false }, async (req, reply) => {
+  get(app, '/lessons-learned', { permission: 'lessons:read', audit: false }, async (req, reply) => {
     const rows = await publishedLearning(db);
     return reply.render('complaints/views/published.njk', {
       title: 'Learning from complaints and reviews',

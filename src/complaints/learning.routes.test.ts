@@ -70,7 +70,7 @@ for (const dialect of dialectsUnderTest())
         assert.equal(
           (
             await t.db
-              .selectFrom('learning_items')
+              .selectFrom('lesson_items')
               .select('closed_on')
               .where('id', '=', id)
               .executeTakeFirstOrThrow()
@@ -80,7 +80,7 @@ for (const dialect of dialectsUnderTest())
 
         // The owner (a practitioner) adds evidence through the multipart form; nobody else's action is open to her.
         const action = await t.db
-          .selectFrom('learning_actions')
+          .selectFrom('lesson_actions')
           .select('id')
           .where('item_id', '=', id)
           .executeTakeFirstOrThrow();
@@ -110,7 +110,7 @@ for (const dialect of dialectsUnderTest())
           link: 'https://intranet.example/plans',
         });
         const otherAction = await t.db
-          .selectFrom('learning_actions')
+          .selectFrom('lesson_actions')
           .select('id')
           .where('owner_id', '!=', amina.id)
           .executeTakeFirstOrThrow();

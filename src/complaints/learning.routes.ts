@@ -50,7 +50,7 @@ export function learningRoutes(app: FastifyInstance, services: Services) {
         ? await complaintFor(db, req.user!, 'learning-items:manage', String(v.complaintId))
         : null;
       const sources = await db
-        .selectFrom('learning_sources')
+        .selectFrom('lesson_sources')
         .select(['id', 'title', 'kind'])
         .orderBy('received_on', 'desc')
         .execute();

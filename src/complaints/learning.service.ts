@@ -43,7 +43,7 @@ export async function addSource(
       throw new UserInputError('Choose a team from the list', 'teamId');
     const id = newId();
     await trx
-      .insertInto('learning_sources')
+      .insertInto('lesson_sources')
       .values({
         id,
         kind: s.kind,
@@ -83,7 +83,7 @@ export async function addLearningItem(db: Db, clock: Clock, actor: Actor, user: 
       teamId = (await complaintFor(trx, user, 'learning-items:manage', i.complaintId)).team_id;
     if (i.sourceId) {
       const source = await trx
-        .selectFrom('learning_sources')
+        .selectFrom('lesson_sources')
         .select('team_id')
         .where('id', '=', i.sourceId)
         .executeTakeFirst();
@@ -92,7 +92,7 @@ export async function addLearningItem(db: Db, clock: Clock, actor: Actor, user: 
     }
     const id = newId();
     await trx
-      .insertInto('learning_items')
+      .insertInto('lesson_items')
       .values({
         id,
         complaint_id: i.complaintId,
@@ -157,7 +157,7 @@ export async function addAction(
     const id = newId();
     const next = applyLoop(state, { type: 'add-action', id });
     await trx
-      .insertInto('learning_actions')
+      .insertInto('lesson_actions')
       .values({
         id,
         item_id: itemId,
@@ -173,7 +173,7 @@ export async function addAction(
       })
       .execute();
     if (state.closed && !next.closed)
-      await trx.updateTable('learning_items').set({ closed_on: null }).where('id', '=', itemId).execute();
+      await trx.updateTable('lesson_items').set({ closed_on: null }).where('id', '=', itemId).execute();
     await audit(
       trx,
       clock,
@@ -217,7 +217,7 @@ export async function addEvidence(
             )
           : action.evidence_document_id;
       await trx
-        .updateTable('learning_actions')
+        .updateTable('lesson_actions')
         .set({
           evidence_text: e.text,
           evidence_link: e.link || null,
@@ -245,7 +245,7 @@ export async function closeLoop(db: Db, clock: Clock, actor: Actor, user: Princi
     const { item, state } = await loopOf(trx, user, itemId);
     applyLoop(state, { type: 'close' });
     const updated = await trx
-      .updateTable('learning_items')
+      .updateTable('lesson_items')
       .set({ closed_on: todayIn(clock) })
       .where('id', '=', itemId)
       .where('closed_on', 'is', null)
@@ -278,7 +278,7 @@ export async function setPublication(
     if (p.publish && named)
       throw new UserInputError(`The summary must not name anyone: it contains "${named}"`, 'summary');
     await trx
-      .updateTable('learning_items')
+      .updateTable('lesson_items')
       .set({ publish: p.publish ? 1 : 0, published_summary: p.summary })
       .where('id', '=', itemId)
       .execute();

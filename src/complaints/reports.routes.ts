@@ -63,13 +63,13 @@ export function reportsRoutes(app: FastifyInstance, services: Services) {
       });
     };
     const learning = await db
-      .selectFrom('learning_items')
+      .selectFrom('lesson_items')
       .select(['closed_on', (eb) => eb.fn.countAll<number>().as('n')])
       .groupBy('closed_on')
       .execute();
     const closed = learning.filter((r) => r.closed_on).reduce((a, r) => a + Number(r.n), 0);
     const open = learning.filter((r) => !r.closed_on).reduce((a, r) => a + Number(r.n), 0);
-    const sources = await db.selectFrom('learning_sources').select(['kind', 'received_on']).execute();
+    const sources = await db.selectFrom('lesson_sources').select(['kind', 'received_on']).execute();
     const perMonth = (kind: (k: string) => boolean) =>
       f.months.map((m) => sources.filter((x) => kind(x.kind) && x.received_on.startsWith(m)).length);
     return reply.render('complaints/views/reports.njk', {

@@ -15,15 +15,15 @@ export async function complaintRouteFixtures(db: Db, dataDir: string) {
     .where('teams.name', '=', 'Leaving Care Team')
     .executeTakeFirstOrThrow();
   const item = await db
-    .selectFrom('learning_items')
+    .selectFrom('lesson_items')
     .select('id')
     .where('complaint_id', '=', complaint.id)
     .executeTakeFirstOrThrow();
   const action = await db
-    .selectFrom('learning_actions')
-    .innerJoin('staff', 'staff.id', 'learning_actions.owner_id')
+    .selectFrom('lesson_actions')
+    .innerJoin('staff', 'staff.id', 'lesson_actions.owner_id')
     .innerJoin('teams', 'teams.id', 'staff.team_id')
-    .select(['learning_actions.id', 'learning_actions.owner_id'])
+    .select(['lesson_actions.id', 'lesson_actions.owner_id'])
     .where('item_id', '=', item.id)
     .where('teams.name', '=', 'Leaving Care Team')
     .executeTakeFirstOrThrow();

@@ -17,9 +17,9 @@ export function sourcesRoutes(app: FastifyInstance, services: Services) {
 
   get(app, '/learning-sources', rules, async (_req, reply) => {
     const rows = await db
-      .selectFrom('learning_sources')
-      .leftJoin('teams', 'teams.id', 'learning_sources.team_id')
-      .select(['learning_sources.id', 'kind', 'title', 'received_on', 'from_whom', 'teams.name as team_name'])
+      .selectFrom('lesson_sources')
+      .leftJoin('teams', 'teams.id', 'lesson_sources.team_id')
+      .select(['lesson_sources.id', 'kind', 'title', 'received_on', 'from_whom', 'teams.name as team_name'])
       .orderBy('received_on', 'desc')
       .limit(500)
       .execute();

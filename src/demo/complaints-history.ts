@@ -210,7 +210,7 @@ export async function seedHistory(trx: DbOrTrx, ctx: SeedContext) {
     const receivedOn = addCalendarDays(ctx.today, -(80 + k * 37));
     const team = pick(frontLine);
     await trx
-      .insertInto('learning_sources')
+      .insertInto('lesson_sources')
       .values({
         id: sourceId,
         kind,

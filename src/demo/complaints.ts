@@ -187,7 +187,7 @@ export async function insertDemoItem(
 ) {
   const id = newId();
   await ctx.trx
-    .insertInto('learning_items')
+    .insertInto('lesson_items')
     .values({
       id,
       complaint_id: i.complaintId ?? null,
@@ -209,7 +209,7 @@ export async function insertDemoItem(
     throw new Error(`Demo item "${i.title}" closed without evidence`);
   for (const a of actions)
     await ctx.trx
-      .insertInto('learning_actions')
+      .insertInto('lesson_actions')
       .values({
         id: newId(),
         item_id: id,

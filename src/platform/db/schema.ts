@@ -133,9 +133,9 @@ export interface Database {
   complaint_events: ComplaintEventsTable;
   complaint_contacts: ComplaintContactsTable;
   complaint_documents: ComplaintDocumentsTable;
-  learning_sources: LearningSourcesTable;
-  learning_items: LearningItemsTable;
-  learning_actions: LearningActionsTable;
+  lesson_sources: LessonSourcesTable;
+  lesson_items: LessonItemsTable;
+  lesson_actions: LessonActionsTable;
 }
 
 // Complaints, compliments and the learning loop (src/complaints).
@@ -196,7 +196,7 @@ export interface ComplaintDocumentsTable {
   uploaded_by: string;
   uploaded_at: string;
 }
-export interface LearningSourcesTable {
+export interface LessonSourcesTable {
   id: string;
   kind: string;
   title: string;
@@ -207,7 +207,7 @@ export interface LearningSourcesTable {
   created_by: string;
   created_at: string;
 }
-export interface LearningItemsTable {
+export interface LessonItemsTable {
   id: string;
   complaint_id: string | null;
   source_id: string | null;
@@ -223,7 +223,7 @@ export interface LearningItemsTable {
   created_by: string;
   created_at: string;
 }
-export interface LearningActionsTable {
+export interface LessonActionsTable {
   id: string;
   item_id: string;
   description: string;

@@ -75,7 +75,7 @@ export const POLICY = {
     'complaints-officer': 'all',
     'system-admin': 'own',
   },
-  'learning:published': everyone,
+  'lessons:read': everyone,
 } as const satisfies Record<string, Grants>;
 
 export type Action = keyof typeof POLICY;

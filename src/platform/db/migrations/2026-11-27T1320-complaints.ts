@@ -94,7 +94,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // Compliments, case audits, practice reviews, inspection feedback.
   await db.schema
-    .createTable('learning_sources')
+    .createTable('lesson_sources')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('title', 'text', (c) => c.notNull())
@@ -107,10 +107,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   await db.schema
-    .createTable('learning_items')
+    .createTable('lesson_items')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('complaint_id', 'text', (c) => c.references('complaints.id'))
-    .addColumn('source_id', 'text', (c) => c.references('learning_sources.id'))
+    .addColumn('source_id', 'text', (c) => c.references('lesson_sources.id'))
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('detail', 'text', (c) => c.notNull())
@@ -125,9 +125,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   await db.schema
-    .createTable('learning_actions')
+    .createTable('lesson_actions')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('item_id', 'text', (c) => c.notNull().references('learning_items.id').onDelete('cascade'))
+    .addColumn('item_id', 'text', (c) => c.notNull().references('lesson_items.id').onDelete('cascade'))
     .addColumn('description', 'text', (c) => c.notNull())
     .addColumn('owner_id', 'text', (c) => c.notNull().references('staff.id'))
     .addColumn('due_on', 'text', (c) => c.notNull())
@@ -138,9 +138,5 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('evidence_by', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('learning_actions_owner_idx')
-    .on('learning_actions')
-    .column('owner_id')
-    .execute();
+  await db.schema.createIndex('lesson_actions_owner_idx').on('lesson_actions').column('owner_id').execute();
 }
