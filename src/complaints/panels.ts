@@ -6,7 +6,7 @@ import { actionsOwnedBy } from './learning.repo.ts';
 
 /** Everyone: learning actions they own that are past their due date. */
 export const overdueActionsPanel: PanelSource = {
-  id: 'learning-actions-overdue',
+  id: 'lesson-actions-overdue',
   roles: 'all',
   async load({ db, clock }, user) {
     const today = todayIn(clock);
