@@ -5,6 +5,7 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { adminRoutes } from './admin/routes.ts';
+import { complaintsFeatureRoutes } from './complaints/routes.ts';
 import { homeRoutes } from './home/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
@@ -69,6 +70,7 @@ export async function createApp(services: Services) {
   peopleRoutes(app, services);
   adminRoutes(app, services);
   calendarRoutes(app, services);
+  complaintsFeatureRoutes(app, services);
 
   return app;
 }

@@ -43,6 +43,39 @@ export const POLICY = {
   'audit:export': { 'system-admin': 'all' },
   'outbox:view': { 'system-admin': 'all' },
   'outbox:manage': { 'system-admin': 'all' },
+  // Complaints, compliments and the learning loop (src/complaints): officers and the PSW see all;
+  // managers see complaints about their team (or service); everyone reads published learning.
+  'complaints:view': {
+    'complaints-officer': 'all',
+    psw: 'all',
+    'team-manager': 'team',
+    'service-manager': 'service',
+  },
+  'complaints:manage': { 'complaints-officer': 'all' },
+  'complaints:investigate': {
+    'complaints-officer': 'all',
+    'team-manager': 'team',
+    'service-manager': 'service',
+  },
+  'complaints:reports': { 'complaints-officer': 'all', psw: 'all', 'service-manager': 'all' },
+  'learning-sources:manage': { 'complaints-officer': 'all', psw: 'all' },
+  'learning-items:view': {
+    'complaints-officer': 'all',
+    psw: 'all',
+    'team-manager': 'team',
+    'service-manager': 'service',
+  },
+  'learning-items:manage': { 'complaints-officer': 'all', psw: 'all' },
+  'learning-actions:evidence': {
+    practitioner: 'own',
+    'team-manager': 'own',
+    'service-manager': 'own',
+    psw: 'all',
+    'ld-admin': 'own',
+    'complaints-officer': 'all',
+    'system-admin': 'own',
+  },
+  'lessons:read': everyone,
 } as const satisfies Record<string, Grants>;
 
 export type Action = keyof typeof POLICY;

@@ -9,6 +9,8 @@ const ITEMS: { text: string; href: string; permission: Action }[] = [
   { text: 'Working days', href: '/admin/working-days', permission: 'calendar:view' },
   { text: 'Audit log', href: '/admin/audit', permission: 'audit:view' },
   { text: 'Outbox', href: '/admin/outbox', permission: 'outbox:view' },
+  { text: 'Complaints', href: '/complaints', permission: 'complaints:view' },
+  { text: 'Lessons learned', href: '/lessons-learned', permission: 'lessons:read' },
 ];
 
 export function navigationFor(user: Principal | null, currentPath: string) {

@@ -1,0 +1,191 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { demoEmail } from '../src/demo/seed.ts';
+import { ComplaintPages } from './pages/complaint.page.ts';
+import { SignInPage } from './pages/sign-in.page.ts';
+import { browserSkipReason, launchChromium } from './support/browser.ts';
+import { startHub } from './support/hub.ts';
+
+const skip = browserSkipReason();
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+async function axe(page: Page, where: string) {
+  const result = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+  const problems = result.violations.map(
+    (v) =>
+      `${v.id}: ${v.help} (${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')})`,
+  );
+  assert.deepEqual(problems, [], `axe found problems on ${where}`);
+}
+
+describe('complaints and the learning loop in a real browser', { skip }, () => {
+  let hub: Awaited<ReturnType<typeof startHub>>;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const signedIn = async (name: string, javaScriptEnabled = true) => {
+    const context = await browser.newContext({ timezoneId: 'Europe/London', javaScriptEnabled });
+    contexts.push(context);
+    const page = await context.newPage();
+    await new SignInPage(page, hub.url).signIn(demoEmail(name));
+    return page;
+  };
+  before(async () => {
+    hub = await startHub();
+    browser = await launchChromium();
+  });
+  after(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await hub?.stop();
+  });
+
+  test('record, escalate, find, learn, evidence, close the loop, publish; a practitioner sees only the summary', async () => {
+    const officer = await signedIn('Tom Whitfield');
+    const pages = new ComplaintPages(officer, hub.url);
+
+    // The register form, first with errors.
+    await officer.goto(`${hub.url}/complaints/new`);
+    await axe(officer, 'register a complaint');
+    await officer.getByRole('button', { name: 'Register the complaint' }).click();
+    await officer.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    await axe(officer, 'register a complaint with errors');
+
+    await pages.register({
+      complainant: 'Ms R. Example',
+      child: 'Child T',
+      team: 'Assessment Team 1',
+      element: 'Nobody told us about the meeting',
+    });
+    await officer.getByText(/The response is due by/).waitFor();
+    await axe(officer, 'a new complaint');
+
+    // Closing Stage 1 without an outcome is refused, with the error linked to the form.
+    await pages.respond();
+    await officer.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    await officer.getByRole('link', { name: /Record an outcome for every element first/ }).waitFor();
+    await axe(officer, 'a complaint with an error');
+
+    await pages.recordFinding('Not upheld', 'A letter about the meeting was sent');
+    await pages.respond();
+    await officer.getByText('The response has been recorded and the stage closed.').waitFor();
+    await pages.escalate();
+    await officer.getByText(/Stage 2: Open/).waitFor();
+    await pages.recordFinding('Upheld', 'The letter went to an old address');
+    await pages.form('investigation').getByLabel('Independent person (Stage 2)').fill('A. Independent');
+    await pages.form('investigation').getByRole('button', { name: 'Save investigation details' }).click();
+    await officer.getByText('The investigation details have been saved.').waitFor();
+    const contact = pages.form('contact');
+    await contact.getByLabel('Who you tried to reach').fill('The previous social worker');
+    await contact.getByLabel('How').selectOption('via agency');
+    await contact.getByLabel('What happened').fill('Left a message with the agency');
+    await contact.getByRole('button', { name: 'Record the attempt' }).click();
+    await officer.getByText('The contact attempt has been recorded.').waitFor();
+    await axe(officer, 'a complaint at Stage 2 with findings and a contact log');
+    const complaintUrl = officer.url().replace(/#.*$/, '');
+
+    // A learning point with an action owned by a practitioner.
+    await officer.getByRole('link', { name: 'Add a learning point or recommendation' }).click();
+    await axe(officer, 'add a learning point');
+    await officer.getByRole('radio', { name: 'Learning point' }).check();
+    await officer.getByLabel('Short title').fill('Check addresses before sending invitations');
+    await officer
+      .getByLabel('What was learned')
+      .fill('An invitation went to an old address, so the family missed the meeting.');
+    await officer.getByLabel('Theme').selectOption('meetings and minutes');
+    await officer.getByRole('button', { name: 'Add the learning' }).click();
+    await officer.getByText('The learning has been added. Now add its actions.').waitFor();
+    const itemUrl = officer.url();
+    await officer.getByRole('button', { name: 'Close the loop' }).click();
+    await officer.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    await axe(officer, 'a learning item with an error');
+    const action = pages.form('action');
+    await action.getByLabel('What must change').fill('Confirm the address on every invitation letter');
+    await action.getByLabel('Owner').selectOption({ label: 'Amina Hussain, Social Worker' });
+    await action.getByLabel('Due date').fill('2027-01-29');
+    await action.getByRole('button', { name: 'Add the action' }).click();
+    await officer.getByText('The action has been added.').waitFor();
+
+    // The owner adds evidence.
+    const amina = await signedIn('Amina Hussain');
+    await amina.getByRole('link', { name: 'Lessons learned' }).click();
+    await amina.getByRole('link', { name: 'Confirm the address on every invitation letter' }).click();
+    await axe(amina, 'add evidence');
+    await amina.getByRole('button', { name: 'Save the evidence' }).click();
+    await amina.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    await axe(amina, 'add evidence with errors');
+    await amina
+      .getByLabel('What changed')
+      .fill('The letter template now asks us to confirm the address by phone first.');
+    await amina.getByRole('button', { name: 'Save the evidence' }).click();
+    await amina.getByText('Thank you: your evidence has been recorded.').waitFor();
+
+    // The loop closes; the item is published with an anonymised summary.
+    await officer.goto(itemUrl);
+    await officer.getByRole('button', { name: 'Close the loop' }).click();
+    await officer.getByText(/The loop is closed/).waitFor();
+    const publish = pages.form('publish');
+    await publish
+      .getByLabel('Anonymised summary')
+      .fill('Invitations now go out only after the address has been confirmed.');
+    await publish.getByRole('radio', { name: 'Yes' }).check();
+    await publish.getByRole('button', { name: 'Save publication' }).click();
+    await officer.getByText('The anonymised summary is published for everyone.').waitFor();
+    await axe(officer, 'a learning item with its loop closed');
+
+    // The practitioner sees the published summary only: no complaint, no learning detail.
+    await amina.goto(`${hub.url}/lessons-learned`);
+    await amina.getByText('Invitations now go out only after the address has been confirmed.').waitFor();
+    assert.equal(await amina.getByText('An invitation went to an old address').count(), 0);
+    assert.equal(await amina.getByText('Child T').count(), 0);
+    assert.equal(await amina.getByRole('link', { name: 'Complaints' }).count(), 0);
+    assert.equal((await amina.goto(complaintUrl))?.status(), 403);
+    assert.equal((await amina.goto(itemUrl))?.status(), 403);
+  });
+
+  test('axe finds nothing on the other complaints pages, with filters and error states', async () => {
+    const officer = await signedIn('Tom Whitfield');
+    for (const url of [
+      '/complaints?status=open&overdue=yes',
+      '/complaints?stage=2',
+      '/complaints/reports',
+      '/learning-items?status=open',
+      '/learning-sources',
+      '/learning-sources/new',
+      '/lessons-learned',
+    ]) {
+      const res = await officer.goto(`${hub.url}${url}`);
+      assert.equal(res?.status(), 200, url);
+      await axe(officer, url);
+    }
+    await officer.goto(`${hub.url}/learning-sources/new`);
+    await officer.getByRole('button', { name: 'Save' }).click();
+    await officer.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    await axe(officer, 'record a learning source with errors');
+    // A Stage 3 complaint from the demo history, if there is one, with its panel dates.
+    await officer.goto(`${hub.url}/complaints?stage=3`);
+    const link = officer.getByRole('link', { name: /^C-/ }).first();
+    if (await link.count()) {
+      await link.click();
+      await axe(officer, 'a Stage 3 complaint');
+    }
+  });
+
+  test('without JavaScript: register a complaint and record a finding', async () => {
+    const officer = await signedIn('Tom Whitfield', false);
+    const pages = new ComplaintPages(officer, hub.url);
+    await pages.register({
+      complainant: 'Mr N. Example',
+      child: 'Child U',
+      team: 'Front Door',
+      element: 'Nobody rang back',
+    });
+    await pages.recordFinding('Partly upheld', 'Two calls were missed');
+    await pages.respond();
+    await officer.getByText(/Stage 1 was answered in time/).waitFor();
+  });
+});

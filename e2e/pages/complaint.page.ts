@@ -1,0 +1,51 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** The complaints pages, as a complaints officer and an action owner use them. */
+export class ComplaintPages {
+  readonly page: Page;
+  readonly baseUrl: string;
+  constructor(page: Page, baseUrl: string) {
+    this.page = page;
+    this.baseUrl = baseUrl;
+  }
+
+  form(id: string): Locator {
+    return this.page.locator(`form#${id}`);
+  }
+
+  async register(c: { complainant: string; child: string; team: string; element: string }) {
+    await this.page.goto(`${this.baseUrl}/complaints`);
+    await this.page.getByRole('link', { name: 'Register a complaint' }).click();
+    await this.page.getByLabel('How it was received').selectOption('email');
+    await this.page.getByLabel("Complainant's name").fill(c.complainant);
+    await this.page.getByLabel('Their relationship to the child').fill('mother');
+    await this.page.getByRole('radio', { name: 'Yes' }).check();
+    await this.page.getByLabel("Child's name").fill(c.child);
+    await this.page.getByLabel('Team', { exact: true }).selectOption({ label: c.team });
+    await this.page.getByLabel('Short summary').fill('The family were not told about a meeting');
+    await this.page.getByLabel('Element 1', { exact: true }).fill(c.element);
+    await this.page.getByLabel('Theme of element 1').selectOption('communication');
+    await this.page.getByRole('button', { name: 'Register the complaint' }).click();
+    await this.page.getByRole('heading', { name: /^Complaint C-/ }).waitFor();
+  }
+
+  async recordFinding(outcome: 'Upheld' | 'Partly upheld' | 'Not upheld', finding: string) {
+    const f = this.form('finding');
+    await f.getByLabel('Element').selectOption({ index: 1 });
+    await f.getByRole('radio', { name: outcome, exact: true }).check();
+    await f.getByLabel('What the investigation found').fill(finding);
+    await f.getByRole('button', { name: 'Save the finding' }).click();
+    await this.page.getByText('The finding has been recorded.').waitFor();
+  }
+
+  async respond() {
+    await this.form('respond').getByRole('button', { name: 'Record the response' }).click();
+  }
+
+  async escalate() {
+    await this.form('escalate')
+      .getByRole('button', { name: /Move to Stage/ })
+      .click();
+    await this.page.getByText('The complaint has moved to the next stage.').waitFor();
+  }
+}

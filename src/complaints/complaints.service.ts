@@ -1,0 +1,266 @@
+import { type Actor, recordAudit } from '../platform/audit/audit.ts';
+import { londonDay } from '../platform/calendar/days.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Db, DbOrTrx } from '../platform/db/db.ts';
+import { NotFoundError, UserInputError } from '../platform/http/errors.ts';
+import { newId } from '../platform/ids.ts';
+import type { Action } from '../platform/policy/policy.ts';
+import type { Principal } from '../platform/policy/roles.ts';
+import { currentDeadline, REGULATION_DAYS, type StageNumber, type StageTimes } from './clocks.ts';
+import { findComplaint, loadEvents, nextReference } from './complaints.repo.ts';
+import {
+  type ComplaintEvent,
+  type ComplaintState,
+  currentStage,
+  receive,
+  replay,
+  type Stage,
+  step,
+} from './lifecycle.ts';
+import { authorizeRecord } from './scope.ts';
+
+export const stageTimes = (s: Stage): StageTimes => ({
+  stage: s.stage as StageNumber,
+  clockStartOn: s.clockStartOn,
+  allowedDays: s.allowedDays,
+  panelOn: s.panelOn,
+  reportOn: s.reportOn,
+  respondedOn: s.respondedOn,
+});
+
+/** The copy of the state kept on the complaints row, for lists and reminders. */
+const summaryColumns = (s: ComplaintState) => {
+  const stage = currentStage(s);
+  return {
+    stage: stage.stage,
+    status: s.status,
+    due_on: s.status === 'open' ? currentDeadline(REGULATION_DAYS, stageTimes(stage)).dueOn : null,
+  };
+};
+
+export const todayIn = (clock: Clock) => londonDay(clock.now());
+const context = (clock: Clock) => ({ today: todayIn(clock), calendar: REGULATION_DAYS });
+
+export interface NewComplaint {
+  receivedOn: string;
+  receivedHow: string;
+  complainantName: string;
+  complainantRelationship: string;
+  advocateOffered: boolean;
+  childName: string;
+  childRef: string;
+  teamId: string;
+  workerIds: string[];
+  summary: string;
+  elements: { summary: string; theme: string }[];
+  officerId: string | null;
+}
+
+export async function registerComplaint(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  c: NewComplaint,
+): Promise<string> {
+  return db.transaction().execute(async (trx) => {
+    const team = await trx.selectFrom('teams').select('id').where('id', '=', c.teamId).executeTakeFirst();
+    if (!team) throw new UserInputError('Choose the team the complaint is about', 'teamId');
+    await checkStaff(trx, c.workerIds, 'workerIds');
+    if (c.officerId) await checkStaff(trx, [c.officerId], 'officerId');
+    const received: Extract<ComplaintEvent, { type: 'received' }> = {
+      type: 'received',
+      on: c.receivedOn,
+      elements: c.elements.map((e) => ({ id: newId(), summary: e.summary, theme: e.theme })),
+    };
+    const r = receive(received, context(clock));
+    if (!r.ok) throw new UserInputError(r.refusal.message, r.refusal.field);
+    const id = newId();
+    const now = clock.now().toISOString();
+    const reference = await nextReference(trx, c.receivedOn);
+    await trx
+      .insertInto('complaints')
+      .values({
+        id,
+        reference,
+        received_on: c.receivedOn,
+        received_how: c.receivedHow,
+        complainant_name: c.complainantName,
+        complainant_relationship: c.complainantRelationship,
+        advocate_offered: c.advocateOffered ? 1 : 0,
+        child_name: c.childName,
+        child_ref: c.childRef,
+        team_id: c.teamId,
+        summary: c.summary,
+        officer_id: c.officerId,
+        independent_person: '',
+        version: 1,
+        created_at: now,
+        updated_at: now,
+        ...summaryColumns(r.state),
+      })
+      .execute();
+    for (const staffId of new Set(c.workerIds))
+      await trx.insertInto('complaint_workers').values({ complaint_id: id, staff_id: staffId }).execute();
+    await insertEvent(trx, id, 1, received, now, actor);
+    await recordAudit(trx, clock, actor, {
+      action: 'create',
+      recordType: 'complaint',
+      recordId: id,
+      summary: `Registered complaint ${reference} (Stage 1, ${c.elements.length} elements)`,
+    });
+    return id;
+  });
+}
+
+async function checkStaff(db: DbOrTrx, ids: string[], field: string) {
+  if (!ids.length) return;
+  const found = await db.selectFrom('staff').select('id').where('id', 'in', ids).execute();
+  if (found.length !== new Set(ids).size) throw new UserInputError('Choose people from the list', field);
+}
+
+const insertEvent = (
+  db: DbOrTrx,
+  complaintId: string,
+  seq: number,
+  e: ComplaintEvent,
+  at: string,
+  actor: Actor,
+) =>
+  db
+    .insertInto('complaint_events')
+    .values({
+      id: newId(),
+      complaint_id: complaintId,
+      seq,
+      type: e.type,
+      payload: JSON.stringify(e),
+      at,
+      actor_name: actor.name,
+    })
+    .execute();
+
+/** Loads a complaint the person may act on (as `action`), inside the caller's transaction. */
+export async function complaintFor(db: DbOrTrx, user: Principal, action: Action, id: string) {
+  const row = await findComplaint(db, id);
+  if (!row) throw new NotFoundError('complaint');
+  authorizeRecord(user, action, 'complaint', row);
+  return row;
+}
+
+/**
+ * Applies one event (extend, finding, respond, escalate …) through the state
+ * machine. A refusal is a UserInputError and nothing is written. The version
+ * check makes two people changing the same complaint at once take turns: the
+ * second is told to look again rather than overwrite the first.
+ */
+export async function recordComplaintEvent(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  user: Principal,
+  complaintId: string,
+  event: ComplaintEvent,
+  action: Action = 'complaints:manage',
+): Promise<ComplaintState> {
+  return db.transaction().execute(async (trx) => {
+    const row = await complaintFor(trx, user, action, complaintId);
+    const events = await loadEvents(trx, complaintId);
+    const ctx = context(clock);
+    const r = step(
+      replay(
+        events.map((e) => e.event),
+        ctx,
+      ),
+      event,
+      ctx,
+    );
+    if (!r.ok) throw new UserInputError(r.refusal.message, r.refusal.field);
+    const now = clock.now().toISOString();
+    const updated = await trx
+      .updateTable('complaints')
+      .set({ ...summaryColumns(r.state), version: row.version + 1, updated_at: now })
+      .where('id', '=', complaintId)
+      .where('version', '=', row.version)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1)
+      throw new UserInputError(
+        'Someone else changed this complaint at the same time: check it and try again',
+        'form',
+      );
+    await insertEvent(trx, complaintId, events.length + 1, event, now, actor);
+    await recordAudit(trx, clock, actor, {
+      action: 'update',
+      recordType: 'complaint',
+      recordId: complaintId,
+      summary: `Complaint ${row.reference}: ${event.type} (Stage ${currentStage(r.state).stage})`,
+    });
+    return r.state;
+  });
+}
+
+export async function setInvestigation(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  user: Principal,
+  complaintId: string,
+  input: { officerId: string | null; independentPerson: string },
+) {
+  await db.transaction().execute(async (trx) => {
+    const row = await complaintFor(trx, user, 'complaints:manage', complaintId);
+    if (input.officerId) await checkStaff(trx, [input.officerId], 'officerId');
+    await trx
+      .updateTable('complaints')
+      .set({
+        officer_id: input.officerId,
+        independent_person: input.independentPerson,
+        updated_at: clock.now().toISOString(),
+      })
+      .where('id', '=', complaintId)
+      .execute();
+    await recordAudit(trx, clock, actor, {
+      action: 'update',
+      recordType: 'complaint',
+      recordId: complaintId,
+      summary: `Complaint ${row.reference}: investigating officer and independent person set`,
+    });
+  });
+}
+
+export async function addContactAttempt(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  user: Principal,
+  complaintId: string,
+  input: { contactedOn: string; person: string; staffId: string | null; method: string; outcome: string },
+) {
+  await db.transaction().execute(async (trx) => {
+    const row = await complaintFor(trx, user, 'complaints:investigate', complaintId);
+    if (input.contactedOn < row.received_on)
+      throw new UserInputError('The date cannot be before the complaint was received', 'contactedOn');
+    if (input.contactedOn > todayIn(clock))
+      throw new UserInputError('The date cannot be in the future', 'contactedOn');
+    if (input.staffId) await checkStaff(trx, [input.staffId], 'staffId');
+    await trx
+      .insertInto('complaint_contacts')
+      .values({
+        id: newId(),
+        complaint_id: complaintId,
+        contacted_on: input.contactedOn,
+        person: input.person,
+        staff_id: input.staffId,
+        method: input.method,
+        outcome: input.outcome,
+        recorded_by: actor.name,
+        created_at: clock.now().toISOString(),
+      })
+      .execute();
+    await recordAudit(trx, clock, actor, {
+      action: 'update',
+      recordType: 'complaint',
+      recordId: complaintId,
+      summary: `Complaint ${row.reference}: contact attempt recorded (${input.method})`,
+    });
+  });
+}

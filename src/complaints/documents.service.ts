@@ -1,0 +1,92 @@
+import { type Actor, recordAudit } from '../platform/audit/audit.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Db, DbOrTrx } from '../platform/db/db.ts';
+import { newId } from '../platform/ids.ts';
+import type { Principal } from '../platform/policy/roles.ts';
+import { complaintFor } from './complaints.service.ts';
+import { checkDocument, discardDocument, storeDocument } from './documents.ts';
+
+export interface Upload {
+  filename: string;
+  bytes: Buffer;
+}
+
+/**
+ * Stores the file, then runs `record` (which inserts the row, in one
+ * transaction with the change it belongs to). If that fails the file is
+ * removed again, so no file is kept without its row.
+ */
+export async function withStoredDocument<T>(
+  dataDir: string,
+  upload: Upload,
+  record: (doc: { storedName: string; contentType: string }) => Promise<T>,
+): Promise<T> {
+  const contentType = checkDocument(upload.filename, upload.bytes);
+  const storedName = await storeDocument(dataDir, upload.bytes);
+  try {
+    return await record({ storedName, contentType });
+  } catch (err) {
+    await discardDocument(dataDir, storedName);
+    throw err;
+  }
+}
+
+export async function insertDocumentRow(
+  trx: DbOrTrx,
+  clock: Clock,
+  actor: Actor,
+  doc: { storedName: string; contentType: string; upload: Upload; description: string },
+  owner: { complaintId: string | null; learningItemId: string | null },
+): Promise<string> {
+  const id = newId();
+  await trx
+    .insertInto('complaint_documents')
+    .values({
+      id,
+      complaint_id: owner.complaintId,
+      learning_item_id: owner.learningItemId,
+      original_name: doc.upload.filename.slice(0, 200),
+      stored_name: doc.storedName,
+      content_type: doc.contentType,
+      size_bytes: doc.upload.bytes.length,
+      description: doc.description,
+      uploaded_by: actor.name,
+      uploaded_at: clock.now().toISOString(),
+    })
+    .execute();
+  return id;
+}
+
+export function uploadComplaintDocument(
+  db: Db,
+  clock: Clock,
+  dataDir: string,
+  actor: Actor,
+  user: Principal,
+  complaintId: string,
+  upload: Upload,
+  description: string,
+) {
+  return withStoredDocument(dataDir, upload, (stored) =>
+    db.transaction().execute(async (trx) => {
+      const row = await complaintFor(trx, user, 'complaints:investigate', complaintId);
+      const id = await insertDocumentRow(
+        trx,
+        clock,
+        actor,
+        { ...stored, upload, description },
+        {
+          complaintId,
+          learningItemId: null,
+        },
+      );
+      await recordAudit(trx, clock, actor, {
+        action: 'create',
+        recordType: 'complaint-document',
+        recordId: id,
+        summary: `Complaint ${row.reference}: document added`,
+      });
+      return id;
+    }),
+  );
+}

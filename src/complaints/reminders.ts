@@ -1,0 +1,100 @@
+import type { FeatureJobs } from '../background.ts';
+import { type Actor, recordAudit, systemActor } from '../platform/audit/audit.ts';
+import { addCalendarDays } from '../platform/calendar/days.ts';
+import { enqueueJob, registerJob } from '../platform/jobs/jobs.ts';
+import { enqueueMail } from '../platform/mail/outbox.ts';
+import type { Services } from '../platform/services.ts';
+import { formatDate } from '../platform/views/format.ts';
+import { todayIn } from './complaints.service.ts';
+
+export const OVERDUE_REMINDERS = 'complaints:overdue-reminders';
+
+/** Queues the day's reminder run at 07:00 UTC; the unique key makes it one job per day across instances. */
+export const scheduleReminders = (services: Services, day = todayIn(services.clock)) =>
+  enqueueJob(
+    services.db,
+    services.clock,
+    OVERDUE_REMINDERS,
+    { day },
+    {
+      runAt: `${day}T07:00:00.000Z`,
+      uniqueKey: `${OVERDUE_REMINDERS}:${day}`,
+    },
+  );
+
+/**
+ * Emails the owner of every overdue complaint stage: its investigating
+ * officer, or every complaints officer when none is chosen. One message per
+ * person listing their complaints, written in the same transaction as its
+ * audit row. References only: no child's or complainant's name goes by email.
+ */
+export async function sendOverdueReminders(
+  services: Services,
+  actor: Actor = systemActor('complaint reminders'),
+) {
+  const { db, clock, config } = services;
+  const today = todayIn(clock);
+  return db.transaction().execute(async (trx) => {
+    const overdue = await trx
+      .selectFrom('complaints')
+      .select(['id', 'reference', 'stage', 'due_on', 'officer_id'])
+      .where('status', '=', 'open')
+      .where('due_on', '<', today)
+      .orderBy('due_on')
+      .execute();
+    if (!overdue.length) return 0;
+    const officers = await trx
+      .selectFrom('staff')
+      .innerJoin('staff_roles', 'staff_roles.staff_id', 'staff.id')
+      .select('staff.id')
+      .where('staff_roles.role', '=', 'complaints-officer')
+      .where('staff.active', '=', 1)
+      .execute();
+    const byOwner = new Map<string, typeof overdue>();
+    for (const c of overdue)
+      for (const owner of c.officer_id ? [c.officer_id] : officers.map((o) => o.id))
+        byOwner.set(owner, [...(byOwner.get(owner) ?? []), c]);
+    const people = await trx
+      .selectFrom('staff')
+      .select(['id', 'name', 'email', 'active'])
+      .where('id', 'in', [...byOwner.keys(), ''])
+      .execute();
+    const base = config.baseUrl.replace(/\/$/, '');
+    let sent = 0;
+    for (const p of people) {
+      if (!p.active) continue;
+      const list = byOwner.get(p.id)!;
+      const lines = list.map(
+        (c) =>
+          `- ${c.reference}, Stage ${c.stage}: was due on ${formatDate(c.due_on)} ${base}/complaints/${c.id}`,
+      );
+      await enqueueMail(trx, clock, {
+        to: p.email,
+        subject: `${list.length === 1 ? 'A complaint is' : `${list.length} complaints are`} past the statutory timescale`,
+        text: `Hello ${p.name.split(' ')[0]},\n\nThese complaints you look after are overdue. Behind each one is a child or family waiting for an answer:\n\n${lines.join('\n')}\n\nIf more time is needed, record an extension and its reason on the complaint.\n`,
+      });
+      sent++;
+    }
+    await recordAudit(trx, clock, actor, {
+      action: 'update',
+      recordType: 'complaint-reminders',
+      summary: `Reminded ${sent} people about ${overdue.length} overdue complaint stages`,
+    });
+    return sent;
+  });
+}
+
+let registered = false;
+
+export const complaintJobs: FeatureJobs = {
+  name: 'complaints',
+  register() {
+    if (registered) return;
+    registered = true;
+    registerJob<{ day: string }>(OVERDUE_REMINDERS, async (services, payload) => {
+      await sendOverdueReminders(services);
+      await scheduleReminders(services, addCalendarDays(payload.day, 1));
+    });
+  },
+  schedule: (services) => scheduleReminders(services),
+};
