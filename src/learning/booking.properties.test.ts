@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { UserInputError } from '../platform/http/errors.ts';
+import { forEachDialect, type TestDb } from '../platform/testing/test-db.ts';
+import { insertSession } from './offer.repo.ts';
+import { bookPlace, cancelPlace, decideRequest } from './booking.service.ts';
+import { makeSession, makeStaff, tester } from './test-fixtures.ts';
+import { moveBooking } from './waitlist.service.ts';
+
+/**
+ * Random interleavings of booking, cancelling, approving, promoting (which
+ * cancelling and moving trigger) and moving, run for real against the database
+ * in concurrent batches. After every batch: no session has more booked than
+ * places, nobody holds two places on one session, and the waiting list is
+ * first come first served (nobody waits while a place is free; everyone booked
+ * joined before everyone still waiting).
+ */
+const PEOPLE = 6;
+type Op =
+  | { kind: 'book'; person: number; session: number }
+  | { kind: 'cancel'; person: number; session: number }
+  | { kind: 'decide'; person: number; approve: boolean }
+  | { kind: 'move'; person: number; from: number };
+
+const op: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({ kind: fc.constant('book' as const), person: fc.nat(PEOPLE - 1), session: fc.nat(2) }),
+  fc.record({ kind: fc.constant('cancel' as const), person: fc.nat(PEOPLE - 1), session: fc.nat(2) }),
+  fc.record({ kind: fc.constant('decide' as const), person: fc.nat(PEOPLE - 1), approve: fc.boolean() }),
+  fc.record({ kind: fc.constant('move' as const), person: fc.nat(PEOPLE - 1), from: fc.nat(1) }),
+);
+
+async function activeOf(t: TestDb, sessionId: string, staffId: string) {
+  return t.db
+    .selectFrom('lrn_bookings')
+    .select('id')
+    .where('session_id', '=', sessionId)
+    .where('staff_id', '=', staffId)
+    .where('status', 'in', ['requested', 'booked', 'waitlisted', 'offered'])
+    .executeTakeFirst();
+}
+
+async function check(t: TestDb, sessions: { id: string; capacity: number }[]) {
+  for (const s of sessions) {
+    const rows = await t.db
+      .selectFrom('lrn_bookings')
+      .select(['staff_id', 'status', 'queue_pos'])
+      .where('session_id', '=', s.id)
+      .where('status', 'in', ['requested', 'booked', 'waitlisted', 'offered'])
+      .execute();
+    const booked = rows.filter((r) => r.status === 'booked' || r.status === 'offered');
+    const waiting = rows.filter((r) => r.status === 'waitlisted');
+    assert.ok(booked.length <= s.capacity, `${booked.length} booked for ${s.capacity} places`);
+    assert.equal(new Set(rows.map((r) => r.staff_id)).size, rows.length, 'one active booking each');
+    if (waiting.length) {
+      assert.equal(booked.length, s.capacity, 'nobody waits while a place is free');
+      const lastBooked = Math.max(...booked.map((r) => r.queue_pos));
+      assert.ok(Math.min(...waiting.map((r) => r.queue_pos)) > lastBooked, 'nobody jumped the queue');
+    }
+  }
+}
+
+forEachDialect('random interleavings keep places, uniqueness and the waiting-list order', async (t) => {
+  const ctx = { db: t.db, dialect: t.dialect, clock: t.clock };
+  const people = await makeStaff(t.db, PEOPLE);
+  await fc.assert(
+    fc.asyncProperty(fc.array(fc.array(op, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 8 }), async (batches) => {
+      const a = await makeSession(t.db, { capacity: 2 });
+      const b = await insertSession(t.db, '2026-01-01T00:00:00Z', {
+        courseId: a.courseId,
+        capacity: 1,
+        parts: [{ day: '2026-12-17', start: '09:00', end: '10:00' }],
+      });
+      const approval = await makeSession(t.db, { capacity: 2, course: { needs_approval: 1, title: 'Managers' } });
+      const sessions = [
+        { id: a.sessionId, capacity: 2 },
+        { id: b, capacity: 1 },
+        { id: approval.sessionId, capacity: 2 },
+      ];
+      const run = async (o: Op) => {
+        const staff = people[o.person]!;
+        if (o.kind === 'book') return bookPlace(ctx, tester, sessions[o.session]!.id, staff);
+        if (o.kind === 'cancel') {
+          const mine = await activeOf(t, sessions[o.session]!.id, staff);
+          return mine && cancelPlace(ctx, tester, mine.id, { byOrganiser: false });
+        }
+        if (o.kind === 'decide') {
+          const mine = await activeOf(t, approval.sessionId, staff);
+          return mine && decideRequest(ctx, tester, mine.id, o.approve);
+        }
+        const mine = await activeOf(t, sessions[o.from]!.id, staff);
+        return mine && moveBooking(ctx, tester, mine.id, sessions[1 - o.from]!.id);
+      };
+      for (const batch of batches) {
+        const results = await Promise.allSettled(batch.map(run));
+        for (const r of results)
+          if (r.status === 'rejected' && !(r.reason instanceof UserInputError)) throw r.reason;
+        await check(t, sessions);
+      }
+    }),
+    { numRuns: t.dialect === 'postgres' ? 15 : 40 },
+  );
+});
