@@ -6,6 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { adminRoutes } from './admin/routes.ts';
 import { homeRoutes } from './home/routes.ts';
+import { learningRoutes } from './learning/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { calendarRoutes } from './platform/calendar/routes.ts';
@@ -69,6 +70,7 @@ export async function createApp(services: Services) {
   peopleRoutes(app, services);
   adminRoutes(app, services);
   calendarRoutes(app, services);
+  learningRoutes(app, services);
 
   return app;
 }

@@ -26,7 +26,9 @@ forEachDialect('30 simultaneous bookings for 7 places (two app instances on Post
       { db: t.db, dialect: t.dialect, clock: t.clock },
       { db: second.db, dialect: t.dialect, clock: t.clock },
     ];
-    const outcomes = await Promise.all(people.map((id, i) => bookPlace(instances[i % 2]!, tester, sessionId, id)));
+    const outcomes = await Promise.all(
+      people.map((id, i) => bookPlace(instances[i % 2]!, tester, sessionId, id)),
+    );
     assert.equal(outcomes.filter((o) => o.status === 'booked').length, 7);
     assert.equal(outcomes.filter((o) => o.status === 'waitlisted').length, 23);
 
@@ -49,7 +51,10 @@ forEachDialect('30 simultaneous bookings for 7 places (two app instances on Post
     );
     // Each person was told the position they got.
     const positions = outcomes.filter((o) => o.status === 'waitlisted').map((o) => o.position);
-    assert.deepEqual([...positions].sort((a, b) => a! - b!), Array.from({ length: 23 }, (_, i) => i + 1));
+    assert.deepEqual(
+      [...positions].sort((a, b) => a! - b!),
+      Array.from({ length: 23 }, (_, i) => i + 1),
+    );
     // A message for everyone, queued with the booking.
     const mail = await t.db.selectFrom('outbox').select(['subject']).execute();
     assert.equal(mail.filter((m) => m.subject.startsWith('Booked')).length, 7);
@@ -71,7 +76,11 @@ forEachDialect('the same person pressing Book twice at once gets one booking', a
     assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     assert.match(String(rejected.reason.message), /already have a place/);
-    const n = await t.db.selectFrom('lrn_bookings').select('id').where('session_id', '=', sessionId).execute();
+    const n = await t.db
+      .selectFrom('lrn_bookings')
+      .select('id')
+      .where('session_id', '=', sessionId)
+      .execute();
     assert.equal(n.length, 1);
   } finally {
     await second.close();

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { UserInputError } from '../platform/http/errors.ts';
 import { forEachDialect, type TestDb } from '../platform/testing/test-db.ts';
-import { insertSession } from './offer.repo.ts';
 import { bookPlace, cancelPlace, decideRequest } from './booking.service.ts';
+import { insertSession } from './offer.repo.ts';
 import { makeSession, makeStaff, tester } from './test-fixtures.ts';
 import { moveBooking } from './waitlist.service.ts';
 
@@ -63,40 +63,46 @@ forEachDialect('random interleavings keep places, uniqueness and the waiting-lis
   const ctx = { db: t.db, dialect: t.dialect, clock: t.clock };
   const people = await makeStaff(t.db, PEOPLE);
   await fc.assert(
-    fc.asyncProperty(fc.array(fc.array(op, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 8 }), async (batches) => {
-      const a = await makeSession(t.db, { capacity: 2 });
-      const b = await insertSession(t.db, '2026-01-01T00:00:00Z', {
-        courseId: a.courseId,
-        capacity: 1,
-        parts: [{ day: '2026-12-17', start: '09:00', end: '10:00' }],
-      });
-      const approval = await makeSession(t.db, { capacity: 2, course: { needs_approval: 1, title: 'Managers' } });
-      const sessions = [
-        { id: a.sessionId, capacity: 2 },
-        { id: b, capacity: 1 },
-        { id: approval.sessionId, capacity: 2 },
-      ];
-      const run = async (o: Op) => {
-        const staff = people[o.person]!;
-        if (o.kind === 'book') return bookPlace(ctx, tester, sessions[o.session]!.id, staff);
-        if (o.kind === 'cancel') {
-          const mine = await activeOf(t, sessions[o.session]!.id, staff);
-          return mine && cancelPlace(ctx, tester, mine.id, { byOrganiser: false });
+    fc.asyncProperty(
+      fc.array(fc.array(op, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 8 }),
+      async (batches) => {
+        const a = await makeSession(t.db, { capacity: 2 });
+        const b = await insertSession(t.db, '2026-01-01T00:00:00Z', {
+          courseId: a.courseId,
+          capacity: 1,
+          parts: [{ day: '2026-12-17', start: '09:00', end: '10:00' }],
+        });
+        const approval = await makeSession(t.db, {
+          capacity: 2,
+          course: { needs_approval: 1, title: 'Managers' },
+        });
+        const sessions = [
+          { id: a.sessionId, capacity: 2 },
+          { id: b, capacity: 1 },
+          { id: approval.sessionId, capacity: 2 },
+        ];
+        const run = async (o: Op) => {
+          const staff = people[o.person]!;
+          if (o.kind === 'book') return bookPlace(ctx, tester, sessions[o.session]!.id, staff);
+          if (o.kind === 'cancel') {
+            const mine = await activeOf(t, sessions[o.session]!.id, staff);
+            return mine && cancelPlace(ctx, tester, mine.id, { byOrganiser: false });
+          }
+          if (o.kind === 'decide') {
+            const mine = await activeOf(t, approval.sessionId, staff);
+            return mine && decideRequest(ctx, tester, mine.id, o.approve);
+          }
+          const mine = await activeOf(t, sessions[o.from]!.id, staff);
+          return mine && moveBooking(ctx, tester, mine.id, sessions[1 - o.from]!.id);
+        };
+        for (const batch of batches) {
+          const results = await Promise.allSettled(batch.map(run));
+          for (const r of results)
+            if (r.status === 'rejected' && !(r.reason instanceof UserInputError)) throw r.reason;
+          await check(t, sessions);
         }
-        if (o.kind === 'decide') {
-          const mine = await activeOf(t, approval.sessionId, staff);
-          return mine && decideRequest(ctx, tester, mine.id, o.approve);
-        }
-        const mine = await activeOf(t, sessions[o.from]!.id, staff);
-        return mine && moveBooking(ctx, tester, mine.id, sessions[1 - o.from]!.id);
-      };
-      for (const batch of batches) {
-        const results = await Promise.allSettled(batch.map(run));
-        for (const r of results)
-          if (r.status === 'rejected' && !(r.reason instanceof UserInputError)) throw r.reason;
-        await check(t, sessions);
-      }
-    }),
+      },
+    ),
     { numRuns: t.dialect === 'postgres' ? 15 : 40 },
   );
 });

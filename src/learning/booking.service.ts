@@ -5,14 +5,6 @@ import { NotFoundError, UserInputError } from '../platform/http/errors.ts';
 import { newId } from '../platform/ids.ts';
 import type { Services } from '../platform/services.ts';
 import {
-  approvalRefusal,
-  bookingRefusal,
-  cancelRefusal,
-  fillFreedPlace,
-  newPlaceStatus,
-  waitingList,
-} from './booking.rules.ts';
-import {
   activePlaces,
   courseOfSession,
   getBooking,
@@ -22,6 +14,14 @@ import {
   type SessionRow,
   setBookingStatus,
 } from './booking.repo.ts';
+import {
+  approvalRefusal,
+  bookingRefusal,
+  cancelRefusal,
+  fillFreedPlace,
+  newPlaceStatus,
+  waitingList,
+} from './booking.rules.ts';
 import { notifyPlace } from './notify.ts';
 
 /** What the booking operations need: the database, which dialect it is (for the lock) and the time. */
@@ -50,7 +50,10 @@ export async function bookPlace(
     if (refusal) throw new UserInputError(refusal, 'session');
     const places = await activePlaces(trx, sessionId);
     if (places.some((p) => p.staffId === staffId))
-      throw new UserInputError('You already have a place or a request on this session, or are waiting for one.', 'session');
+      throw new UserInputError(
+        'You already have a place or a request on this session, or are waiting for one.',
+        'session',
+      );
     const course = await courseOfSession(trx, sessionId);
     const status = newPlaceStatus(rulesOf(s), places, course.needs_approval === 1);
     const id = newId();
@@ -105,8 +108,14 @@ export async function cancelPlace(
   const { db, clock } = ctx;
   return db.transaction().execute(async (trx) => {
     const { booking, session } = await lockedBooking(trx, ctx, bookingId);
-    if (!isActive(booking.status)) throw new UserInputError('This place has already been cancelled.', 'booking');
-    const place = { id: booking.id, staffId: booking.staff_id, status: booking.status, queuePos: booking.queue_pos };
+    if (!isActive(booking.status))
+      throw new UserInputError('This place has already been cancelled.', 'booking');
+    const place = {
+      id: booking.id,
+      staffId: booking.staff_id,
+      status: booking.status,
+      queuePos: booking.queue_pos,
+    };
     const refusal = options.byOrganiser ? null : cancelRefusal(rulesOf(session), place, clock.now());
     if (refusal) throw new UserInputError(refusal, 'booking');
     const at = clock.now().toISOString();
@@ -143,12 +152,20 @@ export async function fillFreedPlaces(trx: DbOrTrx, ctx: BookingCtx, session: Se
       });
       await notifyPlace(trx, ctx.clock, 'offered', action.placeId, { offerExpiresAt: action.expiresAt });
     }
-    await recordAudit(trx, ctx.clock, { id: null, name: 'waiting list', ip: null, userAgent: null }, {
-      action: 'update',
-      recordType: 'booking',
-      recordId: action.placeId,
-      summary: action.kind === 'promote' ? 'Given a freed place from the waiting list' : 'Offered a freed place for a hold',
-    });
+    await recordAudit(
+      trx,
+      ctx.clock,
+      { id: null, name: 'waiting list', ip: null, userAgent: null },
+      {
+        action: 'update',
+        recordType: 'booking',
+        recordId: action.placeId,
+        summary:
+          action.kind === 'promote'
+            ? 'Given a freed place from the waiting list'
+            : 'Offered a freed place for a hold',
+      },
+    );
   }
 }
 
@@ -159,9 +176,17 @@ export async function claimOffer(ctx: BookingCtx, actor: Actor, bookingId: strin
     const { booking } = await lockedBooking(trx, ctx, bookingId);
     const now = clock.now().toISOString();
     if (booking.status !== 'offered' || !booking.offer_expires_at || booking.offer_expires_at <= now)
-      throw new UserInputError('The hold on this place has ended, so it has passed to the next person.', 'booking');
+      throw new UserInputError(
+        'The hold on this place has ended, so it has passed to the next person.',
+        'booking',
+      );
     await setBookingStatus(trx, booking.id, 'booked', now, { offer_expires_at: null });
-    await recordAudit(trx, clock, actor, { action: 'update', recordType: 'booking', recordId: booking.id, summary: 'Claimed a held place' });
+    await recordAudit(trx, clock, actor, {
+      action: 'update',
+      recordType: 'booking',
+      recordId: booking.id,
+      summary: 'Claimed a held place',
+    });
     await notifyPlace(trx, clock, 'booked', booking.id);
   });
 }
@@ -181,12 +206,17 @@ export async function expireOffers(ctx: BookingCtx): Promise<number> {
       const { booking, session } = await lockedBooking(trx, ctx, id);
       if (booking.status !== 'offered' || !booking.offer_expires_at || booking.offer_expires_at > now) return;
       await setBookingStatus(trx, id, 'lapsed', now, { offer_expires_at: null });
-      await recordAudit(trx, ctx.clock, { id: null, name: 'waiting list', ip: null, userAgent: null }, {
-        action: 'update',
-        recordType: 'booking',
-        recordId: id,
-        summary: 'A held place was not claimed in time and passed on',
-      });
+      await recordAudit(
+        trx,
+        ctx.clock,
+        { id: null, name: 'waiting list', ip: null, userAgent: null },
+        {
+          action: 'update',
+          recordType: 'booking',
+          recordId: id,
+          summary: 'A held place was not claimed in time and passed on',
+        },
+      );
       ended++;
       await fillFreedPlaces(trx, ctx, session);
     });
@@ -199,7 +229,8 @@ export async function decideRequest(ctx: BookingCtx, actor: Actor, bookingId: st
   const { db, clock } = ctx;
   return db.transaction().execute(async (trx) => {
     const { booking, session } = await lockedBooking(trx, ctx, bookingId);
-    if (booking.status !== 'requested') throw new UserInputError('This request has already been decided.', 'booking');
+    if (booking.status !== 'requested')
+      throw new UserInputError('This request has already been decided.', 'booking');
     if (approve) {
       const refusal = approvalRefusal(rulesOf(session), await activePlaces(trx, session.id));
       if (refusal) throw new UserInputError(refusal, 'booking');

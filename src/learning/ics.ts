@@ -10,6 +10,8 @@ import { londonWallClock } from './london-time.ts';
  */
 export interface InvitePart {
   id: string;
+  /** false when only the date is known: the invite is then an all-day entry. */
+  timed?: boolean;
   startsAt: string;
   /** null: the end time is still to be confirmed; the invite then shows one hour, and says so. */
   endsAt: string | null;
@@ -87,8 +89,9 @@ export function buildInvites(invite: Invite, stamp: Date): { uid: string; ics: s
       id: uid,
       timezone: 'Europe/London',
       sequence: invite.sequence,
-      start: wall(part.startsAt),
-      end: wall(part.endsAt ?? oneHourAfter(part.startsAt)),
+      ...(part.timed === false
+        ? { allDay: true, start: part.startsAt.slice(0, 10), end: undefined }
+        : { start: wall(part.startsAt), end: wall(part.endsAt ?? oneHourAfter(part.startsAt)) }),
       summary: invite.method === 'CANCEL' ? `Cancelled: ${title}` : title,
       description: part.endsAt
         ? invite.description

@@ -3,6 +3,7 @@ import type { DbOrTrx } from '../platform/db/db.ts';
 import { enqueueMail, type MailAttachment } from '../platform/mail/outbox.ts';
 import { formatDateTime } from '../platform/views/format.ts';
 import { courseOfSession, partsOf, staffContact } from './booking.repo.ts';
+import { whenText } from './catalogue.presenter.ts';
 import { buildInvites } from './ics.ts';
 
 /**
@@ -52,15 +53,19 @@ export async function notifyPlace(
     partsOf(trx, booking.session_id),
     staffContact(trx, booking.staff_id),
   ]);
-  const when = parts.length
-    ? parts.map((p) => `${formatDateTime(p.starts_at)}${p.end_time ? ` to ${p.end_time}` : ' (end time to be confirmed)'}`)
-    : ['Date to be confirmed'];
-  const where = booking.online_link ? `Online: ${booking.online_link}` : booking.venue || 'Venue to be confirmed';
+  const when = parts.length ? [whenText(parts)] : ['Date to be confirmed'];
+  const where = booking.online_link
+    ? `Online: ${booking.online_link}`
+    : booking.venue || 'Venue to be confirmed';
   const link = `/learning/sessions/${booking.session_id}`;
   const { subject, lead, invite } = wording(kind, course.title, extra);
   const lines = [`Dear ${person.name},`, '', lead, '', `When: ${when.join('; ')}`, `Where: ${where}`];
   if (course.provider_kind === 'external' && course.provider_link && invite === 'REQUEST')
-    lines.push('', `You must also register with ${course.provider_name}: ${course.provider_link}`, course.provider_instructions);
+    lines.push(
+      '',
+      `You must also register with ${course.provider_name}: ${course.provider_link}`,
+      course.provider_instructions,
+    );
   lines.push('', `See your place: ${link}`, '', ORGANISER.name);
   let attachments: MailAttachment[] | undefined;
   if (invite && parts.length) {
@@ -75,7 +80,12 @@ export async function notifyPlace(
         url: booking.online_link,
         organiser: ORGANISER,
         attendee: { name: person.name, email: person.email },
-        parts: parts.map((p) => ({ id: p.id, startsAt: p.starts_at, endsAt: p.ends_at })),
+        parts: parts.map((p) => ({
+          id: p.id,
+          timed: p.start_time !== null,
+          startsAt: p.start_time === null ? p.day : p.starts_at,
+          endsAt: p.ends_at,
+        })),
       },
       clock.now(),
     ).map((x, i) => ({
@@ -97,13 +107,24 @@ function wording(
     case 'booked':
       return { subject: `Booked: ${title}`, lead: `You have a place on ${title}.`, invite: 'REQUEST' };
     case 'approved':
-      return { subject: `Approved: ${title}`, lead: `Your request was approved: you have a place on ${title}.`, invite: 'REQUEST' };
+      return {
+        subject: `Approved: ${title}`,
+        lead: `Your request was approved: you have a place on ${title}.`,
+        invite: 'REQUEST',
+      };
     case 'promoted':
-      return { subject: `A place for you: ${title}`, lead: `A place came free on ${title} and it is now yours.`, invite: 'REQUEST' };
+      return {
+        subject: `A place for you: ${title}`,
+        lead: `A place came free on ${title} and it is now yours.`,
+        invite: 'REQUEST',
+      };
     case 'requested':
       return { subject: `Requested: ${title}`, lead: `Your request for ${title} is waiting for approval.` };
     case 'declined':
-      return { subject: `Not approved: ${title}`, lead: `Your request for a place on ${title} was not approved.` };
+      return {
+        subject: `Not approved: ${title}`,
+        lead: `Your request for a place on ${title} was not approved.`,
+      };
     case 'waitlisted':
       return {
         subject: `Waiting list: ${title}`,
@@ -115,11 +136,23 @@ function wording(
         lead: `A place came free on ${title}. It is held for you until ${formatDateTime(extra.offerExpiresAt)}; claim it from the link below or it passes to the next person.`,
       };
     case 'cancelled':
-      return { subject: `Cancelled: ${title}`, lead: `Your place on ${title} has been cancelled.`, invite: 'CANCEL' };
+      return {
+        subject: `Cancelled: ${title}`,
+        lead: `Your place on ${title} has been cancelled.`,
+        invite: 'CANCEL',
+      };
     case 'session-changed':
-      return { subject: `Changed: ${title}`, lead: `The time of ${title} has changed. The new details are below.`, invite: 'REQUEST' };
+      return {
+        subject: `Changed: ${title}`,
+        lead: `The time of ${title} has changed. The new details are below.`,
+        invite: 'REQUEST',
+      };
     case 'session-cancelled':
-      return { subject: `Session cancelled: ${title}`, lead: `We are sorry: the session of ${title} you were booked on has been cancelled.`, invite: 'CANCEL' };
+      return {
+        subject: `Session cancelled: ${title}`,
+        lead: `We are sorry: the session of ${title} you were booked on has been cancelled.`,
+        invite: 'CANCEL',
+      };
     case 'reminder':
       return { subject: `Reminder: ${title}`, lead: `A reminder that you have a place on ${title}.` };
     case 'evaluation':

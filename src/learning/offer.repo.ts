@@ -3,7 +3,9 @@ import type { LrnCoursesTable } from '../platform/db/schema.ts';
 import { newId } from '../platform/ids.ts';
 import { londonInstant } from './london-time.ts';
 
-export type NewCourse = Partial<Omit<LrnCoursesTable, 'id' | 'created_at' | 'updated_at'>> & { title: string };
+export type NewCourse = Partial<Omit<LrnCoursesTable, 'id' | 'created_at' | 'updated_at'>> & {
+  title: string;
+};
 
 export async function insertCourse(db: DbOrTrx, at: string, c: NewCourse): Promise<string> {
   const id = newId();
@@ -35,7 +37,7 @@ export async function insertCourse(db: DbOrTrx, at: string, c: NewCourse): Promi
 /** A dated part as planned: a London day and times; no end time means "to be confirmed". */
 export interface PartInput {
   day: string;
-  start: string;
+  start: string | null;
   end: string | null;
 }
 
@@ -55,13 +57,13 @@ export interface NewSession {
 }
 
 export const partInstants = (p: PartInput) => ({
-  starts_at: londonInstant(p.day, p.start),
+  starts_at: londonInstant(p.day, p.start ?? '00:00'),
   ends_at: p.end ? londonInstant(p.day, p.end) : null,
 });
 
 export async function insertSession(db: DbOrTrx, at: string, s: NewSession): Promise<string> {
   const id = newId();
-  const parts = [...s.parts].sort((a, b) => (a.day + a.start).localeCompare(b.day + b.start));
+  const parts = [...s.parts].sort((a, b) => (a.day + (a.start ?? '')).localeCompare(b.day + (b.start ?? '')));
   await db
     .insertInto('lrn_sessions')
     .values({

@@ -1,7 +1,7 @@
 import { insertStaff } from '../people/staff.repo.ts';
 import { systemActor } from '../platform/audit/audit.ts';
 import type { DbOrTrx } from '../platform/db/db.ts';
-import { insertCourse, type NewCourse, type NewSession, insertSession } from './offer.repo.ts';
+import { insertCourse, insertSession, type NewCourse, type NewSession } from './offer.repo.ts';
 
 /** Test data for the learning tests: real rows through the same inserts the app uses. */
 export async function makeStaff(db: DbOrTrx, n: number, prefix = 'p'): Promise<string[]> {
@@ -22,7 +22,10 @@ export async function makeSession(
   db: DbOrTrx,
   options: { capacity: number; day?: string; course?: Partial<NewCourse>; session?: Partial<NewSession> },
 ) {
-  const courseId = await insertCourse(db, '2026-01-01T00:00:00Z', { title: 'Motivational interviewing', ...options.course });
+  const courseId = await insertCourse(db, '2026-01-01T00:00:00Z', {
+    title: 'Motivational interviewing',
+    ...options.course,
+  });
   const sessionId = await insertSession(db, '2026-01-01T00:00:00Z', {
     courseId,
     capacity: options.capacity,

@@ -1,13 +1,25 @@
 import { type Actor, recordAudit } from '../platform/audit/audit.ts';
 import { NotFoundError, UserInputError } from '../platform/http/errors.ts';
 import { newId } from '../platform/ids.ts';
+import {
+  activePlaces,
+  getBooking,
+  lockSession,
+  maxQueuePos,
+  rulesOf,
+  setBookingStatus,
+} from './booking.repo.ts';
 import { bookingRefusal, newPlaceStatus, waitingList } from './booking.rules.ts';
-import { activePlaces, getBooking, lockSession, maxQueuePos, rulesOf, setBookingStatus } from './booking.repo.ts';
 import { type BookingCtx, fillFreedPlaces } from './booking.service.ts';
 import { notifyPlace } from './notify.ts';
 
 /** L&D moves someone up or down the waiting list by swapping places with their neighbour. */
-export async function reorderWaiting(ctx: BookingCtx, actor: Actor, bookingId: string, direction: 'up' | 'down') {
+export async function reorderWaiting(
+  ctx: BookingCtx,
+  actor: Actor,
+  bookingId: string,
+  direction: 'up' | 'down',
+) {
   const { db, dialect, clock } = ctx;
   await db.transaction().execute(async (trx) => {
     const b = await getBooking(trx, bookingId);
@@ -20,8 +32,16 @@ export async function reorderWaiting(ctx: BookingCtx, actor: Actor, bookingId: s
     const other = list[j];
     if (!other) return;
     const at = clock.now().toISOString();
-    await trx.updateTable('lrn_bookings').set({ queue_pos: other.queuePos, updated_at: at }).where('id', '=', bookingId).execute();
-    await trx.updateTable('lrn_bookings').set({ queue_pos: list[i]!.queuePos, updated_at: at }).where('id', '=', other.id).execute();
+    await trx
+      .updateTable('lrn_bookings')
+      .set({ queue_pos: other.queuePos, updated_at: at })
+      .where('id', '=', bookingId)
+      .execute();
+    await trx
+      .updateTable('lrn_bookings')
+      .set({ queue_pos: list[i]!.queuePos, updated_at: at })
+      .where('id', '=', other.id)
+      .execute();
     await recordAudit(trx, clock, actor, {
       action: 'update',
       recordType: 'booking',
@@ -42,7 +62,12 @@ export async function removeWaiting(ctx: BookingCtx, actor: Actor, bookingId: st
     if (fresh.status !== 'waitlisted' && fresh.status !== 'requested')
       throw new UserInputError('Only people waiting or asking for a place can be removed here.', 'booking');
     await setBookingStatus(trx, bookingId, 'removed', clock.now().toISOString());
-    await recordAudit(trx, clock, actor, { action: 'update', recordType: 'booking', recordId: bookingId, summary: 'Removed from the waiting list' });
+    await recordAudit(trx, clock, actor, {
+      action: 'update',
+      recordType: 'booking',
+      recordId: bookingId,
+      summary: 'Removed from the waiting list',
+    });
   });
 }
 
@@ -56,7 +81,7 @@ export async function moveBooking(ctx: BookingCtx, actor: Actor, bookingId: stri
   return db.transaction().execute(async (trx) => {
     const b = await getBooking(trx, bookingId);
     if (!b) throw new NotFoundError('booking');
-    if (b.session_id === targetSessionId) throw new UserInputError('Choose a different session.', 'target');
+    if (b.session_id === targetSessionId) throw new UserInputError('Choose a different session.', 'session');
     const [firstId, secondId] = [b.session_id, targetSessionId].sort();
     const locked = new Map([
       [firstId!, await lockSession(trx, dialect, firstId!)],
@@ -64,15 +89,16 @@ export async function moveBooking(ctx: BookingCtx, actor: Actor, bookingId: stri
     ]);
     const from = locked.get(b.session_id)!;
     const to = locked.get(targetSessionId);
-    if (!to || to.course_id !== from.course_id) throw new UserInputError('Choose another session of the same course.', 'target');
+    if (!to || to.course_id !== from.course_id)
+      throw new UserInputError('Choose another session of the same course.', 'session');
     const booking = (await getBooking(trx, bookingId))!;
     if (!['booked', 'waitlisted', 'offered', 'requested'].includes(booking.status))
       throw new UserInputError('This place has been cancelled, so it cannot be moved.', 'booking');
     const refusal = bookingRefusal(rulesOf(to), clock.now());
-    if (refusal) throw new UserInputError(refusal, 'target');
+    if (refusal) throw new UserInputError(refusal, 'session');
     const targetPlaces = await activePlaces(trx, to.id);
     if (targetPlaces.some((p) => p.staffId === booking.staff_id))
-      throw new UserInputError('This person already has a place or is waiting on that session.', 'target');
+      throw new UserInputError('This person already has a place or is waiting on that session.', 'session');
     const at = clock.now().toISOString();
     await setBookingStatus(trx, booking.id, 'moved', at, { offer_expires_at: null });
     if (booking.status === 'booked') await notifyPlace(trx, clock, 'cancelled', booking.id);

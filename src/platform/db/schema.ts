@@ -186,7 +186,8 @@ export interface LrnSessionPartsTable {
   id: string;
   session_id: string;
   day: string;
-  start_time: string;
+  /** null: the seed gives a date but no time; the part then starts at the day's beginning and says so. */
+  start_time: string | null;
   end_time: string | null;
   starts_at: string;
   ends_at: string | null;

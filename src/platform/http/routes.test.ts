@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import Fastify from 'fastify';
+import { learningRouteFixtures } from '../../learning/route-fixtures.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { type Action, can } from '../policy/policy.ts';
 import { type Principal, ROLES } from '../policy/roles.ts';
@@ -75,6 +76,7 @@ describe('route × role matrix', () => {
         '/staff/:id/edit': { url: `/staff/${other.id}/edit` },
         '/admin/outbox/:id': { url: `/admin/outbox/${message.id}` },
         '/teams/:id/edit': { url: `/teams/${other.team_id}/edit` },
+        ...(await learningRouteFixtures(t.db)),
       };
       const gets = t.app.declaredRoutes.filter((r) => r.method === 'GET' && r.permission !== 'public');
       assert.ok(gets.length >= 8);

@@ -64,7 +64,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('session_id', 'text', (c) => c.notNull().references('lrn_sessions.id').onDelete('cascade'))
     .addColumn('day', 'text', (c) => c.notNull())
-    .addColumn('start_time', 'text', (c) => c.notNull())
+    .addColumn('start_time', 'text')
     .addColumn('end_time', 'text')
     .addColumn('starts_at', 'text', (c) => c.notNull())
     .addColumn('ends_at', 'text')

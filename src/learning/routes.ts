@@ -1,0 +1,16 @@
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../platform/services.ts';
+import { attendanceRoutes } from './attendance.routes.ts';
+import { catalogueRoutes } from './catalogue.routes.ts';
+import { evaluationRoutes } from './evaluation.routes.ts';
+import { mineRoutes } from './mine.routes.ts';
+import { sessionRoutes } from './session.routes.ts';
+
+/** Learning (issue 3): the training offer, places and waiting lists, attendance, evaluation, CPD. */
+export function learningRoutes(app: FastifyInstance, services: Services) {
+  catalogueRoutes(app, services);
+  sessionRoutes(app, services);
+  mineRoutes(app, services);
+  attendanceRoutes(app, services);
+  evaluationRoutes(app, services);
+}
