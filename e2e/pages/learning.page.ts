@@ -1,0 +1,32 @@
+import type { Page } from 'playwright-core';
+
+/** The learning pages, as a person uses them. */
+export class SessionPage {
+  readonly page: Page;
+  readonly url: string;
+  constructor(page: Page, baseUrl: string, sessionId: string) {
+    this.page = page;
+    this.url = `${baseUrl}/learning/sessions/${sessionId}`;
+  }
+
+  async open() {
+    await this.page.goto(this.url);
+  }
+
+  async book() {
+    await this.open();
+    await this.page.getByRole('button', { name: /Book a place/ }).click();
+    await this.page.waitForURL(this.url);
+    return (await this.page.locator('.govuk-notification-banner').innerText()).trim();
+  }
+
+  async cancel() {
+    await this.open();
+    await this.page.getByRole('button', { name: 'Cancel my place' }).click();
+    await this.page.waitForURL(this.url);
+  }
+
+  placeText() {
+    return this.page.locator('#booking').innerText();
+  }
+}
