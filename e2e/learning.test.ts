@@ -121,7 +121,7 @@ describe('learning: book, wait, be promoted, attend, evaluate', { skip }, () => 
     await axe(priya, 'the register');
     await priya
       .getByRole('group', { name: /Grace Adeyemi/ })
-      .getByLabel('Attended')
+      .getByLabel('Attended', { exact: true })
       .check();
     await priya
       .getByRole('group', { name: /Daniel Price/ })
