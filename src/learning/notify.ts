@@ -32,7 +32,7 @@ export async function notifyPlace(
   clock: Clock,
   kind: PlaceMessage,
   bookingId: string,
-  extra: { offerExpiresAt?: string | null; position?: number } = {},
+  extra: { offerExpiresAt?: string | null; position?: number; noInvite?: boolean } = {},
 ) {
   const booking = await trx
     .selectFrom('lrn_bookings')
@@ -58,7 +58,9 @@ export async function notifyPlace(
     ? `Online: ${booking.online_link}`
     : booking.venue || 'Venue to be confirmed';
   const link = `/learning/sessions/${booking.session_id}`;
-  const { subject, lead, invite } = wording(kind, course.title, extra);
+  const worded = wording(kind, course.title, extra);
+  const { subject, lead } = worded;
+  const invite = extra.noInvite ? undefined : worded.invite;
   const lines = [`Dear ${person.name},`, '', lead, '', `When: ${when.join('; ')}`, `Where: ${where}`];
   if (course.provider_kind === 'external' && course.provider_link && invite === 'REQUEST')
     lines.push(

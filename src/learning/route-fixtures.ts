@@ -24,6 +24,11 @@ export async function learningRouteFixtures(db: Db) {
     '/learning/sessions/:id/register': { url: `/learning/sessions/${session.id}/register` },
     '/learning/sessions/:id/sign-in-sheet': { url: `/learning/sessions/${session.id}/sign-in-sheet` },
     '/learning/sessions/:id/evaluations': { url: `/learning/sessions/${session.id}/evaluations` },
+    '/learning/admin/courses/:id/edit': { url: `/learning/admin/courses/${session.course_id}/edit` },
+    '/learning/admin/courses/:id/sessions/new': {
+      url: `/learning/admin/courses/${session.course_id}/sessions/new`,
+    },
+    '/learning/admin/sessions/:id/edit': { url: `/learning/admin/sessions/${session.id}/edit` },
     '/learning/bookings/:id/evaluate': {
       url: `/learning/bookings/${booking.id}/evaluate`,
       resource: { ownerId: booking.staff_id, teamId: booking.team_id, serviceId: booking.service_id },

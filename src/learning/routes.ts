@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../platform/services.ts';
+import { adminRoutes } from './admin.routes.ts';
 import { attendanceRoutes } from './attendance.routes.ts';
 import { catalogueRoutes } from './catalogue.routes.ts';
 import { evaluationRoutes } from './evaluation.routes.ts';
@@ -13,4 +14,5 @@ export function learningRoutes(app: FastifyInstance, services: Services) {
   mineRoutes(app, services);
   attendanceRoutes(app, services);
   evaluationRoutes(app, services);
+  adminRoutes(app, services);
 }
