@@ -76,6 +76,11 @@ export function mineRoutes(app: FastifyInstance, services: Services) {
         }),
       })),
       toEvaluate,
+      hasFeed: !!(await db
+        .selectFrom('lrn_feed_tokens')
+        .select('staff_id')
+        .where('staff_id', '=', me)
+        .executeTakeFirst()),
       standing,
       year,
     });

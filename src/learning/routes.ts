@@ -3,7 +3,9 @@ import type { Services } from '../platform/services.ts';
 import { adminRoutes } from './admin.routes.ts';
 import { attendanceRoutes } from './attendance.routes.ts';
 import { catalogueRoutes } from './catalogue.routes.ts';
+import { cpdRoutes } from './cpd.routes.ts';
 import { evaluationRoutes } from './evaluation.routes.ts';
+import { feedRoutes } from './feed.routes.ts';
 import { mineRoutes } from './mine.routes.ts';
 import { sessionRoutes } from './session.routes.ts';
 
@@ -15,4 +17,6 @@ export function learningRoutes(app: FastifyInstance, services: Services) {
   attendanceRoutes(app, services);
   evaluationRoutes(app, services);
   adminRoutes(app, services);
+  cpdRoutes(app, services);
+  feedRoutes(app, services);
 }
