@@ -29,7 +29,7 @@ test('CPD: the page says plainly whether the year is met; entries, reflections, 
     // The clock stands at 27 November 2026: these fall in the year starting 1 December 2026, not this one.
     page = await b.get('/learning/cpd');
     assert.match(page.body, /registration year: 1 December 2025 to 30 November 2026/);
-    const csv = await b.get('/learning/cpd?format=csv');
+    const csv = await b.get('/learning/cpd.csv');
     assert.match(String(csv.headers['content-disposition']), /attachment/);
     assert.match(csv.body, /Read a practice review/);
     t.clock.set('2027-02-01T10:00:00Z');

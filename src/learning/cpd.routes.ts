@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { recordAudit } from '../platform/audit/audit.ts';
 import { isDay, londonDay } from '../platform/calendar/days.ts';
-import { exportFormat, sendTable } from '../platform/export/table-export.ts';
+import { sendTable } from '../platform/export/table-export.ts';
 import { NotFoundError } from '../platform/http/errors.ts';
 import { formErrors, keptForm, redirectWithForm, redirectWithSuccess } from '../platform/http/forms.ts';
 import { get, post } from '../platform/http/route.ts';
@@ -52,19 +52,6 @@ export function cpdRoutes(app: FastifyInstance, services: Services) {
 
   get(app, '/learning/cpd', own, async (req, reply) => {
     const { year, rows, standing } = await standingOf(req.user!.id);
-    if ((req.query as { format?: string }).format)
-      return sendTable(reply, exportFormat(req.query), {
-        filename: `cpd-${londonDay(clock.now())}`,
-        sheetName: 'CPD',
-        columns: [
-          { header: 'Date', value: (r) => r.day },
-          { header: 'Learning', value: (r) => r.title },
-          { header: 'From training booked here', value: (r) => (r.booking_id ? 'Yes' : 'No') },
-          { header: 'Reflection', value: (r) => r.reflection },
-          { header: 'Peer reflection', value: (r) => (r.peer_reflected ? 'Yes' : 'No') },
-        ],
-        rows,
-      });
     const kept = keptForm(req);
     return reply.render('learning/views/cpd.njk', {
       title: 'My CPD record',
@@ -78,6 +65,22 @@ export function cpdRoutes(app: FastifyInstance, services: Services) {
       values: kept?.values ?? {},
       errors: kept?.errors,
       backLink: { href: '/learning/mine', text: 'Back to my learning' },
+    });
+  });
+
+  get(app, '/learning/cpd.csv', own, async (req, reply) => {
+    const { rows } = await standingOf(req.user!.id);
+    return sendTable(reply, 'csv', {
+      filename: `cpd-${londonDay(clock.now())}`,
+      sheetName: 'CPD',
+      columns: [
+        { header: 'Date', value: (r) => r.day },
+        { header: 'Learning', value: (r) => r.title },
+        { header: 'From training booked here', value: (r) => (r.booking_id ? 'Yes' : 'No') },
+        { header: 'Reflection', value: (r) => r.reflection },
+        { header: 'Peer reflection', value: (r) => (r.peer_reflected ? 'Yes' : 'No') },
+      ],
+      rows,
     });
   });
 

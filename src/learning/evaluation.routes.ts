@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { recordAudit } from '../platform/audit/audit.ts';
-import { exportFormat, sendTable } from '../platform/export/table-export.ts';
+import { sendTable } from '../platform/export/table-export.ts';
 import { NotFoundError, UserInputError } from '../platform/http/errors.ts';
 import { formErrors, keptForm, redirectWithForm, redirectWithSuccess } from '../platform/http/forms.ts';
 import { get, post } from '../platform/http/route.ts';
@@ -155,11 +155,8 @@ export function evaluationRoutes(app: FastifyInstance, services: Services) {
     },
   );
 
-  get(
-    app,
-    '/learning/sessions/:id/evaluations',
-    { permission: 'learning:reports', audit: false },
-    async (req, reply) => {
+  for (const url of ['/learning/sessions/:id/evaluations', '/learning/sessions/:id/evaluations.csv'])
+    get(app, url, { permission: 'learning:reports', audit: false }, async (req, reply) => {
       const s = await getSessionWithCourse(db, idParam(req));
       if (!s) throw new NotFoundError('session');
       const rows = await db
@@ -176,8 +173,8 @@ export function evaluationRoutes(app: FastifyInstance, services: Services) {
         .where('b.session_id', '=', s.id)
         .where('a.outcome', 'in', ['attended', 'partial'])
         .execute();
-      if ((req.query as { format?: string }).format)
-        return sendTable(reply, exportFormat(req.query), {
+      if (req.url.split('?')[0]!.endsWith('.csv'))
+        return sendTable(reply, 'csv', {
           filename: `evaluations-${s.id.slice(0, 8)}`,
           sheetName: 'Evaluations',
           columns: [
@@ -196,6 +193,5 @@ export function evaluationRoutes(app: FastifyInstance, services: Services) {
         summary: evaluationSummary(rows, attended.length),
         backLink: { href: `/learning/sessions/${s.id}`, text: 'Back to the session' },
       });
-    },
-  );
+    });
 }

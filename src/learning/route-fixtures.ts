@@ -24,6 +24,7 @@ export async function learningRouteFixtures(db: Db) {
     '/learning/sessions/:id/register': { url: `/learning/sessions/${session.id}/register` },
     '/learning/sessions/:id/sign-in-sheet': { url: `/learning/sessions/${session.id}/sign-in-sheet` },
     '/learning/sessions/:id/evaluations': { url: `/learning/sessions/${session.id}/evaluations` },
+    '/learning/sessions/:id/evaluations.csv': { url: `/learning/sessions/${session.id}/evaluations.csv` },
     '/learning/admin/courses/:id/edit': { url: `/learning/admin/courses/${session.course_id}/edit` },
     '/learning/admin/courses/:id/sessions/new': {
       url: `/learning/admin/courses/${session.course_id}/sessions/new`,
