@@ -4,6 +4,7 @@ import { adminRoutes } from './admin.routes.ts';
 import { attendanceRoutes } from './attendance.routes.ts';
 import { catalogueRoutes } from './catalogue.routes.ts';
 import { cpdRoutes } from './cpd.routes.ts';
+import { elearningRoutes } from './elearning.routes.ts';
 import { evaluationRoutes } from './evaluation.routes.ts';
 import { feedRoutes } from './feed.routes.ts';
 import { mineRoutes } from './mine.routes.ts';
@@ -19,4 +20,5 @@ export function learningRoutes(app: FastifyInstance, services: Services) {
   adminRoutes(app, services);
   cpdRoutes(app, services);
   feedRoutes(app, services);
+  elearningRoutes(app, services);
 }
