@@ -73,13 +73,17 @@ async function seedBookings(
     .execute();
   const now = clock.now().toISOString();
   let count = 0;
-  const fillPlan = options.size === 'full' ? 4 : 2;
+  const each = options.size === 'full' ? 6 : 2;
+  const chosen = [
+    ...sessions.filter((x) => x.capacity && x.past).slice(0, each),
+    ...sessions.filter((x) => x.capacity && !x.past).slice(0, each),
+  ];
   await db.transaction().execute(async (trx) => {
     let k = 0;
-    for (const [i, s] of sessions.filter((x) => x.capacity).entries()) {
-      if (i >= fillPlan * 2) break;
-      // Every other session is filled with a waiting list of three; the others half full.
-      const take = i % 2 === 0 ? s.capacity! + 3 : Math.ceil(s.capacity! / 2);
+    for (const [i, s] of chosen.entries()) {
+      // Every other session is full with a waiting list (long enough on an upcoming one to suggest another date); the rest half full.
+      const waiting = s.past ? 3 : Math.ceil(s.capacity! / 2) + 1;
+      const take = i % 2 === 0 ? s.capacity! + waiting : Math.ceil(s.capacity! / 2);
       const parts = await trx
         .selectFrom('lrn_session_parts')
         .select('id')

@@ -78,16 +78,14 @@ export async function importCompletions(db: Db, clock: Clock, actor: Actor, text
       await trx
         .insertInto('lrn_completions')
         .values(
-          rows
-            .slice(i, i + 500)
-            .map((r) => ({
-              id: newId(),
-              module_id: r.moduleId,
-              staff_id: r.staffId,
-              completed_on: r.day,
-              source: 'import' as const,
-              created_at: at,
-            })),
+          rows.slice(i, i + 500).map((r) => ({
+            id: newId(),
+            module_id: r.moduleId,
+            staff_id: r.staffId,
+            completed_on: r.day,
+            source: 'import' as const,
+            created_at: at,
+          })),
         )
         .execute();
     await recordAudit(trx, clock, actor, {

@@ -8,6 +8,7 @@ import { elearningRoutes } from './elearning.routes.ts';
 import { evaluationRoutes } from './evaluation.routes.ts';
 import { feedRoutes } from './feed.routes.ts';
 import { mineRoutes } from './mine.routes.ts';
+import { reportsRoutes } from './reports.routes.ts';
 import { sessionRoutes } from './session.routes.ts';
 
 /** Learning (issue 3): the training offer, places and waiting lists, attendance, evaluation, CPD. */
@@ -21,4 +22,5 @@ export function learningRoutes(app: FastifyInstance, services: Services) {
   cpdRoutes(app, services);
   feedRoutes(app, services);
   elearningRoutes(app, services);
+  reportsRoutes(app, services);
 }
