@@ -1,3 +1,4 @@
+import { LEARNING_PANELS } from '../learning/panels.ts';
 import type { Principal, Role } from '../platform/policy/roles.ts';
 import type { Services } from '../platform/services.ts';
 import { plural } from '../platform/views/format.ts';
@@ -145,7 +146,14 @@ const workforce: PanelSource = {
   },
 };
 
-export const PANELS: PanelSource[] = [yourTeam, agencyInTeam, workforce, lockedAccounts, outbox];
+export const PANELS: PanelSource[] = [
+  yourTeam,
+  agencyInTeam,
+  workforce,
+  lockedAccounts,
+  outbox,
+  ...LEARNING_PANELS,
+];
 
 export async function panelsFor(services: Services, user: Principal): Promise<Panel[]> {
   const mine = PANELS.filter((p) => p.roles === 'all' || p.roles.some((r) => user.roles.includes(r)));
