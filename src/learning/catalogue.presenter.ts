@@ -53,14 +53,13 @@ export function monthCalendar(
   const { first, last } = monthBounds(month);
   const lead = (weekdayOf(first) + 6) % 7;
   const cells: { html: string }[] = Array.from({ length: lead }, () => ({ html: '' }));
+  const byDay = new Map<string, string[]>();
+  for (const p of parts) {
+    const item = `<li><a class="govuk-link" href="/learning/sessions/${p.session_id}">${escapeHtml(p.start_time ?? 'Time to be confirmed:')} ${escapeHtml(p.title)}</a>${p.status === 'cancelled' ? ' (cancelled)' : ''}</li>`;
+    byDay.set(p.day, [...(byDay.get(p.day) ?? []), item]);
+  }
   for (let day = first; day <= last; day = addCalendarDays(day, 1)) {
-    const items = parts
-      .filter((p) => p.day === day)
-      .map(
-        (p) =>
-          `<li><a class="govuk-link" href="/learning/sessions/${p.session_id}">${escapeHtml(p.start_time ?? 'Time to be confirmed:')} ${escapeHtml(p.title)}</a>${p.status === 'cancelled' ? ' (cancelled)' : ''}</li>`,
-      )
-      .join('');
+    const items = byDay.get(day)?.join('') ?? '';
     cells.push({
       html: `<span class="govuk-!-font-weight-bold">${Number(day.slice(8))}</span>${items ? `<ul class="govuk-list govuk-body-s">${items}</ul>` : ''}`,
     });

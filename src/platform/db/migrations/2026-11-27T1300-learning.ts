@@ -70,6 +70,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('ends_at', 'text')
     .execute();
   await db.schema.createIndex('lrn_parts_session_idx').on('lrn_session_parts').column('session_id').execute();
+  await db.schema.createIndex('lrn_parts_day_idx').on('lrn_session_parts').column('day').execute();
 
   await db.schema
     .createTable('lrn_bookings')
