@@ -44,6 +44,27 @@ export async function activePlaces(trx: DbOrTrx, sessionId: string): Promise<Pla
   }));
 }
 
+/** The active places and the highest queue position ever given, in one read. */
+export async function placesAndLastPosition(trx: DbOrTrx, sessionId: string) {
+  const rows = await trx
+    .selectFrom('lrn_bookings')
+    .select(['id', 'staff_id', 'status', 'queue_pos'])
+    .where('session_id', '=', sessionId)
+    .execute();
+  const active = new Set<string>(ACTIVE_STATUSES);
+  return {
+    places: rows
+      .filter((r) => active.has(r.status))
+      .map((r) => ({
+        id: r.id,
+        staffId: r.staff_id,
+        status: r.status as Place['status'],
+        queuePos: r.queue_pos,
+      })),
+    maxPos: rows.reduce((m, r) => Math.max(m, r.queue_pos), 0),
+  };
+}
+
 /** The highest queue position ever given on the session, so positions never repeat. */
 export async function maxQueuePos(trx: DbOrTrx, sessionId: string): Promise<number> {
   const row = await trx

@@ -9,10 +9,12 @@ import {
   courseOfSession,
   getBooking,
   lockSession,
-  maxQueuePos,
+  partsOf,
+  placesAndLastPosition,
   rulesOf,
   type SessionRow,
   setBookingStatus,
+  staffContact,
 } from './booking.repo.ts';
 import {
   approvalRefusal,
@@ -42,19 +44,25 @@ export async function bookPlace(
   staffId: string,
 ): Promise<BookingOutcome> {
   const { db, dialect, clock } = ctx;
+  // Read what does not decide the place before taking the lock, so the lock is held for as few round trips as possible.
+  const [course, person, parts] = await Promise.all([
+    courseOfSession(db, sessionId).catch(() => null),
+    staffContact(db, staffId),
+    partsOf(db, sessionId),
+  ]);
+  if (!course) throw new NotFoundError('session');
   return db.transaction().execute(async (trx) => {
     const s = await lockSession(trx, dialect, sessionId);
     if (!s) throw new NotFoundError('session');
     const now = clock.now();
     const refusal = bookingRefusal(rulesOf(s), now);
     if (refusal) throw new UserInputError(refusal, 'session');
-    const places = await activePlaces(trx, sessionId);
+    const { places, maxPos } = await placesAndLastPosition(trx, sessionId);
     if (places.some((p) => p.staffId === staffId))
       throw new UserInputError(
         'You already have a place or a request on this session, or are waiting for one.',
         'session',
       );
-    const course = await courseOfSession(trx, sessionId);
     const status = newPlaceStatus(rulesOf(s), places, course.needs_approval === 1);
     const id = newId();
     const at = now.toISOString();
@@ -65,7 +73,7 @@ export async function bookPlace(
         session_id: sessionId,
         staff_id: staffId,
         status,
-        queue_pos: (await maxQueuePos(trx, sessionId)) + 1,
+        queue_pos: maxPos + 1,
         offer_expires_at: null,
         sequence: 0,
         created_at: at,
@@ -79,7 +87,28 @@ export async function bookPlace(
       recordId: id,
       summary: `${status === 'booked' ? 'Booked' : status === 'requested' ? 'Requested' : 'Joined the waiting list for'} ${course.title}`,
     });
-    await notifyPlace(trx, clock, status, id, { position });
+    await notifyPlace(
+      trx,
+      clock,
+      status,
+      id,
+      { position },
+      {
+        booking: {
+          id,
+          staff_id: staffId,
+          session_id: sessionId,
+          bseq: 0,
+          sseq: s.sequence,
+          venue: s.venue,
+          online_link: s.online_link,
+        },
+        course,
+        person,
+        // A place's invite reads the days again under the lock; a waiting-list message may use them as read.
+        ...(status === 'booked' ? {} : { parts }),
+      },
+    );
     return { bookingId: id, status, position };
   });
 }

@@ -25,6 +25,22 @@ export type PlaceMessage =
   | 'reminder'
   | 'evaluation';
 
+/** Facts a caller may already have, so the message costs no extra queries inside the lock. */
+export interface Known {
+  booking: {
+    id: string;
+    staff_id: string;
+    session_id: string;
+    bseq: number;
+    sseq: number;
+    venue: string;
+    online_link: string | null;
+  };
+  course: Awaited<ReturnType<typeof courseOfSession>>;
+  parts: Awaited<ReturnType<typeof partsOf>>;
+  person: Awaited<ReturnType<typeof staffContact>>;
+}
+
 export const ORGANISER = { name: 'Learning and Development', email: 'learning@calderbrook.example' };
 
 export async function notifyPlace(
@@ -33,26 +49,28 @@ export async function notifyPlace(
   kind: PlaceMessage,
   bookingId: string,
   extra: { offerExpiresAt?: string | null; position?: number; noInvite?: boolean } = {},
+  known: Partial<Known> = {},
 ) {
-  const booking = await trx
-    .selectFrom('lrn_bookings')
-    .innerJoin('lrn_sessions', 'lrn_sessions.id', 'lrn_bookings.session_id')
-    .select([
-      'lrn_bookings.id',
-      'lrn_bookings.staff_id',
-      'lrn_bookings.session_id',
-      'lrn_bookings.sequence as bseq',
-      'lrn_sessions.sequence as sseq',
-      'lrn_sessions.venue',
-      'lrn_sessions.online_link',
-    ])
-    .where('lrn_bookings.id', '=', bookingId)
-    .executeTakeFirstOrThrow();
-  const [course, parts, person] = await Promise.all([
-    courseOfSession(trx, booking.session_id),
-    partsOf(trx, booking.session_id),
-    staffContact(trx, booking.staff_id),
-  ]);
+  const booking =
+    known.booking ??
+    (await trx
+      .selectFrom('lrn_bookings')
+      .innerJoin('lrn_sessions', 'lrn_sessions.id', 'lrn_bookings.session_id')
+      .select([
+        'lrn_bookings.id',
+        'lrn_bookings.staff_id',
+        'lrn_bookings.session_id',
+        'lrn_bookings.sequence as bseq',
+        'lrn_sessions.sequence as sseq',
+        'lrn_sessions.venue',
+        'lrn_sessions.online_link',
+      ])
+      .where('lrn_bookings.id', '=', bookingId)
+      .executeTakeFirstOrThrow());
+  // What the caller already holds is not read again: a booking keeps the session locked meanwhile.
+  const course = known.course ?? (await courseOfSession(trx, booking.session_id));
+  const parts = known.parts ?? (await partsOf(trx, booking.session_id));
+  const person = known.person ?? (await staffContact(trx, booking.staff_id));
   const when = parts.length ? [whenText(parts)] : ['Date to be confirmed'];
   const where = booking.online_link
     ? `Online: ${booking.online_link}`
