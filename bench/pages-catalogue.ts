@@ -91,7 +91,7 @@ async function run(dialect: Dialect) {
         ['catalogue, page 10', '/learning?page=10'],
         ['course page (10 sessions)', `/learning/courses/${courseId}`],
         ['session page', `/learning/sessions/${sessionId}`],
-        ['month calendar', '/learning/calendar?month=2026-12'],
+        ['month calendar', '/learning/calendar?year=2026&month=12'],
       ];
       await load(base, '/learning', cookie); // warm up
       let baseline = 0;

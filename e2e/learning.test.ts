@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -160,5 +163,44 @@ describe('learning: book, wait, be promoted, attend, evaluate', { skip }, () => 
     );
     assert.match(await priya.locator('body').innerText(), /Use drawings to open conversations/);
     await axe(priya, 'evaluation results');
+  });
+
+  test('forms with errors keep the answers and pass axe (L&D and a practitioner)', async () => {
+    const priya = await as('priya.shah@calderbrook.example');
+    await priya.goto(`${hub.url}/learning/admin/courses/new`);
+    await priya.getByLabel('An outside provider').check();
+    await priya.getByRole('button', { name: 'Save the course' }).click();
+    await priya.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    await axe(priya, 'the course form with errors');
+
+    await priya.goto(`${hub.url}/learning/admin/sessions/${sessionId}/edit`);
+    await priya.getByLabel('Days and times').fill('2026-12-02 09:30-16:30\nnext Tuesday');
+    await priya.getByRole('button', { name: 'Save the session' }).click();
+    await priya.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    assert.match(await priya.getByLabel('Days and times').inputValue(), /next Tuesday/);
+    await axe(priya, 'the session form with errors');
+
+    await priya.goto(`${hub.url}/learning/compliance/import`);
+    const dir = mkdtempSync(path.join(tmpdir(), 'e2e-upload-'));
+    const file = path.join(dir, 'completions.csv');
+    writeFileSync(
+      file,
+      'email,module,completed_on\nnobody@calderbrook.example,Unconscious Bias,2026-10-01\n',
+    );
+    await priya.getByLabel('CSV file').setInputFiles(file);
+    await priya.getByRole('button', { name: 'Import' }).click();
+    await priya.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    await priya.getByRole('cell', { name: /No member of staff/ }).waitFor();
+    await axe(priya, 'the e-learning import with row errors');
+
+    const amina = await as('amina.hussain@calderbrook.example');
+    await amina.goto(`${hub.url}/learning/cpd`);
+    await amina.getByRole('button', { name: 'Add the entry' }).click();
+    await amina.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    await axe(amina, 'the CPD page with errors');
+    await amina.goto(`${hub.url}/learning/elearning`);
+    await amina.getByRole('button', { name: 'Record completing Unconscious Bias' }).click();
+    await amina.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    await axe(amina, 'the e-learning page with errors');
   });
 });

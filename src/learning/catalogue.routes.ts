@@ -20,13 +20,12 @@ const query = z.object({
   audience: z.enum(['everyone', 'managers']).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(1000).default(1).catch(1),
 });
+// Year and month as two numbers, so every month's address has the same shape.
 const monthQuery = z.object({
-  month: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
-    .optional()
-    .catch(undefined),
+  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  month: z.coerce.number().int().min(1).max(12).optional().catch(undefined),
 });
+const monthHref = (m: string) => `/learning/calendar?year=${m.slice(0, 4)}&month=${Number(m.slice(5, 7))}`;
 
 export function catalogueRoutes(app: FastifyInstance, services: Services) {
   const { db, clock } = services;
@@ -79,17 +78,21 @@ export function catalogueRoutes(app: FastifyInstance, services: Services) {
   });
 
   get(app, '/learning/calendar', view, async (req, reply) => {
-    const month = monthQuery.parse(req.query).month ?? londonDay(clock.now()).slice(0, 7);
+    const q = monthQuery.parse(req.query);
+    const month =
+      q.year && q.month
+        ? `${q.year}-${String(q.month).padStart(2, '0')}`
+        : londonDay(clock.now()).slice(0, 7);
     const { first, last } = monthBounds(month);
     return reply.render('learning/views/calendar.njk', {
       title: `Sessions in ${monthLabel(month)}`,
       weeks: monthCalendar(month, await partsInMonth(db, first, last)),
       previous: {
-        href: `/learning/calendar?month=${shiftMonth(month, -1)}`,
+        href: monthHref(shiftMonth(month, -1)),
         text: monthLabel(shiftMonth(month, -1)),
       },
       next: {
-        href: `/learning/calendar?month=${shiftMonth(month, 1)}`,
+        href: monthHref(shiftMonth(month, 1)),
         text: monthLabel(shiftMonth(month, 1)),
       },
     });
