@@ -126,6 +126,7 @@ export function catalogueRoutes(app: FastifyInstance, services: Services) {
       interested: !!interested,
       errors: keptForm(req)?.errors,
       canManage: can(req.user!, 'learning:manage'),
+      canReport: can(req.user!, 'learning:reports'),
       backLink: { href: '/learning', text: 'Back to training and learning' },
     });
   });

@@ -1,16 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { recordAudit } from '../platform/audit/audit.ts';
-import { sendTable } from '../platform/export/table-export.ts';
 import { NotFoundError, UserInputError } from '../platform/http/errors.ts';
 import { formErrors, keptForm, redirectWithForm, redirectWithSuccess } from '../platform/http/forms.ts';
 import { get, post } from '../platform/http/route.ts';
 import { newId } from '../platform/ids.ts';
 import { authorize } from '../platform/policy/policy.ts';
 import type { Services } from '../platform/services.ts';
-import { evaluationSummary } from './evaluation.presenter.ts';
 import { idParam } from './http.ts';
-import { getSessionWithCourse } from './session.repo.ts';
 
 const rating = (what: string) =>
   z.coerce
@@ -154,44 +151,4 @@ export function evaluationRoutes(app: FastifyInstance, services: Services) {
       );
     },
   );
-
-  for (const url of ['/learning/sessions/:id/evaluations', '/learning/sessions/:id/evaluations.csv'])
-    get(app, url, { permission: 'learning:reports', audit: false }, async (req, reply) => {
-      const s = await getSessionWithCourse(db, idParam(req));
-      if (!s) throw new NotFoundError('session');
-      const rows = await db
-        .selectFrom('lrn_evaluations')
-        .selectAll()
-        .where('session_id', '=', s.id)
-        .orderBy('created_at')
-        .execute();
-      const attended = await db
-        .selectFrom('lrn_attendance as a')
-        .innerJoin('lrn_bookings as b', 'b.id', 'a.booking_id')
-        .select('b.id')
-        .distinct()
-        .where('b.session_id', '=', s.id)
-        .where('a.outcome', 'in', ['attended', 'partial'])
-        .execute();
-      if (req.url.split('?')[0]!.endsWith('.csv'))
-        return sendTable(reply, 'csv', {
-          filename: `evaluations-${s.id.slice(0, 8)}`,
-          sheetName: 'Evaluations',
-          columns: [
-            { header: 'Content (1-5)', value: (r) => r.content },
-            { header: 'Trainer (1-5)', value: (r) => r.trainer },
-            { header: 'Relevance (1-5)', value: (r) => r.relevance },
-            { header: 'What will you do differently', value: (r) => r.differently },
-            { header: 'What could be better', value: (r) => r.better },
-            { header: 'Given on', value: (r) => r.created_at.slice(0, 10) },
-          ],
-          rows,
-        });
-      return reply.render('learning/views/evaluations.njk', {
-        title: `Evaluations: ${s.title}`,
-        s,
-        summary: evaluationSummary(rows, attended.length),
-        backLink: { href: `/learning/sessions/${s.id}`, text: 'Back to the session' },
-      });
-    });
 }

@@ -69,3 +69,45 @@ forEachDialect(
     assert.deepEqual(cpd, { title: 'Soon', day: '2026-12-01' }, 'attending made a CPD entry');
   },
 );
+
+forEachDialect('mandatory e-learning reminders: once a month to each person not up to date', async (t) => {
+  const [a, b] = await makeStaff(t.db, 2, 'el');
+  await t.db
+    .insertInto('lrn_modules')
+    .values({ id: 'm1', title: 'Unconscious Bias', renewal_months: 36, created_at: '2026-01-01T00:00:00Z' })
+    .execute();
+  await t.db
+    .insertInto('lrn_completions')
+    .values({
+      id: 'c1',
+      module_id: 'm1',
+      staff_id: b!,
+      completed_on: '2026-01-10',
+      source: 'self',
+      created_at: '2026-01-10T00:00:00Z',
+    })
+    .execute();
+  await queueReminders(t.services, '2026-11-27');
+  await queueReminders(t.services, '2026-11-28');
+  await runDueJobs(t.services, 'test');
+  const sent = await t.db
+    .selectFrom('outbox')
+    .innerJoin('staff', 'staff.email', 'outbox.to_address')
+    .select(['staff.id', 'outbox.text_body'])
+    .where('outbox.subject', '=', 'Mandatory e-learning: Unconscious Bias')
+    .execute();
+  assert.deepEqual(
+    sent.map((s) => s.id),
+    [a],
+    'only the person who has not done it, once',
+  );
+  assert.match(sent[0]!.text_body, /you have not yet recorded completing Unconscious Bias/);
+  await queueReminders(t.services, '2026-12-01');
+  await runDueJobs(t.services, 'test');
+  const again = await t.db
+    .selectFrom('outbox')
+    .select('id')
+    .where('subject', '=', 'Mandatory e-learning: Unconscious Bias')
+    .execute();
+  assert.equal(again.length, 2, 'and again the next month');
+});

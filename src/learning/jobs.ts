@@ -1,9 +1,13 @@
 import { loadWorkingCalendar } from '../platform/calendar/closure-days.repo.ts';
 import { londonDay } from '../platform/calendar/days.ts';
 import { enqueueJob, registerJob } from '../platform/jobs/jobs.ts';
+import { enqueueMail } from '../platform/mail/outbox.ts';
 import type { Services } from '../platform/services.ts';
+import { formatDate } from '../platform/views/format.ts';
 import { expireOffers } from './booking.service.ts';
-import { notifyPlace } from './notify.ts';
+import { latestCompletions } from './elearning.repo.ts';
+import { moduleStanding } from './elearning.rules.ts';
+import { notifyPlace, ORGANISER } from './notify.ts';
 
 /** Working days before a session that booked people get a reminder. */
 export const REMINDER_WORKING_DAYS = 2;
@@ -87,8 +91,22 @@ export async function queueReminders(services: Services, today: string) {
       )
     )
       queued++;
+  // Mandatory e-learning not done, run out or running out: one reminder a month per person and module.
+  const { people, modules, lastOf } = await latestCompletions(db);
+  for (const m of modules)
+    for (const p of people) {
+      const standing = moduleStanding(lastOf(p.id, m.id), m.renewal_months, today);
+      if (standing.kind === 'current') continue;
+      const key = `${REMIND}:elearning:${p.id}:${m.id}:${today.slice(0, 7)}`;
+      if (
+        await enqueueJob(db, clock, ELEARNING_REMIND, { staffId: p.id, moduleId: m.id }, { uniqueKey: key })
+      )
+        queued++;
+    }
   return queued;
 }
+
+export const ELEARNING_REMIND = 'learning:elearning-remind';
 
 let registered = false;
 
@@ -102,6 +120,7 @@ export const learningJobs = {
       const next = new Date(Date.parse(`${day}T12:00:00Z`) + 86_400_000);
       await scheduleDaily(services, londonDay(next));
     });
+    this.registerElearning();
     registerJob(OFFERS, async (services) => {
       await expireOffers(services);
       await scheduleOffers(services, new Date(services.clock.now().getTime() + QUARTER_HOUR));
@@ -118,6 +137,48 @@ export const learningJobs = {
           // A place cancelled since the reminder was queued gets no reminder.
           if (kind === 'reminder' && b?.status !== 'booked') return;
           await notifyPlace(trx, services.clock, kind, bookingId);
+        });
+      },
+    );
+  },
+  registerElearning() {
+    registerJob<{ staffId: string; moduleId: string }>(
+      ELEARNING_REMIND,
+      async (services, { staffId, moduleId }) => {
+        const { db, clock } = services;
+        const [person, module, last] = await Promise.all([
+          db
+            .selectFrom('staff')
+            .select(['name', 'email', 'active'])
+            .where('id', '=', staffId)
+            .executeTakeFirst(),
+          db.selectFrom('lrn_modules').selectAll().where('id', '=', moduleId).executeTakeFirst(),
+          db
+            .selectFrom('lrn_completions')
+            .select('completed_on')
+            .where('staff_id', '=', staffId)
+            .where('module_id', '=', moduleId)
+            .orderBy('completed_on', 'desc')
+            .executeTakeFirst(),
+        ]);
+        if (!person?.active || !module) return;
+        const standing = moduleStanding(
+          last?.completed_on ?? null,
+          module.renewal_months,
+          londonDay(clock.now()),
+        );
+        // Recorded since the reminder was queued: nothing to say.
+        if (standing.kind === 'current') return;
+        const what =
+          standing.kind === 'never'
+            ? `you have not yet recorded completing ${module.title}`
+            : standing.kind === 'expired'
+              ? `your ${module.title} completion ran out on ${formatDate(standing.since)}`
+              : `your ${module.title} completion runs out on ${formatDate(standing.until)}`;
+        await enqueueMail(db, clock, {
+          to: person.email,
+          subject: `Mandatory e-learning: ${module.title}`,
+          text: `Dear ${person.name},\n\nOur records show ${what}. It is part of the mandatory training for everyone in children's social care. Complete it in the e-learning system, then record the date at /learning/elearning.\n\n${ORGANISER.name}`,
         });
       },
     );

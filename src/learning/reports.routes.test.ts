@@ -26,6 +26,13 @@ test('L&D reports by course, month and team, with CSV and XLSX downloads; practi
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     assert.equal(wb.worksheets[0]!.getRow(1).getCell(1).value, 'Course');
+    // Evaluation results across every session of a course, with the comments, and as CSV.
+    const mi = await t.db.selectFrom('lrn_courses').select('id').where('title', 'like', 'Motivational%').executeTakeFirstOrThrow();
+    const results = await b.get(`/learning/courses/${mi.id}/evaluations`);
+    assert.match(results.body, /\d+ people have evaluated, of \d+ people who attended \(\d+%\)/);
+    assert.match(results.body, /More time for practising with a partner/);
+    const evalCsv = await b.get(`/learning/courses/${mi.id}/evaluations.csv`);
+    assert.match(evalCsv.body.split('\n')[0]!, /^Session,Content \(1-5\),Trainer \(1-5\)/);
     const p = new Browser(t.app);
     await p.signIn(personaFor('practitioner').email);
     assert.equal((await p.get('/learning/reports')).statusCode, 403);

@@ -25,6 +25,10 @@ export async function learningRouteFixtures(db: Db) {
     '/learning/sessions/:id/sign-in-sheet': { url: `/learning/sessions/${session.id}/sign-in-sheet` },
     '/learning/sessions/:id/evaluations': { url: `/learning/sessions/${session.id}/evaluations` },
     '/learning/sessions/:id/evaluations.csv': { url: `/learning/sessions/${session.id}/evaluations.csv` },
+    '/learning/courses/:id/evaluations': { url: `/learning/courses/${session.course_id}/evaluations` },
+    '/learning/courses/:id/evaluations.csv': {
+      url: `/learning/courses/${session.course_id}/evaluations.csv`,
+    },
     '/learning/admin/courses/:id/edit': { url: `/learning/admin/courses/${session.course_id}/edit` },
     '/learning/admin/courses/:id/sessions/new': {
       url: `/learning/admin/courses/${session.course_id}/sessions/new`,

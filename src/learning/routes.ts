@@ -6,6 +6,7 @@ import { catalogueRoutes } from './catalogue.routes.ts';
 import { cpdRoutes } from './cpd.routes.ts';
 import { elearningRoutes } from './elearning.routes.ts';
 import { evaluationRoutes } from './evaluation.routes.ts';
+import { evaluationResultsRoutes } from './evaluation-results.routes.ts';
 import { feedRoutes } from './feed.routes.ts';
 import { mineRoutes } from './mine.routes.ts';
 import { reportsRoutes } from './reports.routes.ts';
@@ -18,6 +19,7 @@ export function learningRoutes(app: FastifyInstance, services: Services) {
   mineRoutes(app, services);
   attendanceRoutes(app, services);
   evaluationRoutes(app, services);
+  evaluationResultsRoutes(app, services);
   adminRoutes(app, services);
   cpdRoutes(app, services);
   feedRoutes(app, services);
