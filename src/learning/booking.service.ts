@@ -1,4 +1,4 @@
-import { type Actor, recordAudit } from '../platform/audit/audit.ts';
+import { type Actor, recordAudit, systemActor } from '../platform/audit/audit.ts';
 import { loadWorkingCalendar } from '../platform/calendar/closure-days.repo.ts';
 import type { DbOrTrx } from '../platform/db/db.ts';
 import { NotFoundError, UserInputError } from '../platform/http/errors.ts';
@@ -25,6 +25,9 @@ import {
   waitingList,
 } from './booking.rules.ts';
 import { notifyPlace } from './notify.ts';
+
+/** Changes the waiting list makes by itself (promotions, holds passing on) are audited under this name. */
+const waitingListActor = systemActor('waiting list');
 
 /** What the booking operations need: the database, which dialect it is (for the lock) and the time. */
 export type BookingCtx = Pick<Services, 'db' | 'dialect' | 'clock'>;
@@ -181,20 +184,15 @@ export async function fillFreedPlaces(trx: DbOrTrx, ctx: BookingCtx, session: Se
       });
       await notifyPlace(trx, ctx.clock, 'offered', action.placeId, { offerExpiresAt: action.expiresAt });
     }
-    await recordAudit(
-      trx,
-      ctx.clock,
-      { id: null, name: 'waiting list', ip: null, userAgent: null },
-      {
-        action: 'update',
-        recordType: 'booking',
-        recordId: action.placeId,
-        summary:
-          action.kind === 'promote'
-            ? 'Given a freed place from the waiting list'
-            : 'Offered a freed place for a hold',
-      },
-    );
+    await recordAudit(trx, ctx.clock, waitingListActor, {
+      action: 'update',
+      recordType: 'booking',
+      recordId: action.placeId,
+      summary:
+        action.kind === 'promote'
+          ? 'Given a freed place from the waiting list'
+          : 'Offered a freed place for a hold',
+    });
   }
 }
 
@@ -235,17 +233,12 @@ export async function expireOffers(ctx: BookingCtx): Promise<number> {
       const { booking, session } = await lockedBooking(trx, ctx, id);
       if (booking.status !== 'offered' || !booking.offer_expires_at || booking.offer_expires_at > now) return;
       await setBookingStatus(trx, id, 'lapsed', now, { offer_expires_at: null });
-      await recordAudit(
-        trx,
-        ctx.clock,
-        { id: null, name: 'waiting list', ip: null, userAgent: null },
-        {
-          action: 'update',
-          recordType: 'booking',
-          recordId: id,
-          summary: 'A held place was not claimed in time and passed on',
-        },
-      );
+      await recordAudit(trx, ctx.clock, waitingListActor, {
+        action: 'update',
+        recordType: 'booking',
+        recordId: id,
+        summary: 'A held place was not claimed in time and passed on',
+      });
       ended++;
       await fillFreedPlaces(trx, ctx, session);
     });

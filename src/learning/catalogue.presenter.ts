@@ -1,22 +1,10 @@
 import { addCalendarDays, daysInMonth, weekdayOf } from '../platform/calendar/days.ts';
 import { escapeHtml, formatDate } from '../platform/views/format.ts';
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const monthFmt = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', month: 'long', year: 'numeric' });
 
-export const monthLabel = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+/** "December 2026" from "2026-12". */
+export const monthLabel = (month: string) => monthFmt.format(new Date(`${month}-15T12:00:00Z`));
 
 export function shiftMonth(month: string, n: number): string {
   const total = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + n;

@@ -1,3 +1,5 @@
+import { formatDate } from '../platform/views/format.ts';
+
 /**
  * Social Work England's CPD year runs from 1 December to 30 November; a social
  * worker records at least two pieces of CPD in it, at least one of them
@@ -51,24 +53,7 @@ export function cpdStanding(entries: readonly CpdPiece[], year: CpdYear): CpdSta
       missing.push(`${more} more ${more === 1 ? 'piece' : 'pieces'} of CPD`);
     }
     if (peerReflected === 0) missing.push('at least one piece with peer reflection');
-    sentence = `You have not met this year's requirement yet: you need ${missing.join(' and ')} by ${formatLongDay(year.end)}.`;
+    sentence = `You have not met this year's requirement yet: you need ${missing.join(' and ')} by ${formatDate(year.end)}.`;
   }
   return { pieces, peerReflected, met, sentence };
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const formatLongDay = (day: string) =>
-  `${Number(day.slice(8))} ${MONTHS[Number(day.slice(5, 7)) - 1]} ${day.slice(0, 4)}`;

@@ -27,7 +27,11 @@ test('L&D reports by course, month and team, with CSV and XLSX downloads; practi
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     assert.equal(wb.worksheets[0]!.getRow(1).getCell(1).value, 'Course');
     // Evaluation results across every session of a course, with the comments, and as CSV.
-    const mi = await t.db.selectFrom('lrn_courses').select('id').where('title', 'like', 'Motivational%').executeTakeFirstOrThrow();
+    const mi = await t.db
+      .selectFrom('lrn_courses')
+      .select('id')
+      .where('title', 'like', 'Motivational%')
+      .executeTakeFirstOrThrow();
     const results = await b.get(`/learning/courses/${mi.id}/evaluations`);
     assert.match(results.body, /\d+ people have evaluated, of \d+ people who attended \(\d+%\)/);
     assert.match(results.body, /More time for practising with a partner/);
