@@ -7,7 +7,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { insertCourse, insertSession } from '../src/learning/offer.repo.ts';
 import { addCalendarDays, londonDay } from '../src/platform/calendar/days.ts';
-import { SessionPage } from './pages/learning.page.ts';
+import { SessionPage, textOf } from './pages/learning.page.ts';
 import { SignInPage } from './pages/sign-in.page.ts';
 import { browserSkipReason, launchChromium } from './support/browser.ts';
 import { startHub } from './support/hub.ts';
@@ -93,13 +93,13 @@ describe('learning: book, wait, be promoted, attend, evaluate', { skip }, () => 
     await axe(grace, 'a session from the waiting list');
 
     await sa.cancel();
-    assert.match(await amina.locator('.govuk-notification-banner').innerText(), /Cancelled/);
+    assert.match(await textOf(amina.locator('.govuk-notification-banner')), /Cancelled/);
 
     await sg.open();
     assert.match(await sg.placeText(), /You have a place on this session/);
     await grace.goto(`${hub.url}/learning/mine`);
     await grace.getByRole('link', { name: 'Direct work with children' }).waitFor();
-    assert.match(await grace.locator('table').innerText(), /You have a place/);
+    assert.match(await textOf(grace.locator('table')), /You have a place/);
     await axe(grace, 'my learning');
     // The promotion was emailed with a calendar invite, through the outbox.
     const mail = await hub.services.db
@@ -131,11 +131,11 @@ describe('learning: book, wait, be promoted, attend, evaluate', { skip }, () => 
       .getByLabel('Did not attend')
       .check();
     await priya.getByRole('button', { name: 'Save the register' }).click();
-    assert.match(await priya.locator('.govuk-notification-banner').innerText(), /saved for 2 people/);
+    assert.match(await textOf(priya.locator('.govuk-notification-banner')), /saved for 2 people/);
 
     const grace = await as('grace.adeyemi@calderbrook.example');
     await grace.goto(`${hub.url}/learning/mine`);
-    assert.match(await grace.locator('body').innerText(), /Registration year 1 December/);
+    assert.match(await textOf(grace.locator('body')), /Registration year 1 December/);
     await grace.getByRole('link', { name: 'Evaluate Direct work with children' }).click();
     await axe(grace, 'the evaluation form');
     await grace.getByRole('button', { name: 'Send my evaluation' }).click();
@@ -151,17 +151,14 @@ describe('learning: book, wait, be promoted, attend, evaluate', { skip }, () => 
       .getByLabel('What will you do differently in your practice?')
       .fill('Use drawings to open conversations.');
     await grace.getByRole('button', { name: 'Send my evaluation' }).click();
-    assert.match(
-      await grace.locator('.govuk-notification-banner').innerText(),
-      /Thank you for your evaluation/,
-    );
+    assert.match(await textOf(grace.locator('.govuk-notification-banner')), /Thank you for your evaluation/);
 
     await priya.goto(`${hub.url}/learning/sessions/${sessionId}/evaluations`);
     assert.match(
-      await priya.locator('body').innerText(),
+      await textOf(priya.locator('body')),
       /1 person has evaluated, of 1 person who attended \(100%\)/,
     );
-    assert.match(await priya.locator('body').innerText(), /Use drawings to open conversations/);
+    assert.match(await textOf(priya.locator('body')), /Use drawings to open conversations/);
     await axe(priya, 'evaluation results');
   });
 

@@ -1,4 +1,7 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+
+/** The text of an element, as a person reads it (no hidden markup). */
+export const textOf = async (l: Locator) => ((await l.textContent()) ?? '').replace(/\s+/g, ' ');
 
 /** The learning pages, as a person uses them. */
 export class SessionPage {
@@ -17,7 +20,7 @@ export class SessionPage {
     await this.open();
     await this.page.getByRole('button', { name: /Book a place/ }).click();
     await this.page.waitForURL(this.url);
-    return (await this.page.locator('.govuk-notification-banner').innerText()).trim();
+    return (await textOf(this.page.locator('.govuk-notification-banner'))).trim();
   }
 
   async cancel() {
@@ -27,6 +30,6 @@ export class SessionPage {
   }
 
   placeText() {
-    return this.page.locator('#booking').innerText();
+    return textOf(this.page.locator('#booking'));
   }
 }

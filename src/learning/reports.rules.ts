@@ -50,8 +50,10 @@ export function learningReport(sessions: SessionFact[], places: PlaceFact[], by:
   const sessionOf = new Map(sessions.map((s) => [s.sessionId, s]));
   const groups = new Map<string, { sessions: Set<string>; places: PlaceFact[] }>();
   const add = (key: string) => {
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { sessions: new Set(), places: [] }));
+    const found = groups.get(key);
+    if (found) return found;
+    const g = { sessions: new Set<string>(), places: [] as PlaceFact[] };
+    groups.set(key, g);
     return g;
   };
   if (by !== 'team')
