@@ -2,14 +2,15 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { UserInputError } from '../platform/http/errors.ts';
 import { forEachDialect, type TestDb } from '../platform/testing/test-db.ts';
-import { bookPlace, cancelPlace, decideRequest } from './booking.service.ts';
+import { bookPlace, cancelPlace, claimOffer, decideRequest, expireOffers } from './booking.service.ts';
 import { insertSession } from './offer.repo.ts';
 import { makeSession, makeStaff, tester } from './test-fixtures.ts';
 import { moveBooking } from './waitlist.service.ts';
 
 /**
  * Random interleavings of booking, cancelling, approving, promoting (which
- * cancelling and moving trigger) and moving, run for real against the database
+ * cancelling and moving trigger), holds near the start (claimed, or passed on
+ * as time goes by) and moving, run for real against the database
  * in concurrent batches. After every batch: no session has more booked than
  * places, nobody holds two places on one session, and the waiting list is
  * first come first served (nobody waits while a place is free; everyone booked
@@ -20,13 +21,32 @@ type Op =
   | { kind: 'book'; person: number; session: number }
   | { kind: 'cancel'; person: number; session: number }
   | { kind: 'decide'; person: number; approve: boolean }
-  | { kind: 'move'; person: number; from: number };
+  | { kind: 'move'; person: number; from: number }
+  | { kind: 'claim'; person: number }
+  | { kind: 'tick' };
 
+// Booking and cancelling weigh most, so lists form and places free up often.
 const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant('book' as const), person: fc.nat(PEOPLE - 1), session: fc.nat(2) }),
-  fc.record({ kind: fc.constant('cancel' as const), person: fc.nat(PEOPLE - 1), session: fc.nat(2) }),
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('book' as const),
+      person: fc.nat(PEOPLE - 1),
+      session: fc.nat(2),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('cancel' as const),
+      person: fc.nat(PEOPLE - 1),
+      session: fc.nat(2),
+    }),
+  },
   fc.record({ kind: fc.constant('decide' as const), person: fc.nat(PEOPLE - 1), approve: fc.boolean() }),
   fc.record({ kind: fc.constant('move' as const), person: fc.nat(PEOPLE - 1), from: fc.nat(1) }),
+  fc.record({ kind: fc.constant('claim' as const), person: fc.nat(PEOPLE - 1) }),
+  fc.constant({ kind: 'tick' as const }),
 );
 
 async function activeOf(t: TestDb, sessionId: string, staffId: string) {
@@ -64,25 +84,37 @@ forEachDialect('random interleavings keep places, uniqueness and the waiting-lis
   const people = await makeStaff(t.db, PEOPLE);
   await fc.assert(
     fc.asyncProperty(
-      fc.array(fc.array(op, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 8 }),
+      fc.array(fc.array(op, { minLength: 1, maxLength: 4 }), { minLength: 2, maxLength: 10 }),
       async (batches) => {
-        const a = await makeSession(t.db, { capacity: 2 });
+        const a = await makeSession(t.db, { capacity: 1 });
+        t.clock.set('2026-11-27T09:00:00Z');
+        // Monday 30 November, one working day away: a place freed here is offered for a 4-hour hold.
         const b = await insertSession(t.db, '2026-01-01T00:00:00Z', {
           courseId: a.courseId,
           capacity: 1,
-          parts: [{ day: '2026-12-17', start: '09:00', end: '10:00' }],
+          cancelCutoffHours: 0,
+          parts: [{ day: '2026-11-30', start: '09:00', end: '10:00' }],
         });
         const approval = await makeSession(t.db, {
           capacity: 2,
           course: { needs_approval: 1, title: 'Managers' },
         });
         const sessions = [
-          { id: a.sessionId, capacity: 2 },
+          { id: a.sessionId, capacity: 1 },
           { id: b, capacity: 1 },
           { id: approval.sessionId, capacity: 2 },
         ];
         const run = async (o: Op) => {
+          if (o.kind === 'tick') {
+            // An hour passes (never reaching the start) and holds that ran out pass on.
+            t.clock.advanceMs(3_600_000);
+            return expireOffers(ctx);
+          }
           const staff = people[o.person]!;
+          if (o.kind === 'claim') {
+            const mine = await activeOf(t, b, staff);
+            return mine && claimOffer(ctx, tester, mine.id);
+          }
           if (o.kind === 'book') return bookPlace(ctx, tester, sessions[o.session]!.id, staff);
           if (o.kind === 'cancel') {
             const mine = await activeOf(t, sessions[o.session]!.id, staff);
@@ -103,6 +135,11 @@ forEachDialect('random interleavings keep places, uniqueness and the waiting-lis
         }
       },
     ),
-    { numRuns: t.dialect === 'postgres' ? 15 : 40 },
+    { numRuns: t.dialect === 'postgres' ? 25 : 60 },
   );
+  // The runs did reach the interesting cases, not only bookings.
+  const happened = await t.db.selectFrom('audit_log').select('summary').distinct().execute();
+  const summaries = happened.map((h) => h.summary);
+  for (const expected of ['Given a freed place from the waiting list', 'Offered a freed place for a hold'])
+    assert.ok(summaries.includes(expected), `no run reached: ${expected} (${summaries.join('; ')})`);
 });
