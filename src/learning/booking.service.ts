@@ -45,6 +45,8 @@ export async function bookPlace(
   actor: Actor,
   sessionId: string,
   staffId: string,
+  /** Whether the person may book courses for managers and practice supervisors (the policy decides, in the route). */
+  options: { managersCourses: boolean } = { managersCourses: false },
 ): Promise<BookingOutcome> {
   const { db, dialect, clock } = ctx;
   // Read what does not decide the place before taking the lock, so the lock is held for as few round trips as possible.
@@ -54,6 +56,8 @@ export async function bookPlace(
     partsOf(db, sessionId),
   ]);
   if (!course) throw new NotFoundError('session');
+  if (course.audience === 'managers' && !options.managersCourses)
+    throw new UserInputError('This course is for managers and practice supervisors only.', 'session');
   return db.transaction().execute(async (trx) => {
     const s = await lockSession(trx, dialect, sessionId);
     if (!s) throw new NotFoundError('session');

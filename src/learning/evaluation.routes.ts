@@ -5,7 +5,7 @@ import { NotFoundError, UserInputError } from '../platform/http/errors.ts';
 import { formErrors, keptForm, redirectWithForm, redirectWithSuccess } from '../platform/http/forms.ts';
 import { get, post } from '../platform/http/route.ts';
 import { newId } from '../platform/ids.ts';
-import { authorize } from '../platform/policy/policy.ts';
+import { authorize, ForbiddenError } from '../platform/policy/policy.ts';
 import type { Services } from '../platform/services.ts';
 import { idParam } from './http.ts';
 
@@ -29,6 +29,7 @@ export function evaluationRoutes(app: FastifyInstance, services: Services) {
   const ownAttended = async (
     bookingId: string,
     user: NonNullable<import('fastify').FastifyRequest['user']>,
+    answering = false,
   ) => {
     const b = await db
       .selectFrom('lrn_bookings as b')
@@ -39,6 +40,8 @@ export function evaluationRoutes(app: FastifyInstance, services: Services) {
       .executeTakeFirst();
     if (!b) throw new NotFoundError('booking');
     authorize(user, 'learning:place', { type: 'booking', id: b.id, ownerId: b.staff_id });
+    // L&D may look at the form; only the person who attended answers it.
+    if (answering && b.staff_id !== user.id) throw new ForbiddenError('learning:place', 'booking', b.id);
     return b;
   };
 
@@ -86,7 +89,7 @@ export function evaluationRoutes(app: FastifyInstance, services: Services) {
     '/learning/bookings/:id/evaluate',
     { permission: 'learning:place', audit: false },
     async (req, reply) => {
-      const b = await ownAttended(idParam(req), req.user!);
+      const b = await ownAttended(idParam(req), req.user!, true);
       const url = `/learning/bookings/${b.id}/evaluate`;
       const raw = (req.body ?? {}) as Record<string, unknown>;
       const values = {

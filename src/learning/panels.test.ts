@@ -70,6 +70,23 @@ test('home panels: the practice focus for everyone, missed training for a team m
     const page = (await manager.get('/')).body;
     assert.match(page, /Training missed/);
     assert.match(page, new RegExp(`${teammate.name} \\(Missed course, 20 November 2026\\)`));
+
+    // A request for a place on an approval course waits for the manager, on their home page.
+    const approval = await makeSession(t.db, {
+      capacity: 3,
+      course: { title: 'Approval course', needs_approval: 1 },
+    });
+    const { bookPlace } = await import('./booking.service.ts');
+    const { tester } = await import('./test-fixtures.ts');
+    await bookPlace(
+      { db: t.db, dialect: t.dialect, clock: t.clock },
+      tester,
+      approval.sessionId,
+      teammate.id,
+    );
+    const withRequest = (await manager.get('/')).body;
+    assert.match(withRequest, /Training requests to approve/);
+    assert.match(withRequest, new RegExp(`${teammate.name} asks for Approval course`));
   } finally {
     await t.drop();
   }

@@ -121,4 +121,40 @@ export const teamNoShowsPanel: PanelSource = {
   },
 };
 
-export const LEARNING_PANELS = [practiceFocusPanel, myLearningPanel, teamNoShowsPanel];
+/** Managers: requests for places on approval courses from people they may approve for. */
+export const approvalsPanel: PanelSource = {
+  id: 'learning-approvals',
+  roles: ['team-manager', 'service-manager', 'ld-admin'],
+  async load({ db }, user) {
+    const rows = await db
+      .selectFrom('lrn_bookings as b')
+      .innerJoin('lrn_sessions as s', 's.id', 'b.session_id')
+      .innerJoin('lrn_courses as c', 'c.id', 's.course_id')
+      .innerJoin('staff', 'staff.id', 'b.staff_id')
+      .leftJoin('teams', 'teams.id', 'staff.team_id')
+      .select(['b.session_id', 'staff.name', 'staff.team_id', 'teams.service_id', 'c.title'])
+      .where('b.status', '=', 'requested')
+      .orderBy('b.created_at')
+      .execute();
+    const mine = rows.filter((r) =>
+      can(user, 'learning:approve', { teamId: r.team_id, serviceId: r.service_id }),
+    );
+    if (!mine.length) return null;
+    return {
+      title: 'Training requests to approve',
+      count: mine.length,
+      lines: [
+        mine
+          .slice(0, 6)
+          .map((r) => `${r.name} asks for ${r.title}`)
+          .join('; '),
+      ],
+      link: {
+        href: `/learning/sessions/${mine[0]!.session_id}`,
+        text: 'Approve or decline on the session page',
+      },
+    };
+  },
+};
+
+export const LEARNING_PANELS = [practiceFocusPanel, myLearningPanel, teamNoShowsPanel, approvalsPanel];

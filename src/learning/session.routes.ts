@@ -53,7 +53,13 @@ export function sessionRoutes(app: FastifyInstance, services: Services) {
           active?.status as string
         ] ?? 'Withdraw my request',
       started: !s.starts_at || s.starts_at <= now,
-      canBook: !active && s.status === 'scheduled' && !!s.starts_at && s.starts_at > now,
+      managersOnly: s.audience === 'managers' && !can(user, 'learning:managers-courses'),
+      canBook:
+        !active &&
+        s.status === 'scheduled' &&
+        !!s.starts_at &&
+        s.starts_at > now &&
+        (s.audience !== 'managers' || can(user, 'learning:managers-courses')),
       showProviderLink: s.provider_kind === 'external' && active?.status === 'booked',
       manage,
       errors: keptForm(req)?.errors,
@@ -85,7 +91,9 @@ export function sessionRoutes(app: FastifyInstance, services: Services) {
     async (req, reply) => {
       const id = idParam(req);
       return act(services, req, reply, `/learning/sessions/${id}`, async () => {
-        const out = await bookPlace(services, req.actor, id, req.user!.id);
+        const out = await bookPlace(services, req.actor, id, req.user!.id, {
+          managersCourses: can(req.user!, 'learning:managers-courses'),
+        });
         if (out.status === 'booked') return 'You have a place. We have emailed you a calendar invite.';
         if (out.status === 'requested') return 'Your request has been sent to your manager for approval.';
         return `The session is full: you are number ${out.position} on the waiting list.`;

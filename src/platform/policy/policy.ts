@@ -56,6 +56,12 @@ export const POLICY = {
   },
   'learning:approve': { 'team-manager': 'team', 'service-manager': 'service', 'ld-admin': 'all' },
   'learning:team': { 'team-manager': 'team', 'service-manager': 'service', psw: 'all', 'ld-admin': 'all' },
+  'learning:managers-courses': {
+    'team-manager': 'all',
+    'service-manager': 'all',
+    psw: 'all',
+    'ld-admin': 'all',
+  },
   'learning:manage': { 'ld-admin': 'all' },
   'learning:reports': { 'ld-admin': 'all', psw: 'all', 'service-manager': 'all' },
 } as const satisfies Record<string, Grants>;
