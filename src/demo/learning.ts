@@ -86,9 +86,11 @@ async function seedBookings(
       const take = i % 2 === 0 ? s.capacity! + waiting : Math.ceil(s.capacity! / 2);
       const parts = await trx
         .selectFrom('lrn_session_parts')
-        .select('id')
+        .select(['id', 'day'])
         .where('session_id', '=', s.id)
+        .orderBy('day')
         .execute();
+      const firstDay = parts[0]!.day;
       for (let n = 0; n < take && staff.length; n++) {
         const person = staff[k++ % staff.length]!;
         const booked = n < s.capacity!;
@@ -120,6 +122,22 @@ async function seedBookings(
                 notes: '',
                 recorded_by: null,
                 recorded_at: now,
+              })
+              .execute();
+          // Attending made a CPD entry, as it does in the app.
+          if (outcome === 'attended')
+            await trx
+              .insertInto('lrn_cpd')
+              .values({
+                id: newId(),
+                staff_id: person.id,
+                booking_id: id,
+                title: s.title,
+                day: firstDay,
+                reflection: '',
+                peer_reflected: 0,
+                created_at: now,
+                updated_at: now,
               })
               .execute();
           if (outcome === 'attended' && n % 2 === 0)
