@@ -40,18 +40,32 @@ export async function seedLearning(db: Db, clock: Clock, options: DemoOptions): 
         });
       }
     }
-    await trx
-      .insertInto('lrn_modules')
-      .values([
-        { id: newId(), title: 'Unconscious Bias', renewal_months: 36, created_at: now },
-        {
-          id: newId(),
-          title: 'Data Protection and Information Sharing',
-          renewal_months: 12,
-          created_at: now,
-        },
-      ])
+    const modules = [
+      { id: newId(), title: 'Unconscious Bias', renewal_months: 36, created_at: now },
+      { id: newId(), title: 'Data Protection and Information Sharing', renewal_months: 12, created_at: now },
+    ];
+    await trx.insertInto('lrn_modules').values(modules).execute();
+    // Most people have done their mandatory e-learning; some never did, and some completions have run out.
+    const staff = await trx
+      .selectFrom('staff')
+      .select('id')
+      .where('active', '=', 1)
+      .orderBy('staff_number')
       .execute();
+    const today = londonDay(clock.now());
+    const completions = staff.flatMap((p, i) =>
+      modules
+        .filter((_, m) => (i + m) % 4 !== 0)
+        .map((m, j) => ({
+          id: newId(),
+          module_id: m.id,
+          staff_id: p.id,
+          completed_on: addCalendarDays(today, -((i * 37 + j * 101) % 500) - 1),
+          source: 'import' as const,
+          created_at: now,
+        })),
+    );
+    if (completions.length) await trx.insertInto('lrn_completions').values(completions).execute();
   });
   const bookings = await seedBookings(db, clock, sessionIds, options);
   return `${LEARNING_OFFER.length} courses, ${sessions} sessions, ${bookings} places`;

@@ -64,7 +64,7 @@ export function catalogueRoutes(app: FastifyInstance, services: Services) {
         ...c,
         nextText: c.next
           ? `Next: ${formatDate(c.next)} (${plural(c.upcoming, 'date', 'dates')} to come)`
-          : 'No dates yet',
+          : 'No dates to come yet',
       })),
       pagination:
         pages > 1
