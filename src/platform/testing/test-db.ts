@@ -92,7 +92,7 @@ export async function createTestDb(
   // Closing the lock's connection releases the lock.
   await lockHolder?.close();
   const config = {
-    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG ?? 'silent' }),
+    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
     database,
   };
   const services: Services = {
