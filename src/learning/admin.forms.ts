@@ -82,6 +82,18 @@ export const sessionForm = z
     days: z.string().max(2000).default(''),
     signupOpens: optionalDay('day booking opens'),
     signupCloses: optionalDay('day booking closes'),
+    offerWindowDays: z.coerce
+      .number({ message: 'Enter the working days as a whole number' })
+      .int('Enter the working days as a whole number')
+      .min(0, 'Enter 0 or more working days')
+      .max(10, 'Use at most 10 working days')
+      .default(1),
+    holdHours: z.coerce
+      .number({ message: 'Enter the hours as a whole number' })
+      .int('Enter the hours as a whole number')
+      .min(1, 'Hold a place for at least 1 hour')
+      .max(72, 'Hold a place for at most 72 hours')
+      .default(4),
     cancelCutoffHours: z.coerce
       .number({ message: 'Enter the hours as a whole number' })
       .int('Enter the hours as a whole number')
@@ -106,4 +118,6 @@ export const sessionForm = z
     signupOpensAt: s.signupOpens ? londonInstant(s.signupOpens, '00:00') : null,
     signupClosesAt: s.signupCloses ? londonInstant(s.signupCloses, '23:59') : null,
     cancelCutoffHours: s.cancelCutoffHours,
+    offerWindowDays: s.offerWindowDays,
+    holdHours: s.holdHours,
   }));

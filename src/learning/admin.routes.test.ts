@@ -44,6 +44,8 @@ test('L&D add a course and a three-day session through the forms; bad input keep
       capacity: '12',
       venue: 'Learning Centre',
       cancelCutoffHours: '24',
+      offerWindowDays: '2',
+      holdHours: '6',
     });
     const page = await b.get(String(made.headers.location));
     assert.match(
@@ -51,6 +53,12 @@ test('L&D add a course and a three-day session through the forms; bad input keep
       /2 December 2026, 09:30 to 16:30; 9 December 2026, 09:30 to 15:00; 16 December 2026, 09:30 to end time to be confirmed/,
     );
     assert.match(page.body, /12 places left of 12/);
+    const saved = await t.db
+      .selectFrom('lrn_sessions')
+      .select(['offer_window_days', 'hold_hours'])
+      .where('course_id', '=', courseId)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(saved, { offer_window_days: 2, hold_hours: 6 });
 
     // A practitioner cannot reach the forms.
     const p = new Browser(t.app);

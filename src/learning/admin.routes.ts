@@ -105,8 +105,10 @@ export function adminRoutes(app: FastifyInstance, services: Services) {
             signupOpens: s.signup_opens_at ? s.signup_opens_at.slice(0, 10) : '',
             signupCloses: s.signup_closes_at ? s.signup_closes_at.slice(0, 10) : '',
             cancelCutoffHours: String(s.cancel_cutoff_hours),
+            offerWindowDays: String(s.offer_window_days),
+            holdHours: String(s.hold_hours),
           }
-        : { cancelCutoffHours: '24' });
+        : { cancelCutoffHours: '24', offerWindowDays: '1', holdHours: '4' });
     return reply.render('learning/views/session-form.njk', {
       title: s ? `Change a session of ${course.title}` : `Add a session of ${course.title}`,
       action: s

@@ -139,6 +139,8 @@ export async function changeSession(ctx: BookingCtx, actor: Actor, sessionId: st
         signup_opens_at: change.signupOpensAt ?? null,
         signup_closes_at: change.signupClosesAt ?? null,
         cancel_cutoff_hours: change.cancelCutoffHours ?? s.cancel_cutoff_hours,
+        offer_window_days: change.offerWindowDays ?? s.offer_window_days,
+        hold_hours: change.holdHours ?? s.hold_hours,
         starts_at: sorted[0] ? partInstants(sorted[0]).starts_at : null,
         updated_at: at,
         ...(timesChanged ? { sequence: sql<number>`sequence + 1` } : {}),
