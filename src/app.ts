@@ -7,6 +7,7 @@ import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { adminRoutes } from './admin/routes.ts';
 import { complaintsFeatureRoutes } from './complaints/routes.ts';
 import { homeRoutes } from './home/routes.ts';
+import { learningRoutes } from './learning/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { calendarRoutes } from './platform/calendar/routes.ts';
@@ -71,6 +72,7 @@ export async function createApp(services: Services) {
   adminRoutes(app, services);
   calendarRoutes(app, services);
   complaintsFeatureRoutes(app, services);
+  learningRoutes(app, services);
 
   return app;
 }

@@ -1,4 +1,5 @@
 import { complaintJobs } from './complaints/reminders.ts';
+import { learningJobs } from './learning/jobs.ts';
 import type { Services } from './platform/services.ts';
 
 /**
@@ -13,7 +14,7 @@ export interface FeatureJobs {
 }
 
 /** Each capability adds its jobs here. */
-export const FEATURE_JOBS: FeatureJobs[] = [complaintJobs];
+export const FEATURE_JOBS: FeatureJobs[] = [complaintJobs, learningJobs];
 
 let registered = false;
 

@@ -1,6 +1,7 @@
 import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/db/db.ts';
 import { complaintsSeed } from './complaints.ts';
+import { seedLearning } from './learning.ts';
 
 /**
  * How much demo data a feature adds: "full" for `npm start` and `practice-hub
@@ -21,4 +22,4 @@ export interface FeatureSeed {
 }
 
 /** Each capability adds its seed here, in the order they should run. */
-export const FEATURE_SEEDS: FeatureSeed[] = [complaintsSeed];
+export const FEATURE_SEEDS: FeatureSeed[] = [complaintsSeed, { name: 'Learning', seed: seedLearning }];

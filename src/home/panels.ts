@@ -1,4 +1,5 @@
 import { complaintStagesPanel, overdueActionsPanel } from '../complaints/panels.ts';
+import { LEARNING_PANELS } from '../learning/panels.ts';
 import type { Principal, Role } from '../platform/policy/roles.ts';
 import type { Services } from '../platform/services.ts';
 import { plural } from '../platform/views/format.ts';
@@ -154,6 +155,7 @@ export const PANELS: PanelSource[] = [
   outbox,
   overdueActionsPanel,
   complaintStagesPanel,
+  ...LEARNING_PANELS,
 ];
 
 export async function panelsFor(services: Services, user: Principal): Promise<Panel[]> {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import Fastify from 'fastify';
 import { complaintRouteFixtures } from '../../complaints/route-fixtures.ts';
+import { learningRouteFixtures } from '../../learning/route-fixtures.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { type Action, can } from '../policy/policy.ts';
 import { type Principal, ROLES } from '../policy/roles.ts';
@@ -77,6 +78,7 @@ describe('route × role matrix', () => {
         '/admin/outbox/:id': { url: `/admin/outbox/${message.id}` },
         '/teams/:id/edit': { url: `/teams/${other.team_id}/edit` },
         ...(await complaintRouteFixtures(t.db, t.services.config.dataDir)),
+        ...(await learningRouteFixtures(t.db)),
       };
       const gets = t.app.declaredRoutes.filter((r) => r.method === 'GET' && r.permission !== 'public');
       assert.ok(gets.length >= 8);

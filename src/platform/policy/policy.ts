@@ -76,6 +76,27 @@ export const POLICY = {
     'system-admin': 'own',
   },
   'lessons:read': everyone,
+  // Learning (issue 3): the offer is open to everyone; a place is the person's own; L&D run the offer.
+  'learning:view': everyone,
+  'learning:place': {
+    practitioner: 'own',
+    'team-manager': 'own',
+    'service-manager': 'own',
+    psw: 'own',
+    'ld-admin': 'all',
+    'complaints-officer': 'own',
+    'system-admin': 'own',
+  },
+  'learning:approve': { 'team-manager': 'team', 'service-manager': 'service', 'ld-admin': 'all' },
+  'learning:team': { 'team-manager': 'team', 'service-manager': 'service', psw: 'all', 'ld-admin': 'all' },
+  'learning:managers-courses': {
+    'team-manager': 'all',
+    'service-manager': 'all',
+    psw: 'all',
+    'ld-admin': 'all',
+  },
+  'learning:manage': { 'ld-admin': 'all' },
+  'learning:reports': { 'ld-admin': 'all', psw: 'all', 'service-manager': 'all' },
 } as const satisfies Record<string, Grants>;
 
 export type Action = keyof typeof POLICY;

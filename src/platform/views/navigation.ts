@@ -6,6 +6,7 @@ const ITEMS: { text: string; href: string; permission: Action }[] = [
   { text: 'Home', href: '/', permission: 'home:view' },
   { text: 'Staff', href: '/staff', permission: 'staff:list' },
   { text: 'Teams', href: '/teams', permission: 'org:view' },
+  { text: 'Learning', href: '/learning', permission: 'learning:view' },
   { text: 'Working days', href: '/admin/working-days', permission: 'calendar:view' },
   { text: 'Audit log', href: '/admin/audit', permission: 'audit:view' },
   { text: 'Outbox', href: '/admin/outbox', permission: 'outbox:view' },

@@ -1,0 +1,103 @@
+// 500 people press "Book" at the same moment for a 12-place session, over real
+// HTTP with real sign-in sessions and form tokens. Prints how many were booked
+// and waitlisted (never more than 12 booked), latency and throughput, and the
+// same server's /health as a baseline measured in the same run.
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../src/app.ts';
+import { insertCourse, insertSession } from '../src/learning/offer.repo.ts';
+import { insertStaff } from '../src/people/staff.repo.ts';
+import { createSession, tokenId } from '../src/platform/auth/sessions.ts';
+import type { Dialect } from '../src/platform/db/db.ts';
+import { cookieNames } from '../src/platform/http/session-hook.ts';
+import { createTestDb } from '../src/platform/testing/test-db.ts';
+import { machine, median, ms, percentile } from './stats.ts';
+
+const PEOPLE = 500;
+const PLACES = 12;
+
+async function run(dialect: Dialect) {
+  const t = await createTestDb(dialect);
+  try {
+    const now = t.clock.now().toISOString();
+    const people: { cookie: string; csrf: string }[] = [];
+    await t.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < PEOPLE; i++) {
+        const id = await insertStaff(trx, now, {
+          staffNumber: `B${i}`,
+          email: `bench${i}@calderbrook.example`,
+          name: `Bench ${i}`,
+          roles: ['practitioner'],
+        });
+        const token = await createSession(trx, t.clock, id, 60);
+        const row = await trx
+          .selectFrom('sessions')
+          .select('csrf_token')
+          .where('id', '=', tokenId(token))
+          .executeTakeFirstOrThrow();
+        people.push({ cookie: `${cookieNames(false).session}=${token}`, csrf: row.csrf_token });
+      }
+    });
+    const courseId = await insertCourse(t.db, now, { title: 'Neglect and poverty-aware practice' });
+    const sessionId = await insertSession(t.db, now, {
+      courseId,
+      capacity: PLACES,
+      parts: [{ day: '2026-12-16', start: '10:00', end: null }],
+    });
+    const app = await createApp(t.services);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    try {
+      const baseline: number[] = [];
+      await Promise.all(
+        Array.from({ length: 200 }, async () => {
+          const s = performance.now();
+          await (await fetch(`${base}/health`)).text();
+          baseline.push(performance.now() - s);
+        }),
+      );
+      const latencies: number[] = [];
+      let failed = 0;
+      const started = performance.now();
+      await Promise.all(
+        people.map(async (p) => {
+          const s = performance.now();
+          const res = await fetch(`${base}/learning/sessions/${sessionId}/book`, {
+            method: 'POST',
+            redirect: 'manual',
+            headers: { cookie: p.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+            body: new URLSearchParams({ _csrf: p.csrf }).toString(),
+          });
+          await res.arrayBuffer();
+          latencies.push(performance.now() - s);
+          if (res.status !== 303) failed++;
+        }),
+      );
+      const elapsed = performance.now() - started;
+      const counts = await t.db
+        .selectFrom('lrn_bookings')
+        .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('session_id', '=', sessionId)
+        .groupBy('status')
+        .execute();
+      const n = (s: string) => Number(counts.find((c) => c.status === s)?.n ?? 0);
+      console.log(
+        `${dialect.padEnd(8)} booked ${n('booked')} (places ${PLACES})  waitlisted ${n('waitlisted')}  failed ${failed}  ` +
+          `p50 ${ms(median(latencies))}  p95 ${ms(percentile(latencies, 95))}  max ${ms(Math.max(...latencies))}  ` +
+          `throughput ${((PEOPLE / elapsed) * 1000).toFixed(0)} bookings/s  ` +
+          `| baseline /health p50 ${ms(median(baseline))} p95 ${ms(percentile(baseline, 95))}` +
+          `  (booking p95 / baseline p95 = ${(percentile(latencies, 95) / percentile(baseline, 95)).toFixed(1)})`,
+      );
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await t.drop();
+  }
+}
+
+console.log(
+  `bench/booking — ${new Date().toISOString()} — ${machine()} — ${PEOPLE} simultaneous requests, ${PLACES} places`,
+);
+await run('sqlite');
+if (process.env.DATABASE_URL) await run('postgres');
+else console.log('postgres skipped (set DATABASE_URL to include it)');

@@ -1,0 +1,177 @@
+import { insertCourse, insertSession, type PartInput } from '../learning/offer.repo.ts';
+import { addCalendarDays, londonDay, parseDay } from '../platform/calendar/days.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Db } from '../platform/db/db.ts';
+import { newId } from '../platform/ids.ts';
+import type { DemoOptions } from './features.ts';
+import { LEARNING_OFFER } from './learning-offer.ts';
+
+/**
+ * The December 2021 – January 2022 training offer, moved forward by whole
+ * weeks so that its first Wednesday falls two weeks before today: weekdays
+ * stay as the seed has them, the first fortnight is history (attended and
+ * evaluated) and the rest can be booked.
+ */
+export function weeksShift(today: string): number {
+  const target = parseDay(addCalendarDays(today, -14));
+  const seedStart = parseDay('2021-12-01');
+  return Math.floor((target - seedStart) / 7) * 7;
+}
+
+export async function seedLearning(db: Db, clock: Clock, options: DemoOptions): Promise<string> {
+  const now = clock.now().toISOString();
+  const shift = weeksShift(londonDay(clock.now()));
+  const move = (day: string) => addCalendarDays(day, shift);
+  let sessions = 0;
+  const sessionIds: { id: string; capacity: number | null; past: boolean; title: string }[] = [];
+  await db.transaction().execute(async (trx) => {
+    for (const c of LEARNING_OFFER) {
+      const focusMonth = c.focus ? move('2021-12-01').slice(0, 7) : null;
+      const courseId = await insertCourse(trx, now, { ...c.course, focus_month: focusMonth });
+      for (const s of c.sessions ?? []) {
+        const parts: PartInput[] = s.parts.map((p) => ({ ...p, day: move(p.day) }));
+        const id = await insertSession(trx, now, { courseId, ...s, parts });
+        sessions++;
+        sessionIds.push({
+          id,
+          capacity: s.capacity,
+          past: `${parts[0]!.day}` < londonDay(clock.now()),
+          title: c.course.title,
+        });
+      }
+    }
+    const modules = [
+      { id: newId(), title: 'Unconscious Bias', renewal_months: 36, created_at: now },
+      { id: newId(), title: 'Data Protection and Information Sharing', renewal_months: 12, created_at: now },
+    ];
+    await trx.insertInto('lrn_modules').values(modules).execute();
+    // Most people have done their mandatory e-learning; some never did, and some completions have run out.
+    const staff = await trx
+      .selectFrom('staff')
+      .select('id')
+      .where('active', '=', 1)
+      .orderBy('staff_number')
+      .execute();
+    const today = londonDay(clock.now());
+    const completions = staff.flatMap((p, i) =>
+      modules
+        .filter((_, m) => (i + m) % 4 !== 0)
+        .map((m, j) => ({
+          id: newId(),
+          module_id: m.id,
+          staff_id: p.id,
+          completed_on: addCalendarDays(today, -((i * 37 + j * 101) % 500) - 1),
+          source: 'import' as const,
+          created_at: now,
+        })),
+    );
+    if (completions.length) await trx.insertInto('lrn_completions').values(completions).execute();
+  });
+  const bookings = await seedBookings(db, clock, sessionIds, options);
+  return `${LEARNING_OFFER.length} courses, ${sessions} sessions, ${bookings} places`;
+}
+
+/** Fills some sessions (with waiting lists) and marks past ones attended and evaluated, straight into the tables. */
+async function seedBookings(
+  db: Db,
+  clock: Clock,
+  sessions: { id: string; capacity: number | null; past: boolean; title: string }[],
+  options: DemoOptions,
+): Promise<number> {
+  const staff = await db
+    .selectFrom('staff')
+    .select(['id', 'email'])
+    .where('active', '=', 1)
+    .where('email', 'not like', 'amina.hussain%')
+    .orderBy('staff_number')
+    .execute();
+  const now = clock.now().toISOString();
+  let count = 0;
+  const each = options.size === 'full' ? 6 : 2;
+  const chosen = [
+    ...sessions.filter((x) => x.capacity && x.past).slice(0, each),
+    ...sessions.filter((x) => x.capacity && !x.past).slice(0, each),
+  ];
+  await db.transaction().execute(async (trx) => {
+    let k = 0;
+    for (const [i, s] of chosen.entries()) {
+      // Every other session is full with a waiting list (long enough on an upcoming one to suggest another date); the rest half full.
+      const waiting = s.past ? 3 : Math.ceil(s.capacity! / 2) + 1;
+      const take = i % 2 === 0 ? s.capacity! + waiting : Math.ceil(s.capacity! / 2);
+      const parts = await trx
+        .selectFrom('lrn_session_parts')
+        .select(['id', 'day'])
+        .where('session_id', '=', s.id)
+        .orderBy('day')
+        .execute();
+      const firstDay = parts[0]!.day;
+      for (let n = 0; n < take && staff.length; n++) {
+        const person = staff[k++ % staff.length]!;
+        const booked = n < s.capacity!;
+        const id = newId();
+        await trx
+          .insertInto('lrn_bookings')
+          .values({
+            id,
+            session_id: s.id,
+            staff_id: person.id,
+            status: booked ? 'booked' : 'waitlisted',
+            queue_pos: n + 1,
+            offer_expires_at: null,
+            sequence: 0,
+            created_at: now,
+            updated_at: now,
+          })
+          .execute();
+        count++;
+        if (s.past && booked) {
+          const outcome = n % 7 === 6 ? 'no-show' : 'attended';
+          for (const p of parts)
+            await trx
+              .insertInto('lrn_attendance')
+              .values({
+                booking_id: id,
+                part_id: p.id,
+                outcome,
+                notes: '',
+                recorded_by: null,
+                recorded_at: now,
+              })
+              .execute();
+          // Attending made a CPD entry, as it does in the app.
+          if (outcome === 'attended')
+            await trx
+              .insertInto('lrn_cpd')
+              .values({
+                id: newId(),
+                staff_id: person.id,
+                booking_id: id,
+                title: s.title,
+                day: firstDay,
+                reflection: '',
+                peer_reflected: 0,
+                created_at: now,
+                updated_at: now,
+              })
+              .execute();
+          if (outcome === 'attended' && n % 2 === 0)
+            await trx
+              .insertInto('lrn_evaluations')
+              .values({
+                id: newId(),
+                booking_id: id,
+                session_id: s.id,
+                content: 4 + (n % 2),
+                trainer: 5,
+                relevance: 3 + (n % 3),
+                differently: n % 4 === 0 ? 'Ask open questions before offering solutions.' : '',
+                better: n % 4 === 2 ? 'More time for practising with a partner.' : '',
+                created_at: now,
+              })
+              .execute();
+        }
+      }
+    }
+  });
+  return count;
+}

@@ -1,0 +1,82 @@
+import type { DbOrTrx } from '../platform/db/db.ts';
+import { ACTIVE_STATUSES } from './booking.repo.ts';
+
+export async function getSessionWithCourse(db: DbOrTrx, id: string) {
+  return db
+    .selectFrom('lrn_sessions as s')
+    .innerJoin('lrn_courses as c', 'c.id', 's.course_id')
+    .selectAll('s')
+    .select([
+      'c.title',
+      'c.summary',
+      'c.description',
+      'c.needs_approval',
+      'c.provider_kind',
+      'c.provider_name',
+      'c.provider_link',
+      'c.provider_instructions',
+      'c.audience',
+    ])
+    .where('s.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The people on a session (active places first by queue), with their team, for L&D and the register. */
+export async function peopleOnSession(db: DbOrTrx, sessionId: string) {
+  return db
+    .selectFrom('lrn_bookings as b')
+    .innerJoin('staff', 'staff.id', 'b.staff_id')
+    .leftJoin('teams', 'teams.id', 'staff.team_id')
+    .select([
+      'b.id',
+      'b.status',
+      'b.queue_pos',
+      'b.offer_expires_at',
+      'b.staff_id',
+      'staff.name',
+      'staff.team_id',
+      'teams.service_id',
+      'teams.name as team',
+    ])
+    .where('b.session_id', '=', sessionId)
+    .where('b.status', 'in', ACTIVE_STATUSES)
+    .orderBy('b.queue_pos')
+    .execute();
+}
+
+/** The person's current booking on the session, if any, and their place in the queue. */
+export async function myPlace(db: DbOrTrx, sessionId: string, staffId: string) {
+  const mine = await db
+    .selectFrom('lrn_bookings')
+    .selectAll()
+    .where('session_id', '=', sessionId)
+    .where('staff_id', '=', staffId)
+    .orderBy('created_at', 'desc')
+    .orderBy('queue_pos', 'desc')
+    .executeTakeFirst();
+  if (!mine) return null;
+  let position: number | undefined;
+  if (mine.status === 'waitlisted') {
+    const ahead = await db
+      .selectFrom('lrn_bookings')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('session_id', '=', sessionId)
+      .where('status', '=', 'waitlisted')
+      .where('queue_pos', '<', mine.queue_pos)
+      .executeTakeFirstOrThrow();
+    position = Number(ahead.n) + 1;
+  }
+  return { ...mine, position };
+}
+
+export async function otherSessionsOfCourse(db: DbOrTrx, courseId: string, exceptId: string, now: string) {
+  return db
+    .selectFrom('lrn_sessions')
+    .select(['id', 'starts_at', 'label'])
+    .where('course_id', '=', courseId)
+    .where('id', '!=', exceptId)
+    .where('status', '=', 'scheduled')
+    .where('starts_at', '>', now)
+    .orderBy('starts_at')
+    .execute();
+}
