@@ -1,5 +1,6 @@
 import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/db/db.ts';
+import { childrenSeed } from './children.ts';
 
 /**
  * How much demo data a feature adds: "full" for `npm start` and `practice-hub
@@ -20,4 +21,4 @@ export interface FeatureSeed {
 }
 
 /** Each capability adds its seed here, in the order they should run. */
-export const FEATURE_SEEDS: FeatureSeed[] = [];
+export const FEATURE_SEEDS: FeatureSeed[] = [childrenSeed];
