@@ -4,8 +4,10 @@ import type { ChildRuleStatusTable } from '../platform/db/schema.ts';
 import { insertInBatches, loadEpisodes } from './episodes.repo.ts';
 import { evaluateChild } from './rules/engine.ts';
 import { loadRuleSettings } from './settings.repo.ts';
+import { type Trends, weeklyTrends } from './trends.ts';
 
 const AS_OF_KEY = 'statuses_as_of';
+const TRENDS_KEY = 'trends';
 
 /**
  * Works out every child's status on every rule as of a day and stores it in
@@ -20,7 +22,7 @@ export async function refreshStatuses(db: Db, asOf: string): Promise<{ children:
     loadRuleSettings(db),
     loadEpisodes(db),
   ]);
-  const allIds = await db.selectFrom('children').select('id').execute();
+  const allIds = await db.selectFrom('children').select(['id', 'team_id']).execute();
   const rows: ChildRuleStatusTable[] = [];
   for (const { id } of allIds) {
     const child = episodes.get(id);
@@ -39,7 +41,18 @@ export async function refreshStatuses(db: Db, asOf: string): Promise<{ children:
       });
     }
   }
+  const trends = weeklyTrends(
+    allIds.map((c) => ({ teamId: c.team_id, episodes: episodes.get(c.id)! })),
+    cal,
+    asOf,
+    settings,
+  );
   await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('performance_state').where('key', '=', TRENDS_KEY).execute();
+    await trx
+      .insertInto('performance_state')
+      .values({ key: TRENDS_KEY, value: JSON.stringify(trends) })
+      .execute();
     await trx.deleteFrom('child_rule_status').execute();
     await insertInBatches(trx, 'child_rule_status', rows, 500);
     await trx.deleteFrom('performance_state').where('key', '=', AS_OF_KEY).execute();
@@ -67,4 +80,14 @@ export async function ensureStatuses(db: Db, asOf: string): Promise<void> {
     refreshing = null;
   });
   await refreshing;
+}
+
+/** The week-by-week trends stored with the statuses. */
+export async function storedTrends(db: Db): Promise<Trends> {
+  const row = await db
+    .selectFrom('performance_state')
+    .select('value')
+    .where('key', '=', TRENDS_KEY)
+    .executeTakeFirst();
+  return row ? (JSON.parse(row.value) as Trends) : { weeks: [], byTeam: {} };
 }

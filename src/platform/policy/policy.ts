@@ -43,6 +43,10 @@ export const POLICY = {
   'audit:export': { 'system-admin': 'all' },
   'outbox:view': { 'system-admin': 'all' },
   'outbox:manage': { 'system-admin': 'all' },
+  // Child-focused performance (issue 4): children's records are seen only by the people who hold them.
+  'children:view': { practitioner: 'own', 'team-manager': 'team', 'service-manager': 'service', psw: 'all' },
+  'children:import': { 'system-admin': 'all' },
+  'performance:rules': everyone,
 } as const satisfies Record<string, Grants>;
 
 export type Action = keyof typeof POLICY;
