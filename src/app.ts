@@ -7,6 +7,7 @@ import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { adminRoutes } from './admin/routes.ts';
 import { homeRoutes } from './home/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
+import { performanceRoutes } from './performance/routes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { calendarRoutes } from './platform/calendar/routes.ts';
 import { guardSetup } from './platform/http/guard.ts';
@@ -69,6 +70,7 @@ export async function createApp(services: Services) {
   peopleRoutes(app, services);
   adminRoutes(app, services);
   calendarRoutes(app, services);
+  performanceRoutes(app, services);
 
   return app;
 }

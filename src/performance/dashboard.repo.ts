@@ -175,3 +175,33 @@ export async function teamsInScope(db: DbOrTrx, scope: ChildScope) {
     );
   return q.orderBy('services.name').orderBy('teams.name').execute();
 }
+
+/** How many children have open work due on each day from..to (the forward view). */
+export async function dueByDay(
+  db: DbOrTrx,
+  scope: ChildScope,
+  f: { teamId?: string; from: string; to: string },
+) {
+  const rows = await scoped(base(db), scope, f)
+    .innerJoin('child_rule_status as s', 's.child_id', 'c.id')
+    .where('s.open', '=', 1)
+    .where('s.status', '<>', 'overdue')
+    .where('s.due_day', '>=', f.from)
+    .where('s.due_day', '<=', f.to)
+    .select(['s.due_day', sql<number>`count(distinct c.id)`.as('n')])
+    .groupBy('s.due_day')
+    .orderBy('s.due_day')
+    .execute();
+  return rows.map((r) => ({ day: r.due_day!, n: Number(r.n) }));
+}
+
+/** Names of staff by id (the workers on a page). */
+export async function staffNames(db: DbOrTrx, ids: readonly string[]) {
+  if (ids.length === 0) return new Map<string, string>();
+  const rows = await db.selectFrom('staff').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export function getTeam(db: DbOrTrx, id: string) {
+  return db.selectFrom('teams').select(['id', 'name', 'service_id']).where('id', '=', id).executeTakeFirst();
+}

@@ -9,6 +9,7 @@ const ITEMS: { text: string; href: string; permission: Action }[] = [
   { text: 'Working days', href: '/admin/working-days', permission: 'calendar:view' },
   { text: 'Audit log', href: '/admin/audit', permission: 'audit:view' },
   { text: 'Outbox', href: '/admin/outbox', permission: 'outbox:view' },
+  { text: 'Children', href: '/performance', permission: 'children:view' },
 ];
 
 export function navigationFor(user: Principal | null, currentPath: string) {
