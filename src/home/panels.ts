@@ -1,3 +1,4 @@
+import { myChildrenPanel, teamChildrenPanel } from '../performance/panels.ts';
 import type { Principal, Role } from '../platform/policy/roles.ts';
 import type { Services } from '../platform/services.ts';
 import { plural } from '../platform/views/format.ts';
@@ -145,7 +146,15 @@ const workforce: PanelSource = {
   },
 };
 
-export const PANELS: PanelSource[] = [yourTeam, agencyInTeam, workforce, lockedAccounts, outbox];
+export const PANELS: PanelSource[] = [
+  yourTeam,
+  agencyInTeam,
+  workforce,
+  lockedAccounts,
+  outbox,
+  myChildrenPanel,
+  teamChildrenPanel,
+];
 
 export async function panelsFor(services: Services, user: Principal): Promise<Panel[]> {
   const mine = PANELS.filter((p) => p.roles === 'all' || p.roles.some((r) => user.roles.includes(r)));

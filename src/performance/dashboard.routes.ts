@@ -197,8 +197,14 @@ export function dashboardRoutes(app: FastifyInstance, services: Services) {
       title: `Children in ${team.name}`,
       team,
       summary: [
-        seenSentence('team', total.visited, total.notSeen),
-        overdueSentence(total.overdue, 'the team’s'),
+        {
+          text: seenSentence('team', total.visited, total.notSeen),
+          href: `/performance/children?team=${team.id}&status=not-seen`,
+        },
+        {
+          text: overdueSentence(total.overdue, 'the team’s'),
+          href: `/performance/children?team=${team.id}&status=overdue`,
+        },
       ],
       rules: pageTable(tables['work-by-kind']),
       workers: pageTable(tables.workers),
