@@ -59,7 +59,7 @@ export async function seedChildren(db: Db, clock: Clock, children: number): Prom
 export const childrenSeed: FeatureSeed = {
   name: 'Children',
   async seed(db, clock, options) {
-    const a = await seedChildren(db, clock, DEMO_CHILDREN[options.size]);
+    const a = await seedChildren(db, clock, options.children ?? DEMO_CHILDREN[options.size]);
     return `${a.children.length} children (${a.lookedAfter.length} looked after, ${a.plans.filter((p) => p.kind === 'cp').length} on child protection plans), ${a.visits.length} visits`;
   },
 };

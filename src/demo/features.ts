@@ -9,6 +9,8 @@ import { childrenSeed } from './children.ts';
  */
 export interface DemoOptions {
   size: 'full' | 'small';
+  /** How many children the synthetic authority has (`practice-hub demo --children N`). */
+  children?: number;
 }
 
 /**
