@@ -10,6 +10,7 @@ const ITEMS: { text: string; href: string; permission: Action }[] = [
   { text: 'Audit log', href: '/admin/audit', permission: 'audit:view' },
   { text: 'Outbox', href: '/admin/outbox', permission: 'outbox:view' },
   { text: 'Children', href: '/performance', permission: 'children:view' },
+  { text: 'Import children', href: '/performance/import', permission: 'children:import' },
 ];
 
 export function navigationFor(user: Principal | null, currentPath: string) {

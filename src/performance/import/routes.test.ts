@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { Browser, createTestApp, personaFor } from '../../platform/testing/test-app.ts';
+
+/** A multipart/form-data body with the kind and one file, as a browser builds it. */
+function multipart(kind: string, filename: string, content: string) {
+  const boundary = '----hubtestChildren42';
+  const part = (head: string, body: string) => `--${boundary}\r\n${head}\r\n\r\n${body}\r\n`;
+  const payload =
+    part('Content-Disposition: form-data; name="kind"', kind) +
+    part(
+      `Content-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: text/csv`,
+      content,
+    ) +
+    `--${boundary}--\r\n`;
+  return { payload, contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+test('a system admin uploads visits: a bad file shows row-numbered problems; a good one is previewed, then imported on confirmation', async () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'hub-uploads-'));
+  const t = await createTestApp('sqlite', { dataDir });
+  try {
+    const b = new Browser(t.app);
+    await b.signIn(personaFor('system-admin').email);
+    const csrf = await b.csrfFrom('/performance/import');
+    const upload = (content: string) => {
+      const { payload, contentType } = multipart('visits', 'visits.csv', content);
+      return t.app.inject({
+        method: 'POST',
+        url: `/performance/import?_csrf=${encodeURIComponent(csrf)}`,
+        headers: {
+          cookie: [...b.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+          'content-type': contentType,
+        },
+        payload,
+      });
+    };
+    const count = async () => (await t.db.selectFrom('child_visits').select('id').execute()).length;
+    const before = await count();
+
+    const bad = await upload(
+      'visit_id,child_id,date,kind,seen,seen_alone\nW1,C000001,2026-11-20,cp,yes,no\nW2,C000001,yesterday,cp,yes,no\n',
+    );
+    assert.equal(bad.statusCode, 422);
+    assert.match(
+      bad.body,
+      /<td class="govuk-table__cell">3<\/td>\s*<td class="govuk-table__cell">date &quot;yesterday&quot; is not a real date/,
+    );
+    assert.equal(await count(), before);
+
+    const good = await upload(
+      'visit_id,child_id,date,kind,seen,seen_alone\nW1,C000001,2026-11-20,cp,yes,no\nW2,C000002,2026-11-21,cin,yes,yes\n',
+    );
+    assert.equal(good.statusCode, 303);
+    const preview = await b.get(String(good.headers.location));
+    assert.equal(preview.statusCode, 200);
+    assert.match(preview.body, /Every one of the 2 rows in visits.csv has been checked/);
+    assert.equal(await count(), before, 'nothing is written before confirmation');
+
+    const token = /name="token" value="([a-f0-9]+)"/.exec(preview.body)![1]!;
+    const done = await b.post('/performance/import/confirm', { _csrf: csrf, token });
+    assert.equal(done.statusCode, 303);
+    assert.equal(await count(), before + 2);
+    assert.deepEqual(readdirSync(path.join(dataDir, 'imports')), [], 'the upload is removed once imported');
+    // The token is spent: confirming again imports nothing more.
+    const again = await b.post('/performance/import/confirm', { _csrf: csrf, token });
+    assert.equal(again.statusCode, 400);
+    assert.equal(await count(), before + 2);
+
+    // Someone without the permission cannot upload.
+    const other = new Browser(t.app);
+    await other.signIn(personaFor('team-manager').email);
+    assert.equal((await other.get('/performance/import')).statusCode, 403);
+  } finally {
+    await t.drop();
+  }
+});
+
+test('each kind has a template with its columns and an example row', async () => {
+  const t = await createTestApp('sqlite');
+  try {
+    const b = new Browser(t.app);
+    await b.signIn(personaFor('system-admin').email);
+    const res = await b.get('/performance/import/template?kind=visits');
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.body.split('\n')[0]!.trim(), 'visit_id,child_id,date,kind,seen,seen_alone');
+  } finally {
+    await t.drop();
+  }
+});
