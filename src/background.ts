@@ -1,3 +1,4 @@
+import { performanceJobs } from './performance/jobs.ts';
 import type { Services } from './platform/services.ts';
 
 /**
@@ -12,7 +13,7 @@ export interface FeatureJobs {
 }
 
 /** Each capability adds its jobs here. */
-export const FEATURE_JOBS: FeatureJobs[] = [];
+export const FEATURE_JOBS: FeatureJobs[] = [performanceJobs];
 
 let registered = false;
 
