@@ -21,7 +21,12 @@ const HOLDS: Record<string, Worker['holds']> = {
 };
 
 /** Adds a synthetic authority's children, allocated to the demo's practitioners, and works out their statuses. */
-export async function seedChildren(db: Db, clock: Clock, children: number): Promise<Authority> {
+export async function seedChildren(
+  db: Db,
+  clock: Clock,
+  children: number,
+  more: { idPrefix?: string; seed?: number } = {},
+): Promise<Authority> {
   const asOf = londonDay(clock.now());
   const staff = await db
     .selectFrom('staff')
@@ -40,7 +45,8 @@ export async function seedChildren(db: Db, clock: Clock, children: number): Prom
     children,
     asOf,
     workers,
-    featured: amina ? { workerId: amina.id, caseload: 18 } : undefined,
+    featured: amina && !more.idPrefix ? { workerId: amina.id, caseload: 18 } : undefined,
+    ...more,
   });
   await db.transaction().execute(async (trx) => {
     await insertInBatches(trx, 'children', authority.children);

@@ -45,6 +45,8 @@ export interface AuthorityOptions {
   featured?: { workerId: string; caseload: number };
   /** Years of history to make visits for. */
   years?: number;
+  /** Start of every child's local id (default "C"), so a second authority can sit beside the first. */
+  idPrefix?: string;
 }
 
 export interface Authority {
@@ -94,7 +96,7 @@ export function generateAuthority(cal: WorkingCalendar, o: AuthorityOptions): Au
   const featured = o.featured ? o.workers.find((w) => w.id === o.featured!.workerId) : undefined;
   const now = `${o.asOf}T09:00:00.000Z`;
   let seq = 0;
-  const lid = (prefix: string) => `${prefix}${String(++seq).padStart(7, '0')}`;
+  const lid = (prefix: string) => `${o.idPrefix ?? ''}${prefix}${String(++seq).padStart(7, '0')}`;
 
   for (let i = 0; i < o.children; i++) {
     const isFeatured = featured && i < (o.featured?.caseload ?? 0);
@@ -108,7 +110,7 @@ export function generateAuthority(cal: WorkingCalendar, o: AuthorityOptions): Au
     const age = r.int(0, 17);
     out.children.push({
       id: childId,
-      local_id: `C${String(i + 1).padStart(6, '0')}`,
+      local_id: `${o.idPrefix ?? 'C'}${String(i + 1).padStart(6, '0')}`,
       name: `${r.pick(CHILD_FIRST)} ${r.pick(CHILD_LAST)}`,
       date_of_birth: addCalendarDays(o.asOf, -(age * 365 + r.int(30, 360))),
       gender: r.pick(GENDERS),

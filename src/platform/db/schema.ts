@@ -212,6 +212,16 @@ export interface ChildRuleStatusTable {
   open: Flag;
 }
 
+export interface WorkingCalendarDaysTable {
+  day: string;
+  day_number: number;
+  working: Flag;
+  working_rank: number;
+  plus_3_months: string;
+  plus_6_months: string;
+  plus_12_months: string;
+}
+
 export interface PerformanceStateTable {
   key: string;
   value: string;
@@ -229,4 +239,5 @@ export interface Database {
   performance_rule_settings: PerformanceRuleSettingsTable;
   child_rule_status: ChildRuleStatusTable;
   performance_state: PerformanceStateTable;
+  working_calendar_days: WorkingCalendarDaysTable;
 }

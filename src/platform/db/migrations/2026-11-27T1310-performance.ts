@@ -119,6 +119,25 @@ export async function up(db: AnyDb): Promise<void> {
     .columns(['rule', 'status'])
     .execute();
 
+  // A working-day calendar as a table, filled from the app's WorkingCalendar, for plain-SQL
+  // checks of the rules (the analyst's way; see src/performance/oracle) and for reporting tools.
+  await db.schema
+    .createTable('working_calendar_days')
+    .addColumn('day', 'text', (c) => c.primaryKey())
+    .addColumn('day_number', 'integer', (c) => c.notNull().unique())
+    .addColumn('working', 'integer', (c) => c.notNull().check(flag('working')))
+    // How many working days fall on or before this day, counted from the table's first day.
+    .addColumn('working_rank', 'integer', (c) => c.notNull())
+    .addColumn('plus_3_months', 'text', (c) => c.notNull())
+    .addColumn('plus_6_months', 'text', (c) => c.notNull())
+    .addColumn('plus_12_months', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('working_calendar_rank_idx')
+    .on('working_calendar_days')
+    .columns(['working_rank', 'working'])
+    .execute();
+
   await db.schema
     .createTable('performance_state')
     .addColumn('key', 'text', (c) => c.primaryKey())
@@ -129,6 +148,7 @@ export async function up(db: AnyDb): Promise<void> {
 export async function down(db: AnyDb): Promise<void> {
   for (const t of [
     'performance_state',
+    'working_calendar_days',
     'child_rule_status',
     'performance_rule_settings',
     'child_visits',
