@@ -27,7 +27,7 @@ import { myChildren, myChildrenTable, mySummary } from './my-children.presenter.
 import { RULE_IDS } from './rules/types.ts';
 import { authorizeTeam, childScopeOf } from './scope.ts';
 import { ensureStatuses, storedTrends } from './status.service.ts';
-import { downloadLinks, downloadTable, pageTable, qs } from './tables.ts';
+import { downloadLinks, downloadTable, getDownload, pageTable, qs } from './tables.ts';
 import { sumTrends } from './trends.ts';
 import { dueSoonSentence, overdueSentence, seenSentence } from './wording.ts';
 
@@ -106,7 +106,7 @@ export function dashboardRoutes(app: FastifyInstance, services: Services) {
     });
   });
 
-  get(
+  getDownload(
     app,
     '/performance/download',
     {
@@ -115,7 +115,7 @@ export function dashboardRoutes(app: FastifyInstance, services: Services) {
     },
     async (req, reply) => {
       const { w, table } = await overview(req);
-      return downloadTable(reply, req.query, table, w.from);
+      return downloadTable(reply, req.url, table, w.from);
     },
   );
 
@@ -141,13 +141,13 @@ export function dashboardRoutes(app: FastifyInstance, services: Services) {
     },
   );
 
-  get(
+  getDownload(
     app,
     '/performance/my-children/download',
     { permission: 'children:view', audit: audited('Downloaded my children') },
     async (req, reply) => {
       const { w, children } = await mine(req);
-      return downloadTable(reply, req.query, myChildrenTable(children, '/performance/my-children'), w.from);
+      return downloadTable(reply, req.url, myChildrenTable(children, '/performance/my-children'), w.from);
     },
   );
 
@@ -220,7 +220,7 @@ export function dashboardRoutes(app: FastifyInstance, services: Services) {
     });
   });
 
-  get(
+  getDownload(
     app,
     '/performance/teams/:id/download',
     { permission: 'children:view', audit: { recordType: 'team', summary: () => 'Downloaded a team table' } },
@@ -228,7 +228,7 @@ export function dashboardRoutes(app: FastifyInstance, services: Services) {
       const { w, tables } = await teamPage(req);
       const which = (req.query as { table?: string }).table;
       const table = which && which in tables ? tables[which as keyof typeof tables] : tables['work-by-kind'];
-      return downloadTable(reply, req.query, table as Parameters<typeof downloadTable>[2], w.from);
+      return downloadTable(reply, req.url, table as Parameters<typeof downloadTable>[2], w.from);
     },
   );
 
@@ -278,13 +278,13 @@ export function dashboardRoutes(app: FastifyInstance, services: Services) {
     },
   );
 
-  get(
+  getDownload(
     app,
     '/performance/children/download',
     { permission: 'children:view', audit: audited('Downloaded a list of children') },
     async (req, reply) => {
       const { w, table } = await childrenList(req);
-      return downloadTable(reply, req.query, table, w.from);
+      return downloadTable(reply, req.url, table, w.from);
     },
   );
 }

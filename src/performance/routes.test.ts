@@ -129,14 +129,14 @@ for (const dialect of dialectsUnderTest()) {
           .execute();
         const b = new Browser(t.app);
         await b.signIn(amina.email);
-        const csv = await b.get('/performance/my-children/download?format=csv');
+        const csv = await b.get('/performance/my-children/download.csv');
         assert.equal(csv.statusCode, 200);
         assert.match(
           String(csv.headers['content-disposition']),
           /attachment; filename="my-children-\d{4}-\d{2}-\d{2}\.csv"/,
         );
         assert.match(csv.body, /'=HYPERLINK/);
-        const xlsx = await b.get('/performance/my-children/download?format=xlsx');
+        const xlsx = await b.get('/performance/my-children/download.xlsx');
         assert.equal(xlsx.rawPayload.subarray(0, 2).toString(), 'PK');
         const exports = await t.db
           .selectFrom('audit_log')

@@ -1,5 +1,7 @@
-import type { FastifyReply } from 'fastify';
-import { exportFormat, sendTable } from '../platform/export/table-export.ts';
+import type { FastifyInstance, FastifyReply, RouteHandlerMethod } from 'fastify';
+import { sendTable } from '../platform/export/table-export.ts';
+import { get } from '../platform/http/route.ts';
+import type { RouteRules } from '../platform/http/types.ts';
 import { escapeHtml } from '../platform/views/format.ts';
 
 /**
@@ -38,8 +40,9 @@ export function pageTable<T>(t: TableSpec<T>) {
   };
 }
 
-export function downloadTable<T>(reply: FastifyReply, query: unknown, t: TableSpec<T>, day: string) {
-  return sendTable(reply, exportFormat(query), {
+/** Sends the table as CSV or XLSX, as the address ends. */
+export function downloadTable<T>(reply: FastifyReply, url: string, t: TableSpec<T>, day: string) {
+  return sendTable(reply, url.split('?')[0]!.endsWith('.xlsx') ? 'xlsx' : 'csv', {
     filename: `${t.name}-${day}`,
     sheetName: t.caption,
     columns: t.columns.map((c) => ({ header: c.header, value: c.value })),
@@ -55,8 +58,22 @@ export function qs(values: Record<string, string | undefined | null>): string {
   return s ? `?${s}` : '';
 }
 
-/** The CSV and XLSX links for a download route (which may already have a query string). */
+/**
+ * A download at base.csv and base.xlsx: the address says what it is, so
+ * browsers, crawlers and people all know a link is a file before following it.
+ */
+export function getDownload(
+  app: FastifyInstance,
+  base: string,
+  rules: RouteRules,
+  handler: RouteHandlerMethod,
+) {
+  for (const ext of ['csv', 'xlsx']) get(app, `${base}.${ext}`, rules, handler);
+}
+
+/** The CSV and XLSX links for a download (the query string, if any, carries the page's filters). */
 export function downloadLinks(href: string) {
-  const join = href.includes('?') ? '&' : '?';
-  return { csv: `${href}${join}format=csv`, xlsx: `${href}${join}format=xlsx` };
+  const [base, query] = href.split('?');
+  const q = query ? `?${query}` : '';
+  return { csv: `${base}.csv${q}`, xlsx: `${base}.xlsx${q}` };
 }

@@ -84,7 +84,7 @@ test('each kind has a template with its columns and an example row', async () =>
   try {
     const b = new Browser(t.app);
     await b.signIn(personaFor('system-admin').email);
-    const res = await b.get('/performance/import/template?kind=visits');
+    const res = await b.get('/performance/import/template.csv?kind=visits');
     assert.equal(res.statusCode, 200);
     assert.equal(res.body.split('\n')[0]!.trim(), 'visit_id,child_id,date,kind,seen,seen_alone');
   } finally {

@@ -46,7 +46,7 @@ export function childImportRoutes(app: FastifyInstance, services: Services) {
 
   get(
     app,
-    '/performance/import/template',
+    '/performance/import/template.csv',
     { permission: 'children:import', audit: false },
     async (req, reply) => {
       const spec = kindSpec(String((req.query as { kind?: string }).kind ?? '')) ?? KINDS[0]!;

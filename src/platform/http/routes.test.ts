@@ -83,10 +83,12 @@ describe('route × role matrix', () => {
         '/teams/:id/edit': { url: `/teams/${other.team_id}/edit` },
         // Child-focused performance: a child and a team outside every persona's team and service.
         '/performance/teams/:id': { url: `/performance/teams/${other.team_id}`, resource: teamScope },
-        '/performance/teams/:id/download': {
-          url: `/performance/teams/${other.team_id}/download`,
-          resource: teamScope,
-        },
+        ...Object.fromEntries(
+          ['csv', 'xlsx'].map((x) => [
+            `/performance/teams/:id/download.${x}`,
+            { url: `/performance/teams/${other.team_id}/download.${x}`, resource: teamScope },
+          ]),
+        ),
         '/children/:id': {
           url: `/children/${otherChild.id}`,
           resource: {
