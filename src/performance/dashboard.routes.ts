@@ -40,7 +40,7 @@ const listQuery = z.object({
   from: day.optional().catch(undefined),
   to: day.optional().catch(undefined),
 });
-const SHOWN = 500;
+const SHOWN = 200;
 
 const audited = (summary: string) => ({
   recordType: 'children',
