@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import type { Database } from '../../platform/db/schema.ts';
-import { day, localId, oneOf, optionalDay, text, yesNo } from './fields.ts';
+import { type Cell, day, localId, oneOf, optionalDay, text, yesNo } from './fields.ts';
 
 /** What a row can be checked against: the children, staff and teams already known. */
 export interface ImportContext {
@@ -26,7 +25,8 @@ export interface KindSpec {
   table: ImportTable;
   /** Columns in template order, with what each means (docs/data-formats.md says the same). */
   columns: { name: string; required: boolean; meaning: string; example: string }[];
-  schema(today: string): z.ZodType<Record<string, unknown>>;
+  /** A parser per column, for files dated up to today. */
+  cells(today: string): Record<string, Cell<unknown>>;
   /** The row for the table (without id), or a problem with it. */
   toRow(r: Record<string, unknown>, ctx: ImportContext): { row: Record<string, unknown> } | { error: string };
 }
@@ -64,16 +64,15 @@ export const KINDS: KindSpec[] = [
       col('worker_staff_number', false, 'the allocated worker’s staff number, as in the staff list', 'D1000'),
       col('team', false, 'the team’s name; empty for the worker’s own team', 'Assessment Team 1'),
     ],
-    schema: (today) =>
-      z.object({
-        child_id: localId('child_id'),
-        name: text('name', 120, true),
-        date_of_birth: optionalDay('date_of_birth', today),
-        gender: text('gender', 40),
-        ethnicity: text('ethnicity', 80),
-        worker_staff_number: text('worker_staff_number', 40),
-        team: text('team', 120),
-      }),
+    cells: (today) => ({
+      child_id: localId('child_id'),
+      name: text('name', 120, true),
+      date_of_birth: optionalDay('date_of_birth', today),
+      gender: text('gender', 40),
+      ethnicity: text('ethnicity', 80),
+      worker_staff_number: text('worker_staff_number', 40),
+      team: text('team', 120),
+    }),
     toRow(r, ctx) {
       const worker = r.worker_staff_number ? ctx.staff.get(r.worker_staff_number as string) : undefined;
       if (r.worker_staff_number && !worker)
@@ -105,15 +104,14 @@ export const KINDS: KindSpec[] = [
       col('authorised_date', false, 'when it was authorised (finished); empty while open', ''),
       col('outcome', false, 'what the assessment decided', 'Support needed'),
     ],
-    schema: (today) =>
-      z.object({
-        assessment_id: localId('assessment_id'),
-        child_id: localId('child_id'),
-        referral_date: day('referral_date', today),
-        start_date: optionalDay('start_date', today),
-        authorised_date: optionalDay('authorised_date', today),
-        outcome: text('outcome', 120),
-      }),
+    cells: (today) => ({
+      assessment_id: localId('assessment_id'),
+      child_id: localId('child_id'),
+      referral_date: day('referral_date', today),
+      start_date: optionalDay('start_date', today),
+      authorised_date: optionalDay('authorised_date', today),
+      outcome: text('outcome', 120),
+    }),
     toRow(r, ctx) {
       if (r.authorised_date !== null && (r.authorised_date as string) < (r.referral_date as string))
         return { error: `authorised_date ${r.authorised_date} is before referral_date ${r.referral_date}` };
@@ -137,14 +135,13 @@ export const KINDS: KindSpec[] = [
       col('icpc_date', false, 'the initial child protection conference; empty if not held yet', ''),
       col('icpc_unnecessary', false, 'yes if a conference was judged unnecessary', 'no'),
     ],
-    schema: (today) =>
-      z.object({
-        enquiry_id: localId('enquiry_id'),
-        child_id: localId('child_id'),
-        strategy_date: day('strategy_date', today),
-        icpc_date: optionalDay('icpc_date', today),
-        icpc_unnecessary: yesNo('icpc_unnecessary'),
-      }),
+    cells: (today) => ({
+      enquiry_id: localId('enquiry_id'),
+      child_id: localId('child_id'),
+      strategy_date: day('strategy_date', today),
+      icpc_date: optionalDay('icpc_date', today),
+      icpc_unnecessary: yesNo('icpc_unnecessary'),
+    }),
     toRow(r, ctx) {
       if (r.icpc_date !== null && (r.icpc_date as string) < (r.strategy_date as string))
         return { error: `icpc_date ${r.icpc_date} is before strategy_date ${r.strategy_date}` };
@@ -168,15 +165,14 @@ export const KINDS: KindSpec[] = [
       col('end_date', false, 'empty while the plan lasts', ''),
       col('category', false, 'category of abuse (protection plans)', 'Neglect'),
     ],
-    schema: (today) =>
-      z.object({
-        plan_id: localId('plan_id'),
-        child_id: localId('child_id'),
-        kind: oneOf('kind', ['cin', 'cp']),
-        start_date: day('start_date', today),
-        end_date: optionalDay('end_date', today),
-        category: text('category', 80),
-      }),
+    cells: (today) => ({
+      plan_id: localId('plan_id'),
+      child_id: localId('child_id'),
+      kind: oneOf('kind', ['cin', 'cp']),
+      start_date: day('start_date', today),
+      end_date: optionalDay('end_date', today),
+      category: text('category', 80),
+    }),
     toRow: (r, ctx) =>
       endAfterStart(r) ??
       withChild(ctx, r, {
@@ -198,14 +194,13 @@ export const KINDS: KindSpec[] = [
       col('end_date', false, 'empty while looked after', ''),
       col('legal_status', false, 'as recorded', 'C2 Full care order'),
     ],
-    schema: (today) =>
-      z.object({
-        period_id: localId('period_id'),
-        child_id: localId('child_id'),
-        start_date: day('start_date', today),
-        end_date: optionalDay('end_date', today),
-        legal_status: text('legal_status', 80),
-      }),
+    cells: (today) => ({
+      period_id: localId('period_id'),
+      child_id: localId('child_id'),
+      start_date: day('start_date', today),
+      end_date: optionalDay('end_date', today),
+      legal_status: text('legal_status', 80),
+    }),
     toRow: (r, ctx) =>
       endAfterStart(r) ??
       withChild(ctx, r, {
@@ -227,15 +222,14 @@ export const KINDS: KindSpec[] = [
       col('placement_type', false, 'as recorded', 'Foster care'),
       col('long_term', false, 'yes if meant to last until the child is 18', 'yes'),
     ],
-    schema: (today) =>
-      z.object({
-        placement_id: localId('placement_id'),
-        child_id: localId('child_id'),
-        start_date: day('start_date', today),
-        end_date: optionalDay('end_date', today),
-        placement_type: text('placement_type', 80),
-        long_term: yesNo('long_term'),
-      }),
+    cells: (today) => ({
+      placement_id: localId('placement_id'),
+      child_id: localId('child_id'),
+      start_date: day('start_date', today),
+      end_date: optionalDay('end_date', today),
+      placement_type: text('placement_type', 80),
+      long_term: yesNo('long_term'),
+    }),
     toRow: (r, ctx) =>
       endAfterStart(r) ??
       withChild(ctx, r, {
@@ -261,13 +255,12 @@ export const KINDS: KindSpec[] = [
       ),
       col('date', true, 'when it was held', '2026-11-20'),
     ],
-    schema: (today) =>
-      z.object({
-        meeting_id: localId('meeting_id'),
-        child_id: localId('child_id'),
-        kind: oneOf('kind', ['rcpc', 'core-group', 'lac-review']),
-        date: day('date', today),
-      }),
+    cells: (today) => ({
+      meeting_id: localId('meeting_id'),
+      child_id: localId('child_id'),
+      kind: oneOf('kind', ['rcpc', 'core-group', 'lac-review']),
+      date: day('date', today),
+    }),
     toRow: (r, ctx) => withChild(ctx, r, { local_id: r.meeting_id, kind: r.kind, day: r.date }),
   },
   {
@@ -282,19 +275,14 @@ export const KINDS: KindSpec[] = [
       col('seen', false, 'yes if the child was seen (empty means yes)', 'yes'),
       col('seen_alone', false, 'yes if the child was seen alone', 'no'),
     ],
-    schema: (today) =>
-      z.object({
-        visit_id: localId('visit_id'),
-        child_id: localId('child_id'),
-        date: day('date', today),
-        kind: oneOf('kind', ['cin', 'cp', 'lac']),
-        seen: z
-          .string()
-          .trim()
-          .transform((s) => s || 'yes')
-          .pipe(yesNo('seen')),
-        seen_alone: yesNo('seen_alone'),
-      }),
+    cells: (today) => ({
+      visit_id: localId('visit_id'),
+      child_id: localId('child_id'),
+      date: day('date', today),
+      kind: oneOf('kind', ['cin', 'cp', 'lac']),
+      seen: yesNo('seen', 1),
+      seen_alone: yesNo('seen_alone'),
+    }),
     toRow: (r, ctx) =>
       withChild(ctx, r, {
         local_id: r.visit_id,

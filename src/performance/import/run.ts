@@ -1,8 +1,10 @@
+import { PostgresAdapter, sql } from 'kysely';
 import type { Actor } from '../../platform/audit/audit.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, DbOrTrx } from '../../platform/db/db.ts';
 import { newId } from '../../platform/ids.ts';
+import { parseRow } from './fields.ts';
 import type { ImportContext, KindSpec } from './kinds.ts';
 import { csvRecords, FileProblem, IMPORT_LIMITS } from './read-csv.ts';
 import { upsertBatch } from './upsert.ts';
@@ -37,7 +39,7 @@ async function* rowsOf(
   ctx: ImportContext,
   onProblem: (p: ImportProblem) => void,
 ) {
-  const schema = spec.schema(ctx.today);
+  const parsers = spec.cells(ctx.today);
   let index: Map<string, number> | undefined;
   for await (const { row, cells } of csvRecords(file)) {
     if (!index) {
@@ -49,16 +51,15 @@ async function* rowsOf(
       onProblem({ row, message: `a cell is longer than ${IMPORT_LIMITS.maxCellLength} characters` });
       continue;
     }
-    const raw: Record<string, string> = {};
-    for (const c of spec.columns) raw[c.name] = cells[index.get(c.name) ?? -1] ?? '';
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) {
-      onProblem({ row, message: parsed.error.issues.map((i) => i.message).join('; ') });
+    const at = index;
+    const parsed = parseRow(parsers, (column) => cells[at.get(column) ?? -1] ?? '');
+    if (!parsed.ok) {
+      onProblem({ row, message: parsed.message });
       continue;
     }
-    const mapped = spec.toRow(parsed.data, ctx);
+    const mapped = spec.toRow(parsed.value, ctx);
     if ('error' in mapped) onProblem({ row, message: mapped.error });
-    else yield { row, mapped: mapped.row, parsed: parsed.data };
+    else yield { row, mapped: mapped.row, parsed: parsed.value };
   }
   if (!index) throw new FileProblem('The file is empty: it needs a header row and at least one row of data.');
 }
@@ -139,12 +140,25 @@ export async function importFile(
   const counts = await db.transaction().execute(async (trx) => {
     // The context is read again inside the transaction, so what was checked is what is written.
     const ctx = await loadContext(trx, today);
+    const count = async () =>
+      Number(
+        (
+          await trx
+            .selectFrom(spec.table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await count();
+    // SQLite's default page cache (2 MB) is far smaller than the indexes a big file touches; a
+    // larger cache for this connection keeps random-order index inserts in memory.
+    if (!(trx.getExecutor().adapter instanceof PostgresAdapter))
+      await sql`pragma cache_size = -65536`.execute(trx);
     const totals = { rows: 0, added: 0, changed: 0 };
+    let written = 0;
     let batch: Record<string, unknown>[] = [];
     const flush = async () => {
-      const r = await upsertBatch(trx, spec.table, batch);
-      totals.added += r.added;
-      totals.changed += r.changed;
+      written += await upsertBatch(trx, spec.table, batch);
       totals.rows += batch.length;
       batch = [];
       progress?.('writing', totals.rows);
@@ -160,6 +174,10 @@ export async function importFile(
       if (batch.length >= 500) await flush();
     }
     if (batch.length) await flush();
+    totals.added = (await count()) - before;
+    if (!(trx.getExecutor().adapter instanceof PostgresAdapter))
+      await sql`pragma cache_size = -2000`.execute(trx);
+    totals.changed = written - totals.added;
     await recordAudit(trx, clock, actor, {
       action: 'import',
       recordType: 'children',
