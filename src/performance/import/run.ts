@@ -3,9 +3,9 @@ import type { Actor } from '../../platform/audit/audit.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, DbOrTrx } from '../../platform/db/db.ts';
-import { newId } from '../../platform/ids.ts';
 import { parseRow } from './fields.ts';
 import type { ImportContext, KindSpec } from './kinds.ts';
+import { orderedId } from './ordered-id.ts';
 import { csvRecords, FileProblem, IMPORT_LIMITS } from './read-csv.ts';
 import { upsertBatch } from './upsert.ts';
 
@@ -170,7 +170,7 @@ export async function importFile(
     };
     for await (const r of rowsOf(spec, file.path, ctx, fail)) {
       const extra = spec.table === 'children' ? { created_at: now, updated_at: now } : {};
-      batch.push({ id: newId(), ...r.mapped, ...extra });
+      batch.push({ id: orderedId(), ...r.mapped, ...extra });
       if (batch.length >= 500) await flush();
     }
     if (batch.length) await flush();
