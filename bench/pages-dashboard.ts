@@ -22,7 +22,15 @@ const freePort = () =>
 const dir = mkdtempSync(path.join(tmpdir(), 'hub-bench-pages-'));
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
-const env: Record<string, string> = { DATA_DIR: dir, PORT: String(port), LOG_LEVEL: 'warn', WORKER: 'off' };
+// NODE_ENV=test: templates compiled once, as in production (development recompiles them on every
+// request; production refuses to seed the demo).
+const env: Record<string, string> = {
+  NODE_ENV: 'test',
+  DATA_DIR: dir,
+  PORT: String(port),
+  LOG_LEVEL: 'warn',
+  WORKER: 'off',
+};
 if (process.env.DATABASE_URL) env.DATABASE_URL = process.env.DATABASE_URL;
 const started = performance.now();
 const server = spawn(process.execPath, [path.join(root, 'src/main.ts'), 'serve', '--demo-if-empty'], {

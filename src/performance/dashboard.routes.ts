@@ -29,6 +29,7 @@ import { authorizeTeam, childScopeOf } from './scope.ts';
 import { ensureStatuses, storedTrends } from './status.service.ts';
 import { downloadLinks, downloadTable, getDownload, pageTable, qs } from './tables.ts';
 import { sumTrends } from './trends.ts';
+import { ViewCache } from './view-cache.ts';
 import { dueSoonSentence, overdueSentence, seenSentence } from './wording.ts';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -52,9 +53,10 @@ export function dashboardRoutes(app: FastifyInstance, services: Services) {
   /** Today in London, the next two weeks, and statuses worked out for today. */
   const window = async () => {
     const from = londonDay(clock.now());
-    await ensureStatuses(db, from);
-    return { from, to: addCalendarDays(from, 14) };
+    const version = await ensureStatuses(db, from);
+    return { from, to: addCalendarDays(from, 14), version };
   };
+  const teamViews = new ViewCache<Awaited<ReturnType<typeof teamView>>>();
   const scopeOf = (req: FastifyRequest) => childScopeOf(req.user!)!;
 
   async function overview(req: FastifyRequest) {
@@ -151,14 +153,10 @@ export function dashboardRoutes(app: FastifyInstance, services: Services) {
     },
   );
 
-  async function teamPage(req: FastifyRequest) {
-    const { id } = req.params as { id: string };
-    const team = await getTeam(db, id);
-    if (!team) throw new NotFoundError('team');
-    authorizeTeam(req.user!, team);
-    const w = await window();
-    const scope = scopeOf(req);
-    const counts = await childCounts(db, scope, 'worker', { teamId: id, dueFrom: w.from, dueTo: w.to });
+  /** What a team's page shows: the same for everyone allowed to see the team, so it is cached. */
+  async function teamView(teamId: string, w: { from: string; to: string }) {
+    const scope = { kind: 'team', teamId } as const;
+    const counts = await childCounts(db, scope, 'worker', { dueFrom: w.from, dueTo: w.to });
     const names = await staffNames(
       db,
       counts.map((c) => c.key).filter((k): k is string => !!k),
@@ -166,21 +164,29 @@ export function dashboardRoutes(app: FastifyInstance, services: Services) {
     const workers: Counts[] = counts
       .map((c) => ({ ...c, name: c.key ? (names.get(c.key) ?? 'Unknown') : 'Not allocated' }))
       .sort((a, b) => a.name.localeCompare(b.name));
+    const trends = await storedTrends(db);
     return {
-      team,
-      w,
       workers,
+      chart: trends.weeks.length ? trendChart(trends.weeks, sumTrends(trends, [teamId])) : null,
       tables: {
-        'work-by-kind': rulesTable(ruleRows(await ruleCounts(db, scope, { teamId: id })), id),
-        workers: countsTable(workers, 'worker', w, id),
-        'next-two-weeks': forwardTable(await dueByDay(db, scope, { teamId: id, from: w.from, to: w.to }), id),
+        'work-by-kind': rulesTable(ruleRows(await ruleCounts(db, scope)), teamId),
+        workers: countsTable(workers, 'worker', w, teamId),
+        'next-two-weeks': forwardTable(await dueByDay(db, scope, { from: w.from, to: w.to }), teamId),
       },
     };
   }
 
+  async function teamPage(req: FastifyRequest) {
+    const { id } = req.params as { id: string };
+    const team = await getTeam(db, id);
+    if (!team) throw new NotFoundError('team');
+    authorizeTeam(req.user!, team);
+    const w = await window();
+    return { team, w, ...(await teamViews.get(team.id, w.version, () => teamView(team.id, w))) };
+  }
+
   get(app, '/performance/teams/:id', { permission: 'children:view', audit: false }, async (req, reply) => {
-    const { team, workers, tables } = await teamPage(req);
-    const trends = await storedTrends(db);
+    const { team, workers, tables, chart } = await teamPage(req);
     const total = workers.reduce(
       (a, r) => ({
         visited: a.visited + r.visited,
@@ -210,7 +216,7 @@ export function dashboardRoutes(app: FastifyInstance, services: Services) {
       workers: pageTable(tables.workers),
       forward: pageTable(tables['next-two-weeks']),
       supervision: supervisionNotes(workers.filter((x) => x.key)),
-      chart: trends.weeks.length ? trendChart(trends.weeks, sumTrends(trends, [team.id])) : null,
+      chart,
       backLink: { href: '/performance', text: 'All teams' },
       downloads: {
         rules: downloadLinks(`/performance/teams/${team.id}/download?table=work-by-kind`),

@@ -1,12 +1,15 @@
 import { loadWorkingCalendar } from '../platform/calendar/closure-days.repo.ts';
 import type { Db } from '../platform/db/db.ts';
 import type { ChildRuleStatusTable } from '../platform/db/schema.ts';
+import { newId } from '../platform/ids.ts';
 import { insertInBatches, loadEpisodes } from './episodes.repo.ts';
 import { evaluateChild } from './rules/engine.ts';
 import { loadRuleSettings } from './settings.repo.ts';
 import { type Trends, weeklyTrends } from './trends.ts';
 
 const AS_OF_KEY = 'statuses_as_of';
+// Changes with every refresh, so a page's cached view knows when it is out of date.
+const VERSION_KEY = 'statuses_version';
 const TRENDS_KEY = 'trends';
 
 /**
@@ -55,8 +58,14 @@ export async function refreshStatuses(db: Db, asOf: string): Promise<{ children:
       .execute();
     await trx.deleteFrom('child_rule_status').execute();
     await insertInBatches(trx, 'child_rule_status', rows, 500);
-    await trx.deleteFrom('performance_state').where('key', '=', AS_OF_KEY).execute();
-    await trx.insertInto('performance_state').values({ key: AS_OF_KEY, value: asOf }).execute();
+    await trx.deleteFrom('performance_state').where('key', 'in', [AS_OF_KEY, VERSION_KEY]).execute();
+    await trx
+      .insertInto('performance_state')
+      .values([
+        { key: AS_OF_KEY, value: asOf },
+        { key: VERSION_KEY, value: newId() },
+      ])
+      .execute();
   });
   return { children: allIds.length, rows: rows.length };
 }
@@ -73,13 +82,29 @@ export async function statusesAsOf(db: Db): Promise<string | null> {
 
 let refreshing: Promise<unknown> | null = null;
 
-/** Makes sure the stored statuses are for the day; one refresh at a time in this process. */
-export async function ensureStatuses(db: Db, asOf: string): Promise<void> {
-  if ((await statusesAsOf(db)) === asOf) return;
+/**
+ * Makes sure the stored statuses are for the day (one refresh at a time in
+ * this process) and returns their version.
+ */
+export async function ensureStatuses(db: Db, asOf: string): Promise<string> {
+  const read = async () => {
+    const rows = await db
+      .selectFrom('performance_state')
+      .select(['key', 'value'])
+      .where('key', 'in', [AS_OF_KEY, VERSION_KEY])
+      .execute();
+    return {
+      asOf: rows.find((r) => r.key === AS_OF_KEY)?.value,
+      version: rows.find((r) => r.key === VERSION_KEY)?.value ?? '',
+    };
+  };
+  const state = await read();
+  if (state.asOf === asOf) return state.version;
   refreshing ??= refreshStatuses(db, asOf).finally(() => {
     refreshing = null;
   });
   await refreshing;
+  return (await read()).version;
 }
 
 /** The week-by-week trends stored with the statuses. */
