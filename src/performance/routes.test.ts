@@ -24,6 +24,14 @@ for (const dialect of dialectsUnderTest()) {
         assert.equal(mine.length, 18, 'the demo gives the practitioner persona 18 children');
         const b = new Browser(t.app);
         await b.signIn(amina.email);
+        const home = text((await b.get('/')).body);
+        assert.match(home, /Your children this week/);
+        assert.match(home, /You have seen \d+ of your \d+ children within their visiting timescale/);
+        assert.doesNotMatch(
+          home,
+          new RegExp(mine.map((c) => c.name).join('|')),
+          'no child is named on the home page',
+        );
         const page = await b.get('/performance/my-children');
         assert.equal(page.statusCode, 200);
         assert.match(
