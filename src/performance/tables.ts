@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, RouteHandlerMethod } from 'fastify';
-import { sendTable } from '../platform/export/table-export.ts';
 import { get } from '../platform/http/route.ts';
 import type { RouteRules } from '../platform/http/types.ts';
 import { escapeHtml } from '../platform/views/format.ts';
@@ -41,7 +40,9 @@ export function pageTable<T>(t: TableSpec<T>) {
 }
 
 /** Sends the table as CSV or XLSX, as the address ends. */
-export function downloadTable<T>(reply: FastifyReply, url: string, t: TableSpec<T>, day: string) {
+export async function downloadTable<T>(reply: FastifyReply, url: string, t: TableSpec<T>, day: string) {
+  // Loaded on the first download, not at start-up: the XLSX writer (exceljs) takes about 200 ms to load.
+  const { sendTable } = await import('../platform/export/table-export.ts');
   return sendTable(reply, url.split('?')[0]!.endsWith('.xlsx') ? 'xlsx' : 'csv', {
     filename: `${t.name}-${day}`,
     sheetName: t.caption,

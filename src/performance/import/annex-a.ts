@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/db.ts';
@@ -185,6 +184,8 @@ export async function importAnnexA(
   const seen = new Set<string>();
   let lists = 0;
   let rows = 0;
+  // Loaded when a workbook arrives, not at start-up (exceljs takes about 200 ms to load).
+  const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file.path, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
