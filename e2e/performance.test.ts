@@ -122,7 +122,7 @@ describe('children’s pages in a real browser', { skip }, () => {
     const bad = path.join(dir, 'visits.csv');
     writeFileSync(bad, 'visit_id,child_id,date,kind,seen,seen_alone\nE2E1,C000001,2026-02-30,cp,yes,no\n');
     await page.getByLabel('Statutory visits').check();
-    await page.getByLabel('CSV file').setInputFiles(bad);
+    await page.getByLabel('File (CSV, or the Annex A workbook)').setInputFiles(bad);
     await page.getByRole('button', { name: 'Check the file' }).click();
     await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
     await axe(page, 'import with problems');
@@ -130,7 +130,7 @@ describe('children’s pages in a real browser', { skip }, () => {
     const good = path.join(dir, 'good-visits.csv');
     writeFileSync(good, 'visit_id,child_id,date,kind,seen,seen_alone\nE2E1,C000001,2026-02-27,cp,yes,no\n');
     await page.getByLabel('Statutory visits').check();
-    await page.getByLabel('CSV file').setInputFiles(good);
+    await page.getByLabel('File (CSV, or the Annex A workbook)').setInputFiles(good);
     await page.getByRole('button', { name: 'Check the file' }).click();
     await page.getByText('Nothing has been saved yet').waitFor();
     await axe(page, 'import preview');

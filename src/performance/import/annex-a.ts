@@ -163,14 +163,8 @@ function cellText(value: unknown): string {
 
 export const MAX_ANNEX_A_ROWS = 200_000;
 
-/** Checks the whole workbook, then writes every record in one transaction: all or nothing. */
-export async function importAnnexA(
-  db: Db,
-  clock: Clock,
-  actor: Actor,
-  file: { path: string; name: string },
-  today: string,
-) {
+/** Reads and checks the whole workbook, writing nothing: its records, or every problem. */
+export async function checkAnnexA(db: Db, file: { path: string }, today: string) {
   const fail = (errors: ImportProblem[]) => ({
     ok: false as const,
     errors: errors.slice(0, 200),
@@ -256,6 +250,25 @@ export async function importAnnexA(
       { row: null, message: 'This is not an Annex A workbook: it has no sheet named List 4, 5, 6, 7 or 8.' },
     ]);
   if (errors.length) return fail(errors);
+  const preview = [...records].flatMap(([table, list]) =>
+    list
+      .slice(0, 5)
+      .map((r) => ({ table: table.replace('child_', '').replace('_', ' '), local_id: String(r.local_id) })),
+  );
+  return { ok: true as const, rows, records, preview };
+}
+
+/** Checks the whole workbook, then writes every record in one transaction: all or nothing. */
+export async function importAnnexA(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  file: { path: string; name: string },
+  today: string,
+) {
+  const checked = await checkAnnexA(db, file, today);
+  if (!checked.ok) return checked;
+  const { rows, records } = checked;
   const written = await db.transaction().execute(async (trx) => {
     let n = 0;
     for (const [table, list] of records)

@@ -3,19 +3,22 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import ExcelJS from 'exceljs';
 import { Browser, createTestApp, personaFor } from '../../platform/testing/test-app.ts';
 
 /** A multipart/form-data body with the kind and one file, as a browser builds it. */
-function multipart(kind: string, filename: string, content: string) {
+function multipart(kind: string, filename: string, content: string | Buffer) {
   const boundary = '----hubtestChildren42';
-  const part = (head: string, body: string) => `--${boundary}\r\n${head}\r\n\r\n${body}\r\n`;
-  const payload =
-    part('Content-Disposition: form-data; name="kind"', kind) +
+  const part = (head: string, body: string | Buffer) =>
+    Buffer.concat([Buffer.from(`--${boundary}\r\n${head}\r\n\r\n`), Buffer.from(body), Buffer.from('\r\n')]);
+  const payload = Buffer.concat([
+    part('Content-Disposition: form-data; name="kind"', kind),
     part(
-      `Content-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: text/csv`,
+      `Content-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream`,
       content,
-    ) +
-    `--${boundary}--\r\n`;
+    ),
+    Buffer.from(`--${boundary}--\r\n`),
+  ]);
   return { payload, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
@@ -87,6 +90,55 @@ test('each kind has a template with its columns and an example row', async () =>
     const res = await b.get('/performance/import/template.csv?kind=visits');
     assert.equal(res.statusCode, 200);
     assert.equal(res.body.split('\n')[0]!.trim(), 'visit_id,child_id,date,kind,seen,seen_alone');
+  } finally {
+    await t.drop();
+  }
+});
+
+test('an Annex A workbook goes through the same check, preview and confirmation', async () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'hub-uploads-'));
+  const t = await createTestApp('sqlite', { dataDir });
+  try {
+    const b = new Browser(t.app);
+    await b.signIn(personaFor('system-admin').email);
+    const csrf = await b.csrfFrom('/performance/import');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('List 8').addRows([
+      [
+        'Child Unique ID',
+        'Date Started to be Looked After',
+        'Legal Status',
+        'Date of Latest Statutory Review',
+        'Date of Last Social Work Visit',
+      ],
+      ['C000003', '2025-03-03', 'V2 Section 20', '2026-10-01', '2026-11-02'],
+    ]);
+    const { payload, contentType } = multipart(
+      'annex-a',
+      'annex-a.xlsx',
+      Buffer.from(await wb.xlsx.writeBuffer()),
+    );
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/performance/import?_csrf=${encodeURIComponent(csrf)}`,
+      headers: {
+        cookie: [...b.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        'content-type': contentType,
+      },
+      payload,
+    });
+    assert.equal(res.statusCode, 303);
+    const preview = await b.get(String(res.headers.location));
+    assert.match(preview.body, /Every one of the 1 rows in annex-a.xlsx has been checked/);
+    assert.match(preview.body, /AA8-V-C000003-2026-11-02/);
+    const token = /name="token" value="([a-f0-9]+)"/.exec(preview.body)![1]!;
+    assert.equal((await b.post('/performance/import/confirm', { _csrf: csrf, token })).statusCode, 303);
+    const visit = await t.db
+      .selectFrom('child_visits')
+      .select('day')
+      .where('local_id', '=', 'AA8-V-C000003-2026-11-02')
+      .execute();
+    assert.deepEqual(visit, [{ day: '2026-11-02' }]);
   } finally {
     await t.drop();
   }

@@ -5,8 +5,9 @@ import { redirectWithSuccess } from '../../platform/http/forms.ts';
 import { get, post } from '../../platform/http/route.ts';
 import type { Services } from '../../platform/services.ts';
 import { refreshStatuses } from '../status.service.ts';
-import { KINDS, type KindSpec, kindSpec } from './kinds.ts';
-import { checkFile, type ImportProblem, importFile } from './run.ts';
+import { annexAImporter, importerFor } from './importers.ts';
+import { KINDS, kindSpec } from './kinds.ts';
+import type { ImportProblem } from './run.ts';
 import { describeUpload, findUpload, removeUpload, saveUpload, uploadPath } from './uploads.ts';
 
 const view = 'performance/import/views/import.njk';
@@ -17,7 +18,11 @@ export function childImportRoutes(app: FastifyInstance, services: Services) {
     reply.code(status).render(view, {
       title: 'Import children’s records',
       kinds: KINDS.map((k) => ({ kind: k.kind, title: k.title, columns: k.columns })),
-      kindItems: KINDS.map((k) => ({ value: k.kind, text: k.title, checked: k.kind === extra.kind })),
+      kindItems: [...KINDS, annexAImporter].map((k) => ({
+        value: k.kind,
+        text: k.title,
+        checked: k.kind === extra.kind,
+      })),
       ...extra,
     });
   const problems = (
@@ -66,34 +71,35 @@ export function childImportRoutes(app: FastifyInstance, services: Services) {
   // Multipart bodies are read in the handler, so the form token travels in the query string.
   post(app, '/performance/import', { permission: 'children:import', audit: false }, async (req, reply) => {
     if (!req.isMultipart())
-      return problems(reply, 400, undefined, [{ row: null, message: 'Choose a CSV file to upload.' }]);
+      return problems(reply, 400, undefined, [{ row: null, message: 'Choose a file to upload.' }]);
     const file = await req.file().catch(() => undefined);
     const kindField = file?.fields.kind as { value?: unknown } | undefined;
-    const spec = kindSpec(String(kindField?.value ?? ''));
-    if (!spec)
+    const importer = importerFor(String(kindField?.value ?? ''));
+    if (!importer)
       return problems(reply, 400, undefined, [{ row: null, message: 'Choose what the file holds.' }]);
-    if (!file?.filename)
-      return problems(reply, 400, spec.kind, [{ row: null, message: 'Choose a CSV file to upload.' }]);
-    if (!/\.csv$/i.test(file.filename))
-      return problems(reply, 400, spec.kind, [{ row: null, message: 'The file must be a CSV file (.csv).' }]);
+    const fail = (status: number, message: string) =>
+      problems(reply, status, importer.kind, [{ row: null, message }]);
+    if (!file?.filename) return fail(400, 'Choose a file to upload.');
+    if (!file.filename.toLowerCase().endsWith(`.${importer.extension}`))
+      return fail(
+        400,
+        importer.extension === 'csv'
+          ? 'The file must be a CSV file (.csv).'
+          : 'The file must be an Excel workbook (.xlsx).',
+      );
     const token = await saveUpload(config.dataDir, file.file).catch(() => null);
     if (!token || file.file.truncated) {
       if (token) removeUpload(config.dataDir, token);
-      return problems(reply, 413, spec.kind, [
-        {
-          row: null,
-          message: 'The file is larger than 10 MB: use the practice-hub import command for big files.',
-        },
-      ]);
+      return fail(413, 'The file is larger than 10 MB: use the practice-hub import command for big files.');
     }
-    const checked = await checkFile(db, spec, uploadPath(config.dataDir, token), londonDay(clock.now()));
+    const checked = await importer.check(db, uploadPath(config.dataDir, token), londonDay(clock.now()));
     if (!checked.ok) {
       removeUpload(config.dataDir, token);
-      return problems(reply, 422, spec.kind, checked.errors, checked.errorCount);
+      return problems(reply, 422, importer.kind, checked.errors, checked.errorCount);
     }
     describeUpload(config.dataDir, {
       token,
-      kind: spec.kind,
+      kind: importer.kind,
       name: file.filename.slice(0, 100),
       staffId: req.user!.id,
       rows: checked.rows,
@@ -110,19 +116,18 @@ export function childImportRoutes(app: FastifyInstance, services: Services) {
     },
     async (req, reply) => {
       const upload = findUpload(config.dataDir, (req.query as { token?: unknown }).token, req.user!.id);
-      if (!upload) return page(reply, 200, { expired: true });
-      const spec = kindSpec(upload.kind)!;
-      const checked = await checkFile(
+      const importer = upload && importerFor(upload.kind);
+      if (!upload || !importer) return page(reply, 200, { expired: true });
+      const checked = await importer.check(
         db,
-        spec,
         uploadPath(config.dataDir, upload.token),
         londonDay(clock.now()),
       );
-      if (!checked.ok) return problems(reply, 422, spec.kind, checked.errors, checked.errorCount);
+      if (!checked.ok) return problems(reply, 422, importer.kind, checked.errors, checked.errorCount);
       return reply.render('performance/import/views/preview.njk', {
-        title: `Check before importing: ${spec.title.toLowerCase()}`,
+        title: `Check before importing: ${importer.title.toLowerCase()}`,
         upload,
-        table: previewTable(spec, checked.preview),
+        table: checked.table,
         backLink: { href: '/performance/import' },
       });
     },
@@ -134,18 +139,12 @@ export function childImportRoutes(app: FastifyInstance, services: Services) {
     { permission: 'children:import', audit: false },
     async (req: FastifyRequest, reply) => {
       const upload = findUpload(config.dataDir, (req.body as { token?: unknown }).token, req.user!.id);
-      if (!upload) return page(reply, 400, { expired: true });
-      const spec = kindSpec(upload.kind)!;
+      const importer = upload && importerFor(upload.kind);
+      if (!upload || !importer) return page(reply, 400, { expired: true });
       const today = londonDay(clock.now());
-      const r = await importFile(
-        db,
-        clock,
-        req.actor,
-        spec,
-        { path: uploadPath(config.dataDir, upload.token), name: upload.name },
-        today,
-      );
-      if (!r.ok) return problems(reply, 422, spec.kind, r.errors, r.errorCount);
+      const file = { path: uploadPath(config.dataDir, upload.token), name: upload.name };
+      const r = await importer.write(db, clock, req.actor, file, today);
+      if (!r.ok) return problems(reply, 422, importer.kind, r.errors, r.errorCount);
       removeUpload(config.dataDir, upload.token);
       await refreshStatuses(db, today);
       return redirectWithSuccess(
@@ -153,15 +152,8 @@ export function childImportRoutes(app: FastifyInstance, services: Services) {
         req,
         reply,
         '/performance/import',
-        `${spec.title} imported from ${upload.name}: ${r.added} added, ${r.changed} changed, ${r.unchanged} unchanged. What is due for each child has been worked out again.`,
+        `${r.summary} What is due for each child has been worked out again.`,
       );
     },
   );
-}
-
-function previewTable(spec: KindSpec, rows: Record<string, unknown>[]) {
-  return {
-    head: spec.columns.map((c) => ({ text: c.name })),
-    rows: rows.map((r) => spec.columns.map((c) => ({ text: r[c.name] === null ? '' : String(r[c.name]) }))),
-  };
 }
