@@ -9,6 +9,7 @@ import { complaintsFeatureRoutes } from './complaints/routes.ts';
 import { homeRoutes } from './home/routes.ts';
 import { learningRoutes } from './learning/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
+import { performanceRoutes } from './performance/routes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { calendarRoutes } from './platform/calendar/routes.ts';
 import { guardSetup } from './platform/http/guard.ts';
@@ -73,6 +74,7 @@ export async function createApp(services: Services) {
   calendarRoutes(app, services);
   complaintsFeatureRoutes(app, services);
   learningRoutes(app, services);
+  performanceRoutes(app, services);
 
   return app;
 }

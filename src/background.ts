@@ -1,5 +1,6 @@
 import { complaintJobs } from './complaints/reminders.ts';
 import { learningJobs } from './learning/jobs.ts';
+import { performanceJobs } from './performance/jobs.ts';
 import type { Services } from './platform/services.ts';
 
 /**
@@ -14,7 +15,7 @@ export interface FeatureJobs {
 }
 
 /** Each capability adds its jobs here. */
-export const FEATURE_JOBS: FeatureJobs[] = [complaintJobs, learningJobs];
+export const FEATURE_JOBS: FeatureJobs[] = [complaintJobs, learningJobs, performanceJobs];
 
 let registered = false;
 

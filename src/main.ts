@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { demoSignInHelp, isEmpty, seedDemo } from './demo/seed.ts';
 import { createAccount } from './people/create-account.ts';
 import { importStaff } from './people/staff-import.service.ts';
+import { childImportCommands } from './performance/import/cli.ts';
 import { systemActor } from './platform/audit/audit.ts';
 import { systemClock } from './platform/clock.ts';
 import { openDb } from './platform/db/db.ts';
@@ -52,12 +53,17 @@ program
 program
   .command('demo')
   .description('add the demo authority (teams and staff in every role) to an empty database')
-  .action(() =>
+  .option('--children <n>', 'children in the synthetic authority (default 6000, Bradford scale)', (v) => {
+    const n = Number(v);
+    if (!Number.isSafeInteger(n) || n < 0 || n > 200_000) throw new Error('--children must be 0 to 200000');
+    return n;
+  })
+  .action((opts: { children?: number }) =>
     withDb(async ({ db }) => {
       if (loadConfig().env === 'production') throw new Error('Demo data is never added in production.');
       if (!(await isEmpty(db)))
         throw new Error('The database already has staff; demo data goes only into an empty one.');
-      const { people, features } = await seedDemo(db, systemClock);
+      const { people, features } = await seedDemo(db, systemClock, { size: 'full', children: opts.children });
       process.stdout.write(
         `Added ${people} demo staff.\n${features.map((f) => `${f}\n`).join('')}${demoSignInHelp()}\n`,
       );
@@ -107,6 +113,8 @@ importCmd
       );
     }),
   );
+
+childImportCommands(importCmd, withDb);
 
 program.parseAsync().catch((err: unknown) => {
   process.stderr.write(

@@ -1,5 +1,6 @@
 import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/db/db.ts';
+import { childrenSeed } from './children.ts';
 import { complaintsSeed } from './complaints.ts';
 import { seedLearning } from './learning.ts';
 
@@ -10,6 +11,8 @@ import { seedLearning } from './learning.ts';
  */
 export interface DemoOptions {
   size: 'full' | 'small';
+  /** How many children the synthetic authority has (`practice-hub demo --children N`). */
+  children?: number;
 }
 
 /**
@@ -22,4 +25,8 @@ export interface FeatureSeed {
 }
 
 /** Each capability adds its seed here, in the order they should run. */
-export const FEATURE_SEEDS: FeatureSeed[] = [complaintsSeed, { name: 'Learning', seed: seedLearning }];
+export const FEATURE_SEEDS: FeatureSeed[] = [
+  complaintsSeed,
+  { name: 'Learning', seed: seedLearning },
+  childrenSeed,
+];

@@ -1,5 +1,6 @@
 import { complaintStagesPanel, overdueActionsPanel } from '../complaints/panels.ts';
 import { LEARNING_PANELS } from '../learning/panels.ts';
+import { myChildrenPanel, teamChildrenPanel } from '../performance/panels.ts';
 import type { Principal, Role } from '../platform/policy/roles.ts';
 import type { Services } from '../platform/services.ts';
 import { plural } from '../platform/views/format.ts';
@@ -156,6 +157,8 @@ export const PANELS: PanelSource[] = [
   overdueActionsPanel,
   complaintStagesPanel,
   ...LEARNING_PANELS,
+  myChildrenPanel,
+  teamChildrenPanel,
 ];
 
 export async function panelsFor(services: Services, user: Principal): Promise<Panel[]> {

@@ -66,6 +66,12 @@ describe('route × role matrix', () => {
         .executeTakeFirstOrThrow();
       await enqueueMail(t.db, t.clock, { to: 'someone@example.org', subject: 'Hello', text: 'Body' });
       const message = await t.db.selectFrom('outbox').select('id').executeTakeFirstOrThrow();
+      const teamScope = { ownerId: '', teamId: other.team_id, serviceId: other.service_id };
+      const otherChild = await t.db
+        .selectFrom('children')
+        .select(['id', 'worker_id', 'team_id'])
+        .where('team_id', '=', other.team_id)
+        .executeTakeFirstOrThrow();
       const fixtures: Record<
         string,
         { url: string; resource?: { ownerId: string; teamId: string | null; serviceId: string | null } }
@@ -79,6 +85,22 @@ describe('route × role matrix', () => {
         '/teams/:id/edit': { url: `/teams/${other.team_id}/edit` },
         ...(await complaintRouteFixtures(t.db, t.services.config.dataDir)),
         ...(await learningRouteFixtures(t.db)),
+        // Child-focused performance: a child and a team outside every persona's team and service.
+        '/performance/teams/:id': { url: `/performance/teams/${other.team_id}`, resource: teamScope },
+        ...Object.fromEntries(
+          ['csv', 'xlsx'].map((x) => [
+            `/performance/teams/:id/download.${x}`,
+            { url: `/performance/teams/${other.team_id}/download.${x}`, resource: teamScope },
+          ]),
+        ),
+        '/children/:id': {
+          url: `/children/${otherChild.id}`,
+          resource: {
+            ownerId: otherChild.worker_id!,
+            teamId: otherChild.team_id,
+            serviceId: other.service_id,
+          },
+        },
       };
       const gets = t.app.declaredRoutes.filter((r) => r.method === 'GET' && r.permission !== 'public');
       assert.ok(gets.length >= 8);

@@ -97,6 +97,10 @@ export const POLICY = {
   },
   'learning:manage': { 'ld-admin': 'all' },
   'learning:reports': { 'ld-admin': 'all', psw: 'all', 'service-manager': 'all' },
+  // Child-focused performance (issue 4): children's records are seen only by the people who hold them.
+  'children:view': { practitioner: 'own', 'team-manager': 'team', 'service-manager': 'service', psw: 'all' },
+  'children:import': { 'system-admin': 'all' },
+  'performance:rules': everyone,
 } as const satisfies Record<string, Grants>;
 
 export type Action = keyof typeof POLICY;

@@ -1,0 +1,97 @@
+import path from 'node:path';
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { systemActor } from '../../platform/audit/audit.ts';
+import { londonDay } from '../../platform/calendar/days.ts';
+import { systemClock } from '../../platform/clock.ts';
+import type { DbHandle } from '../../platform/db/db.ts';
+import { refreshStatuses } from '../status.service.ts';
+import { importAnnexA } from './annex-a.ts';
+import { KINDS } from './kinds.ts';
+import { importFile } from './run.ts';
+
+type WithDb = <T>(fn: (h: DbHandle) => Promise<T>) => Promise<T>;
+
+/** `practice-hub import children FILE`, `… import visits FILE`, and so on: one subcommand per kind. */
+export function childImportCommands(importCmd: Command, withDb: WithDb) {
+  importCmd
+    .command('annex-a <file>')
+    .description(
+      'add lists 4–8 of an Ofsted Annex A workbook (.xlsx) to children already imported (all or nothing)',
+    )
+    .action((file: string) =>
+      withDb(async ({ db }) => {
+        const today = londonDay(systemClock.now());
+        const r = await importAnnexA(
+          db,
+          systemClock,
+          systemActor('import command'),
+          { path: file, name: path.basename(file) },
+          today,
+        );
+        if (!r.ok) {
+          for (const e of r.errors)
+            process.stderr.write(`${e.row === null ? 'file' : `row ${e.row}`}: ${e.message}\n`);
+          if (r.errorCount > r.errors.length)
+            process.stderr.write(`… and ${r.errorCount - r.errors.length} more problems.\n`);
+          process.stderr.write('Nothing was imported.\n');
+          process.exitCode = 1;
+          return;
+        }
+        const statuses = await refreshStatuses(db, today);
+        process.stdout.write(
+          `Imported Annex A: ${r.rows} rows, ${r.written} records added or changed.\nWorked out what is due for ${statuses.children} children.\n`,
+        );
+      }),
+    );
+
+  for (const spec of KINDS) {
+    importCmd
+      .command(`${spec.kind} <file>`)
+      .description(
+        `import ${spec.title.toLowerCase()} from a CSV file (all or nothing; matched on ${spec.columns[0]!.name})`,
+      )
+      .action((file: string) =>
+        withDb(async ({ db }) => {
+          const bar = new cliProgress.SingleBar(
+            { format: '{phase} |{bar}| {value} rows', stream: process.stderr, noTTYOutput: false },
+            cliProgress.Presets.shades_classic,
+          );
+          let phase = '';
+          bar.start(0, 0, { phase: 'checking' });
+          const today = londonDay(systemClock.now());
+          const result = await importFile(
+            db,
+            systemClock,
+            systemActor('import command'),
+            spec,
+            { path: file, name: path.basename(file) },
+            today,
+            (p, rows) => {
+              if (p !== phase) {
+                phase = p;
+                bar.setTotal(Math.max(rows, 1));
+              }
+              bar.setTotal(Math.max(rows, bar.getTotal()));
+              bar.update(rows, { phase: p.padEnd(8) });
+            },
+          );
+          bar.stop();
+          if (!result.ok) {
+            for (const e of result.errors)
+              process.stderr.write(`${e.row === null ? 'file' : `row ${e.row}`}: ${e.message}\n`);
+            if (result.errorCount > result.errors.length)
+              process.stderr.write(`… and ${result.errorCount - result.errors.length} more problems.\n`);
+            process.stderr.write('Nothing was imported.\n');
+            process.exitCode = 1;
+            return;
+          }
+          const statuses = await refreshStatuses(db, today);
+          process.stdout.write(
+            `Imported ${spec.title.toLowerCase()}: ${result.rows} rows, ${result.added} added, ${result.changed} changed, ${result.unchanged} unchanged.\n` +
+              `Worked out what is due for ${statuses.children} children.\n`,
+          );
+        }),
+      );
+  }
+}

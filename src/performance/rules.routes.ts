@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import { get } from '../platform/http/route.ts';
+import type { Services } from '../platform/services.ts';
+import { RULE_DESCRIPTIONS, type RuleSettings } from './rules/settings.ts';
+import { RULE_IDS, type RuleId } from './rules/types.ts';
+import { loadRuleSettings } from './settings.repo.ts';
+
+/** Each rule's timescale in words, from the authority's current settings. */
+export function timescale(rule: RuleId, s: RuleSettings): string {
+  switch (rule) {
+    case 'assessment':
+      return `Finished within ${s.assessment.workingDays} working days of the referral.`;
+    case 'icpc':
+      return `Held within ${s.icpc.workingDays} working days of the strategy discussion that started the section 47 enquiry.`;
+    case 'first-core-group':
+      return `Met within ${s['first-core-group'].workingDays} working days of the conference that made the child protection plan.`;
+    case 'review-conference':
+      return `First within ${s['review-conference'].firstMonths} months of the plan starting, then at most every ${s['review-conference'].thenMonths} months.`;
+    case 'cp-visits':
+      return `Seen at least every ${s['cp-visits'].workingDays} working days while the plan lasts.`;
+    case 'cin-visits':
+      return `Seen at least every ${s['cin-visits'].workingDays} working days while the plan lasts.`;
+    case 'lac-visits': {
+      const p = s['lac-visits'];
+      return `Seen within ${p.afterPlacementDays} days of every new placement; then at most every ${p.firstYearDays / 7} weeks in the placement’s first year; after that every ${p.longTermMonths} months if the placement is meant to last until they are 18, otherwise every ${p.otherDays / 7} weeks.`;
+    }
+    case 'lac-reviews': {
+      const p = s['lac-reviews'];
+      return `First review within ${p.firstWorkingDays} working days of coming into care, the second within ${p.secondMonths} months of the first, then at most every ${p.thenMonths} months.`;
+    }
+  }
+}
+
+export function rulesRoutes(app: FastifyInstance, services: Services) {
+  get(
+    app,
+    '/performance/how-we-work-it-out',
+    { permission: 'performance:rules', audit: false },
+    async (_req, reply) => {
+      const s = await loadRuleSettings(services.db);
+      return reply.render('performance/views/rules.njk', {
+        title: 'How we work out whether children’s work is on time',
+        dueSoon: s.dueSoonWorkingDays,
+        rules: RULE_IDS.map((id) => ({ ...RULE_DESCRIPTIONS[id], timescale: timescale(id, s) })),
+      });
+    },
+  );
+}
