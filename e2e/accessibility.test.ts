@@ -11,7 +11,7 @@ import { startHub } from './support/hub.ts';
 
 const skip = browserSkipReason();
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const MAX_PAGES_PER_ROLE = 60;
+const MAX_PAGES_PER_ROLE = 150;
 
 async function assertNoAxeViolations(page: Page, where: string) {
   const result = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
