@@ -1,29 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PERSONAS } from '../src/demo/people.ts';
 import { demoEmail } from '../src/demo/seed.ts';
 import { enqueueMail } from '../src/platform/mail/outbox.ts';
 import { SignInPage } from './pages/sign-in.page.ts';
+import { assertNoAxeViolations } from './support/axe.ts';
 import { browserSkipReason, launchChromium } from './support/browser.ts';
 import { startHub } from './support/hub.ts';
 
 const skip = browserSkipReason();
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const MAX_PAGES_PER_ROLE = 150;
-
-async function assertNoAxeViolations(page: Page, where: string) {
-  const result = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-  const problems = result.violations.map(
-    (v) =>
-      `${v.id}: ${v.help} (${v.nodes
-        .map((n) => n.target.join(' '))
-        .slice(0, 3)
-        .join(', ')})`,
-  );
-  assert.deepEqual(problems, [], `axe found problems on ${where}`);
-}
 
 /** A page's pattern (ids replaced), so the crawl checks each kind of page without visiting all 80 staff. */
 const pattern = (p: string) =>

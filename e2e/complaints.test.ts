@@ -1,27 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { demoEmail } from '../src/demo/seed.ts';
 import { ComplaintPages } from './pages/complaint.page.ts';
 import { SignInPage } from './pages/sign-in.page.ts';
+import { assertNoAxeViolations } from './support/axe.ts';
 import { browserSkipReason, launchChromium } from './support/browser.ts';
 import { startHub } from './support/hub.ts';
 
 const skip = browserSkipReason();
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function axe(page: Page, where: string) {
-  const result = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-  const problems = result.violations.map(
-    (v) =>
-      `${v.id}: ${v.help} (${v.nodes
-        .map((n) => n.target.join(' '))
-        .slice(0, 3)
-        .join(', ')})`,
-  );
-  assert.deepEqual(problems, [], `axe found problems on ${where}`);
-}
 
 describe('complaints and the learning loop in a real browser', { skip }, () => {
   let hub: Awaited<ReturnType<typeof startHub>>;
@@ -50,10 +37,10 @@ describe('complaints and the learning loop in a real browser', { skip }, () => {
 
     // The register form, first with errors.
     await officer.goto(`${hub.url}/complaints/new`);
-    await axe(officer, 'register a complaint');
+    await assertNoAxeViolations(officer, 'register a complaint');
     await officer.getByRole('button', { name: 'Register the complaint' }).click();
     await officer.getByRole('heading', { name: 'There is a problem' }).waitFor();
-    await axe(officer, 'register a complaint with errors');
+    await assertNoAxeViolations(officer, 'register a complaint with errors');
 
     await pages.register({
       complainant: 'Ms R. Example',
@@ -62,13 +49,13 @@ describe('complaints and the learning loop in a real browser', { skip }, () => {
       element: 'Nobody told us about the meeting',
     });
     await officer.getByText(/The response is due by/).waitFor();
-    await axe(officer, 'a new complaint');
+    await assertNoAxeViolations(officer, 'a new complaint');
 
     // Closing Stage 1 without an outcome is refused, with the error linked to the form.
     await pages.respond();
     await officer.getByRole('heading', { name: 'There is a problem' }).waitFor();
     await officer.getByRole('link', { name: /Record an outcome for every element first/ }).waitFor();
-    await axe(officer, 'a complaint with an error');
+    await assertNoAxeViolations(officer, 'a complaint with an error');
 
     await pages.recordFinding('Not upheld', 'A letter about the meeting was sent');
     await pages.respond();
@@ -85,12 +72,12 @@ describe('complaints and the learning loop in a real browser', { skip }, () => {
     await contact.getByLabel('What happened').fill('Left a message with the agency');
     await contact.getByRole('button', { name: 'Record the attempt' }).click();
     await officer.getByText('The contact attempt has been recorded.').waitFor();
-    await axe(officer, 'a complaint at Stage 2 with findings and a contact log');
+    await assertNoAxeViolations(officer, 'a complaint at Stage 2 with findings and a contact log');
     const complaintUrl = officer.url().replace(/#.*$/, '');
 
     // A learning point with an action owned by a practitioner.
     await officer.getByRole('link', { name: 'Add a learning point or recommendation' }).click();
-    await axe(officer, 'add a learning point');
+    await assertNoAxeViolations(officer, 'add a learning point');
     await officer.getByRole('radio', { name: 'Learning point' }).check();
     await officer.getByLabel('Short title').fill('Check addresses before sending invitations');
     await officer
@@ -102,7 +89,7 @@ describe('complaints and the learning loop in a real browser', { skip }, () => {
     const itemUrl = officer.url();
     await officer.getByRole('button', { name: 'Close the loop' }).click();
     await officer.getByRole('heading', { name: 'There is a problem' }).waitFor();
-    await axe(officer, 'a learning item with an error');
+    await assertNoAxeViolations(officer, 'a learning item with an error');
     const action = pages.form('action');
     await action.getByLabel('What must change').fill('Confirm the address on every invitation letter');
     await action.getByLabel('Owner').selectOption({ label: 'Amina Hussain, Social Worker' });
@@ -114,10 +101,10 @@ describe('complaints and the learning loop in a real browser', { skip }, () => {
     const amina = await signedIn('Amina Hussain');
     await amina.getByRole('link', { name: 'Lessons learned' }).click();
     await amina.getByRole('link', { name: 'Confirm the address on every invitation letter' }).click();
-    await axe(amina, 'add evidence');
+    await assertNoAxeViolations(amina, 'add evidence');
     await amina.getByRole('button', { name: 'Save the evidence' }).click();
     await amina.getByRole('heading', { name: 'There is a problem' }).waitFor();
-    await axe(amina, 'add evidence with errors');
+    await assertNoAxeViolations(amina, 'add evidence with errors');
     await amina
       .getByLabel('What changed')
       .fill('The letter template now asks us to confirm the address by phone first.');
@@ -135,7 +122,7 @@ describe('complaints and the learning loop in a real browser', { skip }, () => {
     await publish.getByRole('radio', { name: 'Yes' }).check();
     await publish.getByRole('button', { name: 'Save publication' }).click();
     await officer.getByText('The anonymised summary is published for everyone.').waitFor();
-    await axe(officer, 'a learning item with its loop closed');
+    await assertNoAxeViolations(officer, 'a learning item with its loop closed');
 
     // The practitioner sees the published summary only: no complaint, no learning detail.
     await amina.goto(`${hub.url}/lessons-learned`);
@@ -160,18 +147,18 @@ describe('complaints and the learning loop in a real browser', { skip }, () => {
     ]) {
       const res = await officer.goto(`${hub.url}${url}`);
       assert.equal(res?.status(), 200, url);
-      await axe(officer, url);
+      await assertNoAxeViolations(officer, url);
     }
     await officer.goto(`${hub.url}/learning-sources/new`);
     await officer.getByRole('button', { name: 'Save' }).click();
     await officer.getByRole('heading', { name: 'There is a problem' }).waitFor();
-    await axe(officer, 'record a learning source with errors');
+    await assertNoAxeViolations(officer, 'record a learning source with errors');
     // A Stage 3 complaint from the demo history, if there is one, with its panel dates.
     await officer.goto(`${hub.url}/complaints?stage=3`);
     const link = officer.getByRole('link', { name: /^C-/ }).first();
     if (await link.count()) {
       await link.click();
-      await axe(officer, 'a Stage 3 complaint');
+      await assertNoAxeViolations(officer, 'a Stage 3 complaint');
     }
   });
 

@@ -3,32 +3,16 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { insertCourse, insertSession } from '../src/learning/offer.repo.ts';
 import { addCalendarDays, londonDay } from '../src/platform/calendar/days.ts';
 import { SessionPage, textOf } from './pages/learning.page.ts';
 import { SignInPage } from './pages/sign-in.page.ts';
+import { assertNoAxeViolations } from './support/axe.ts';
 import { browserSkipReason, launchChromium } from './support/browser.ts';
 import { startHub } from './support/hub.ts';
 
 const skip = browserSkipReason();
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function axe(page: Page, where: string) {
-  const result = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-  assert.deepEqual(
-    result.violations.map(
-      (v) =>
-        `${v.id}: ${v.help} (${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')})`,
-    ),
-    [],
-    `axe found problems on ${where}`,
-  );
-}
 
 describe('learning: book, wait, be promoted, attend, evaluate', { skip }, () => {
   let hub: Awaited<ReturnType<typeof startHub>>;
@@ -74,23 +58,23 @@ describe('learning: book, wait, be promoted, attend, evaluate', { skip }, () => 
     const grace = await as('grace.adeyemi@calderbrook.example');
 
     await amina.goto(`${hub.url}/learning`);
-    await axe(amina, 'the catalogue');
+    await assertNoAxeViolations(amina, 'the catalogue');
     await amina.getByLabel('Search').fill('direct work');
     await amina.getByRole('button', { name: 'Find courses' }).click();
     await amina.getByRole('link', { name: 'Direct work with children' }).click();
-    await axe(amina, 'a course page');
+    await assertNoAxeViolations(amina, 'a course page');
     await amina.goto(`${hub.url}/learning/calendar`);
-    await axe(amina, 'the month calendar');
+    await assertNoAxeViolations(amina, 'the month calendar');
 
     const sa = new SessionPage(amina, hub.url, sessionId);
     const sd = new SessionPage(daniel, hub.url, sessionId);
     const sg = new SessionPage(grace, hub.url, sessionId);
     assert.match(await sa.book(), /You have a place/);
-    await axe(amina, 'a session with a place');
+    await assertNoAxeViolations(amina, 'a session with a place');
     assert.match(await sd.book(), /You have a place/);
     assert.match(await sg.book(), /number 1 on the waiting list/);
     assert.match(await sg.placeText(), /You are number 1 on the waiting list/);
-    await axe(grace, 'a session from the waiting list');
+    await assertNoAxeViolations(grace, 'a session from the waiting list');
 
     await sa.cancel();
     assert.match(await textOf(amina.locator('.govuk-notification-banner')), /Cancelled/);
@@ -100,7 +84,7 @@ describe('learning: book, wait, be promoted, attend, evaluate', { skip }, () => 
     await grace.goto(`${hub.url}/learning/mine`);
     await grace.getByRole('link', { name: 'Direct work with children' }).waitFor();
     assert.match(await textOf(grace.locator('table')), /You have a place/);
-    await axe(grace, 'my learning');
+    await assertNoAxeViolations(grace, 'my learning');
     // The promotion was emailed with a calendar invite, through the outbox.
     const mail = await hub.services.db
       .selectFrom('outbox')
@@ -115,13 +99,13 @@ describe('learning: book, wait, be promoted, attend, evaluate', { skip }, () => 
     const priya = await as('priya.shah@calderbrook.example');
     const sp = new SessionPage(priya, hub.url, sessionId);
     await sp.open();
-    await axe(priya, 'a session as L&D');
+    await assertNoAxeViolations(priya, 'a session as L&D');
     await priya.getByRole('link', { name: 'Printable sign-in sheet' }).click();
     await priya.getByRole('cell', { name: 'Grace Adeyemi' }).waitFor();
-    await axe(priya, 'the sign-in sheet');
+    await assertNoAxeViolations(priya, 'the sign-in sheet');
     await sp.open();
     await priya.getByRole('link', { name: 'Take the register' }).click();
-    await axe(priya, 'the register');
+    await assertNoAxeViolations(priya, 'the register');
     await priya
       .getByRole('group', { name: /Grace Adeyemi/ })
       .getByLabel('Attended', { exact: true })
@@ -137,10 +121,10 @@ describe('learning: book, wait, be promoted, attend, evaluate', { skip }, () => 
     await grace.goto(`${hub.url}/learning/mine`);
     assert.match(await textOf(grace.locator('body')), /Registration year 1 December/);
     await grace.getByRole('link', { name: 'Evaluate Direct work with children' }).click();
-    await axe(grace, 'the evaluation form');
+    await assertNoAxeViolations(grace, 'the evaluation form');
     await grace.getByRole('button', { name: 'Send my evaluation' }).click();
     await grace.getByRole('heading', { name: 'There is a problem' }).waitFor();
-    await axe(grace, 'the evaluation form with errors');
+    await assertNoAxeViolations(grace, 'the evaluation form with errors');
     await grace.getByRole('group', { name: 'How good was the content?' }).getByLabel('4').check();
     await grace.getByRole('group', { name: 'How good was the trainer?' }).getByLabel('5 (excellent)').check();
     await grace
@@ -159,7 +143,7 @@ describe('learning: book, wait, be promoted, attend, evaluate', { skip }, () => 
       /1 person has evaluated, of 1 person who attended \(100%\)/,
     );
     assert.match(await textOf(priya.locator('body')), /Use drawings to open conversations/);
-    await axe(priya, 'evaluation results');
+    await assertNoAxeViolations(priya, 'evaluation results');
   });
 
   test('forms with errors keep the answers and pass axe (L&D and a practitioner)', async () => {
@@ -168,14 +152,14 @@ describe('learning: book, wait, be promoted, attend, evaluate', { skip }, () => 
     await priya.getByLabel('An outside provider').check();
     await priya.getByRole('button', { name: 'Save the course' }).click();
     await priya.getByRole('heading', { name: 'There is a problem' }).waitFor();
-    await axe(priya, 'the course form with errors');
+    await assertNoAxeViolations(priya, 'the course form with errors');
 
     await priya.goto(`${hub.url}/learning/admin/sessions/${sessionId}/edit`);
     await priya.getByLabel('Days and times').fill('2026-12-02 09:30-16:30\nnext Tuesday');
     await priya.getByRole('button', { name: 'Save the session' }).click();
     await priya.getByRole('heading', { name: 'There is a problem' }).waitFor();
     assert.match(await priya.getByLabel('Days and times').inputValue(), /next Tuesday/);
-    await axe(priya, 'the session form with errors');
+    await assertNoAxeViolations(priya, 'the session form with errors');
 
     await priya.goto(`${hub.url}/learning/compliance/import`);
     const dir = mkdtempSync(path.join(tmpdir(), 'e2e-upload-'));
@@ -188,16 +172,16 @@ describe('learning: book, wait, be promoted, attend, evaluate', { skip }, () => 
     await priya.getByRole('button', { name: 'Import' }).click();
     await priya.getByRole('heading', { name: 'There is a problem' }).waitFor();
     await priya.getByRole('cell', { name: /No member of staff/ }).waitFor();
-    await axe(priya, 'the e-learning import with row errors');
+    await assertNoAxeViolations(priya, 'the e-learning import with row errors');
 
     const amina = await as('amina.hussain@calderbrook.example');
     await amina.goto(`${hub.url}/learning/cpd`);
     await amina.getByRole('button', { name: 'Add the entry' }).click();
     await amina.getByRole('heading', { name: 'There is a problem' }).waitFor();
-    await axe(amina, 'the CPD page with errors');
+    await assertNoAxeViolations(amina, 'the CPD page with errors');
     await amina.goto(`${hub.url}/learning/elearning`);
     await amina.getByRole('button', { name: 'Record completing Unconscious Bias' }).click();
     await amina.getByRole('heading', { name: 'There is a problem' }).waitFor();
-    await axe(amina, 'the e-learning page with errors');
+    await assertNoAxeViolations(amina, 'the e-learning page with errors');
   });
 });

@@ -3,33 +3,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { DEMO_PERSONAS } from '../src/demo/people.ts';
 import { demoEmail } from '../src/demo/seed.ts';
 import { ChildrenPages } from './pages/children.page.ts';
 import { SignInPage } from './pages/sign-in.page.ts';
+import { assertNoAxeViolations } from './support/axe.ts';
 import { browserSkipReason, launchChromium } from './support/browser.ts';
 import { startHub } from './support/hub.ts';
 
 const skip = browserSkipReason();
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const persona = (role: string) => DEMO_PERSONAS.find((p) => p.roles.includes(role as never))!;
-
-async function axe(page: Page, where: string) {
-  const result = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-  assert.deepEqual(
-    result.violations.map(
-      (v) =>
-        `${v.id}: ${v.help} (${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')})`,
-    ),
-    [],
-    `axe found problems on ${where}`,
-  );
-}
 
 describe('children’s pages in a real browser', { skip }, () => {
   let hub: Awaited<ReturnType<typeof startHub>>;
@@ -50,14 +34,14 @@ describe('children’s pages in a real browser', { skip }, () => {
     await new SignInPage(page, hub.url).signIn(demoEmail(persona('team-manager').name));
     const children = new ChildrenPages(page, hub.url);
     await children.openFromNavigation();
-    await axe(page, 'children overview');
+    await assertNoAxeViolations(page, 'children overview');
     await page.getByRole('link', { name: 'Assessment Team 1' }).first().click();
     await page.getByRole('heading', { name: 'Children in Assessment Team 1' }).waitFor();
-    await axe(page, 'team page');
+    await assertNoAxeViolations(page, 'team page');
     const teamUrl = page.url();
 
     const late = await children.followLateChildren();
-    await axe(page, 'the children behind a number');
+    await assertNoAxeViolations(page, 'the children behind a number');
     const listUrl = page.url();
     const names = new Set(await children.childLinks().allTextContents());
     assert.equal(names.size > 0, late > 0, 'a number above zero has children behind it');
@@ -67,7 +51,7 @@ describe('children’s pages in a real browser', { skip }, () => {
     const name = (await first.textContent())!.trim();
     await first.click();
     await page.getByRole('heading', { name, level: 1 }).waitFor();
-    await axe(page, 'a child’s page');
+    await assertNoAxeViolations(page, 'a child’s page');
     await children.back();
     assert.equal(page.url(), listUrl, 'back returns to the same list');
     await children.back();
@@ -83,9 +67,9 @@ describe('children’s pages in a real browser', { skip }, () => {
     await new SignInPage(page, hub.url).signIn(demoEmail(amina.name));
     await page.goto(`${hub.url}/performance/my-children`);
     await page.getByText(/You have seen \d+ of your \d+ children within their visiting timescale/).waitFor();
-    await axe(page, 'my children this week');
+    await assertNoAxeViolations(page, 'my children this week');
     await page.getByRole('link', { name: 'How we work out when things are due' }).click();
-    await axe(page, 'how we work it out');
+    await assertNoAxeViolations(page, 'how we work it out');
 
     const db = hub.services.db;
     const me = await db
@@ -101,7 +85,7 @@ describe('children’s pages in a real browser', { skip }, () => {
     const response = await page.goto(`${hub.url}/children/${other.id}`);
     assert.equal(response?.status(), 403);
     await page.getByRole('heading', { name: 'You do not have access to this page' }).waitFor();
-    await axe(page, 'refused child');
+    await assertNoAxeViolations(page, 'refused child');
     const audit = await db
       .selectFrom('audit_log')
       .select(['outcome', 'actor_id'])
@@ -117,7 +101,7 @@ describe('children’s pages in a real browser', { skip }, () => {
     page.setDefaultTimeout(15_000);
     await new SignInPage(page, hub.url).signIn(demoEmail(persona('system-admin').name));
     await page.goto(`${hub.url}/performance/import`);
-    await axe(page, 'import page');
+    await assertNoAxeViolations(page, 'import page');
     const dir = mkdtempSync(path.join(tmpdir(), 'e2e-import-'));
     const bad = path.join(dir, 'visits.csv');
     writeFileSync(bad, 'visit_id,child_id,date,kind,seen,seen_alone\nE2E1,C000001,2026-02-30,cp,yes,no\n');
@@ -125,7 +109,7 @@ describe('children’s pages in a real browser', { skip }, () => {
     await page.getByLabel('File (CSV, or the Annex A workbook)').setInputFiles(bad);
     await page.getByRole('button', { name: 'Check the file' }).click();
     await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
-    await axe(page, 'import with problems');
+    await assertNoAxeViolations(page, 'import with problems');
 
     const good = path.join(dir, 'good-visits.csv');
     writeFileSync(good, 'visit_id,child_id,date,kind,seen,seen_alone\nE2E1,C000001,2026-02-27,cp,yes,no\n');
@@ -133,7 +117,7 @@ describe('children’s pages in a real browser', { skip }, () => {
     await page.getByLabel('File (CSV, or the Annex A workbook)').setInputFiles(good);
     await page.getByRole('button', { name: 'Check the file' }).click();
     await page.getByText('Nothing has been saved yet').waitFor();
-    await axe(page, 'import preview');
+    await assertNoAxeViolations(page, 'import preview');
     await page.getByRole('button', { name: 'Import 1 rows' }).click();
     await page.getByText(/Statutory visits imported from good-visits.csv: 1 added/).waitFor();
     await context.close();
