@@ -21,11 +21,11 @@ export async function startServer(config: Config, options: { demoIfEmpty: boolea
   if (applied.length) log.info({ applied }, 'database migrated');
   const services: Services = { config, db: handle.db, dialect: handle.dialect, clock: systemClock, log };
 
-  let seeded = false;
+  let seeded: string[] | null = null;
   if (options.demoIfEmpty && config.env !== 'production' && (await isEmpty(handle.db))) {
     const { people, features } = await seedDemo(handle.db, systemClock);
     log.info({ people, features }, 'seeded the demo authority');
-    seeded = true;
+    seeded = [`${people} staff`, ...features];
   }
 
   const app = await createApp(services);
@@ -42,6 +42,7 @@ export async function startServer(config: Config, options: { demoIfEmpty: boolea
   if (!options.quiet) {
     process.stdout.write(
       `\n${config.serviceName} is running at ${url} (database: ${handle.dialect}${seeded ? ', demo data added' : ''})\n` +
+        (seeded ? `Demo data: ${seeded.join('; ')}.\n` : '') +
         (config.env !== 'production' && !(await isEmpty(handle.db))
           ? `Sign in as any demo persona:\n${demoSignInHelp()}\n\n`
           : '\n'),
