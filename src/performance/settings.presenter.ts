@@ -5,7 +5,7 @@ import {
   SETTING_IDS,
   type SettingId,
   settingTitle,
-  valueOf,
+  fieldValue,
 } from './rules/setting-fields.ts';
 import { DEFAULT_SETTINGS, RULE_DESCRIPTIONS, type RuleSettings } from './rules/settings.ts';
 
@@ -44,7 +44,7 @@ export function changePageGroups(
       label: f.label,
       unit: f.unit,
       hint: `In ${f.unit}, from ${f.min} to ${f.max}. Default: ${defaultOf(f)}.`,
-      value: typed ? String(typed[f.name] ?? '') : String(valueOf(settings, f)),
+      value: typed ? String(typed[f.name] ?? '') : String(fieldValue(settings, f)),
     })),
   }));
 }
@@ -53,7 +53,7 @@ export function changePageGroups(
 export function resetPageView(id: SettingId, settings: RuleSettings, change: SettingChange | undefined) {
   const title = settingTitle(id, RULE_DESCRIPTIONS);
   const describe = (s: RuleSettings) =>
-    SETTING_FIELDS.filter((f) => f.setting === id).map((f) => `${f.label} ${valueOf(s, f)} ${f.unit}`);
+    SETTING_FIELDS.filter((f) => f.setting === id).map((f) => `${f.label} ${fieldValue(s, f)} ${f.unit}`);
   return {
     title: `Go back to the default for ${title.replace(/[“”]/g, '')}`,
     ruleTitle: title,

@@ -58,12 +58,12 @@ export const SETTING_IDS = [...new Set(SETTING_FIELDS.map((f) => f.setting))] as
 export const isSettingId = (v: string): v is SettingId => (SETTING_IDS as string[]).includes(v);
 
 /** A field's value in a set of settings. */
-export function valueOf(s: RuleSettings, f: SettingField): number {
+export function fieldValue(s: RuleSettings, f: SettingField): number {
   const v = s[f.setting] as number | Record<string, number>;
   return typeof v === 'number' ? v : v[f.param!]!;
 }
 
-export const defaultOf = (f: SettingField) => valueOf(DEFAULT_SETTINGS, f);
+export const defaultOf = (f: SettingField) => fieldValue(DEFAULT_SETTINGS, f);
 
 export const MAX_REASON_LENGTH = 500;
 
