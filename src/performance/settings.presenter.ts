@@ -1,11 +1,11 @@
 import { formatDate } from '../platform/views/format.ts';
 import {
   defaultOf,
+  fieldValue,
   SETTING_FIELDS,
   SETTING_IDS,
   type SettingId,
   settingTitle,
-  fieldValue,
 } from './rules/setting-fields.ts';
 import { DEFAULT_SETTINGS, RULE_DESCRIPTIONS, type RuleSettings } from './rules/settings.ts';
 
