@@ -7,7 +7,7 @@ import { newId } from '../platform/ids.ts';
 import { SETTING_FIELDS, SETTING_IDS, type SettingId } from './rules/setting-fields.ts';
 import { DEFAULT_SETTINGS, type RuleSettings } from './rules/settings.ts';
 import { loadRuleSettings } from './settings.repo.ts';
-import { refreshStatuses } from './status.service.ts';
+import { markStatusesStale, refreshStatuses } from './status.service.ts';
 
 const json = (s: RuleSettings, id: SettingId) => JSON.stringify(s[id]);
 const isDefault = (s: RuleSettings, id: SettingId) => json(s, id) === json(DEFAULT_SETTINGS, id);
@@ -86,6 +86,7 @@ async function writeSetting(
       reason,
     })
     .execute();
+  await markStatusesStale(trx);
   await recordAudit(trx, clock, actor, {
     action: 'update',
     recordType: 'performance-rule',
