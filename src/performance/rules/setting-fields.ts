@@ -25,17 +25,20 @@ export interface SettingField {
   max: number;
 }
 
-const field = (setting: SettingId, param: string | null, label: string, unit: Unit): SettingField => ({
-  setting,
-  param,
-  name: param ? `${setting}-${param}` : setting,
-  label,
-  unit,
-  ...RANGE[unit],
-});
+const field = (
+  setting: SettingId,
+  param: string | null,
+  label: string,
+  unit: Unit,
+  range = RANGE[unit],
+): SettingField => ({ setting, param, name: param ? `${setting}-${param}` : setting, label, unit, ...range });
 
 export const SETTING_FIELDS: readonly SettingField[] = [
-  field('dueSoonWorkingDays', null, 'Work is “due soon” when it is due within', 'working days'),
+  // A warning window longer than a month and a half would mark most work "due soon".
+  field('dueSoonWorkingDays', null, 'Work is “due soon” when it is due within', 'working days', {
+    min: 1,
+    max: 30,
+  }),
   field('assessment', 'workingDays', 'Assessment finished within, from the referral', 'working days'),
   field('icpc', 'workingDays', 'Conference held within, from the strategy discussion', 'working days'),
   field('first-core-group', 'workingDays', 'First core group within, from the conference', 'working days'),
