@@ -66,11 +66,15 @@ async function writeSetting(
   const at = clock.now().toISOString();
   const params = isDefault(next, id) ? null : json(next, id);
   const previous = isDefault(current, id) ? null : json(current, id);
-  await trx.deleteFrom('performance_rule_settings').where('rule', '=', id).execute();
-  if (params !== null) {
+  if (params === null) {
+    await trx.deleteFrom('performance_rule_settings').where('rule', '=', id).execute();
+  } else {
+    const row = { params, changed_at: at, changed_by: actor.id, changed_by_name: actor.name, reason };
+    // An upsert, so two people saving at once cannot trip over the primary key.
     await trx
       .insertInto('performance_rule_settings')
-      .values({ rule: id, params, changed_at: at, changed_by: actor.id, changed_by_name: actor.name, reason })
+      .values({ rule: id, ...row })
+      .onConflict((oc) => oc.column('rule').doUpdateSet(row))
       .execute();
   }
   await trx
