@@ -16,6 +16,7 @@ import { importFile } from '../src/performance/import/run.ts';
 import { fillCalendarTable } from '../src/performance/oracle/calendar-table.ts';
 import { oracleStatuses } from '../src/performance/oracle/oracle.ts';
 import { evaluateChild } from '../src/performance/rules/engine.ts';
+import { DEFAULT_SETTINGS } from '../src/performance/rules/settings.ts';
 import { systemActor } from '../src/platform/audit/audit.ts';
 import { loadWorkingCalendar } from '../src/platform/calendar/closure-days.repo.ts';
 import { addCalendarDays } from '../src/platform/calendar/days.ts';
@@ -182,7 +183,7 @@ const engine = await timed(RUNS, async () => {
   const all = await loadEpisodes(db);
   for (const e of all.values()) evaluateChild(e, cal, AS_OF);
 });
-const oracle = await timed(RUNS, () => oracleStatuses(db, AS_OF));
+const oracle = await timed(RUNS, () => oracleStatuses(db, AS_OF, DEFAULT_SETTINGS));
 
 line('plain read of every episode row (select *)', plainRead);
 line('read into per-child episodes (loadEpisodes)', readEpisodes);

@@ -122,4 +122,44 @@ describe('children’s pages in a real browser', { skip }, () => {
     await page.getByText(/Statutory visits imported from good-visits.csv: 1 added/).waitFor();
     await context.close();
   });
+
+  test('the PSW changes a timescale: errors first, then saved with a reason, then back to the default; axe on each step', async () => {
+    const context = await browser.newContext({ timezoneId: 'Europe/London' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await new SignInPage(page, hub.url).signIn(demoEmail(persona('psw').name));
+    await page.goto(`${hub.url}/performance/how-we-work-it-out`);
+    await page.getByRole('link', { name: 'Change the timescales' }).first().click();
+    await page.getByRole('heading', { name: 'Change the timescales', level: 1 }).waitFor();
+    const cin = page.locator('#cin-visits-workingDays');
+    await cin.fill('ten');
+    await page.getByRole('button', { name: 'Save the timescales' }).click();
+    await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    assert.equal(await cin.inputValue(), 'ten', 'what was typed is kept');
+    await assertNoAxeViolations(page, 'change the timescales with errors');
+    await page.getByRole('link', { name: 'Enter the reason for the change' }).click();
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.id),
+      'reason',
+      'the summary leads to the field',
+    );
+
+    await cin.fill('15');
+    await page.getByLabel('Reason for the change').fill('Agreed at the practice board');
+    await page.getByRole('button', { name: 'Save the timescales' }).click();
+    await page.getByText(/own timescale:/).waitFor();
+    await page
+      .getByText(/Seen at least every 15 working days while the plan lasts/)
+      .first()
+      .waitFor();
+    await assertNoAxeViolations(page, 'how we work it out, with a timescale of our own');
+
+    await page.goto(`${hub.url}/performance/how-we-work-it-out/change`);
+    await page.getByRole('link', { name: 'Go back to the default for Child in need visits' }).click();
+    await assertNoAxeViolations(page, 'go back to the default');
+    await page.getByLabel('Reason for the change').fill('Back to the local procedure');
+    await page.getByRole('button', { name: 'Go back to the default' }).click();
+    await page.getByText('Child in need visits is back to the default').waitFor();
+    await context.close();
+  });
 });

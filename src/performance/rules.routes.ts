@@ -1,9 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { get } from '../platform/http/route.ts';
+import { can } from '../platform/policy/policy.ts';
 import type { Services } from '../platform/services.ts';
-import { RULE_DESCRIPTIONS, type RuleSettings } from './rules/settings.ts';
+import type { SettingId } from './rules/setting-fields.ts';
+import { DEFAULT_SETTINGS, RULE_DESCRIPTIONS, type RuleSettings } from './rules/settings.ts';
 import { RULE_IDS, type RuleId } from './rules/types.ts';
+import { changedLine } from './settings.presenter.ts';
 import { loadRuleSettings } from './settings.repo.ts';
+import { settingChanges } from './settings.service.ts';
+
+/** 42 days as "6 weeks"; a number of days that is not whole weeks stays in days. */
+const weeks = (days: number) => (days % 7 === 0 ? `${days / 7} weeks` : `${days} days`);
 
 /** Each rule's timescale in words, from the authority's current settings. */
 export function timescale(rule: RuleId, s: RuleSettings): string {
@@ -22,7 +29,7 @@ export function timescale(rule: RuleId, s: RuleSettings): string {
       return `Seen at least every ${s['cin-visits'].workingDays} working days while the plan lasts.`;
     case 'lac-visits': {
       const p = s['lac-visits'];
-      return `Seen within ${p.afterPlacementDays} days of every new placement; then at most every ${p.firstYearDays / 7} weeks in the placement’s first year; after that every ${p.longTermMonths} months if the placement is meant to last until they are 18, otherwise every ${p.otherDays / 7} weeks.`;
+      return `Seen within ${p.afterPlacementDays} days of every new placement; then at most every ${weeks(p.firstYearDays)} in the placement’s first year; after that every ${p.longTermMonths} months if the placement is meant to last until they are 18, otherwise every ${weeks(p.otherDays)}.`;
     }
     case 'lac-reviews': {
       const p = s['lac-reviews'];
@@ -36,12 +43,27 @@ export function rulesRoutes(app: FastifyInstance, services: Services) {
     app,
     '/performance/how-we-work-it-out',
     { permission: 'performance:rules', audit: false },
-    async (_req, reply) => {
-      const s = await loadRuleSettings(services.db);
+    async (req, reply) => {
+      const [s, changes] = await Promise.all([loadRuleSettings(services.db), settingChanges(services.db)]);
+      // Where the authority has its own timescale, say so beside the default and who changed it.
+      const local = (id: SettingId, own: string, byDefault: string) =>
+        JSON.stringify(s[id]) === JSON.stringify(DEFAULT_SETTINGS[id])
+          ? undefined
+          : { own, byDefault, changed: changedLine(changes.get(id)) };
       return reply.render('performance/views/rules.njk', {
         title: 'How we work out whether children’s work is on time',
         dueSoon: s.dueSoonWorkingDays,
-        rules: RULE_IDS.map((id) => ({ ...RULE_DESCRIPTIONS[id], timescale: timescale(id, s) })),
+        dueSoonLocal: local(
+          'dueSoonWorkingDays',
+          `${s.dueSoonWorkingDays} working days`,
+          `${DEFAULT_SETTINGS.dueSoonWorkingDays} working days`,
+        ),
+        rules: RULE_IDS.map((id) => ({
+          ...RULE_DESCRIPTIONS[id],
+          timescale: timescale(id, s),
+          local: local(id, timescale(id, s), timescale(id, DEFAULT_SETTINGS)),
+        })),
+        canChange: can(req.user!, 'performance:rules:manage'),
       });
     },
   );

@@ -1,5 +1,5 @@
 import { loadWorkingCalendar } from '../platform/calendar/closure-days.repo.ts';
-import type { Db } from '../platform/db/db.ts';
+import type { Db, DbOrTrx } from '../platform/db/db.ts';
 import type { ChildRuleStatusTable } from '../platform/db/schema.ts';
 import { newId } from '../platform/ids.ts';
 import { insertInBatches, loadEpisodes } from './episodes.repo.ts';
@@ -68,6 +68,16 @@ export async function refreshStatuses(db: Db, asOf: string): Promise<{ children:
       .execute();
   });
   return { children: allIds.length, rows: rows.length };
+}
+
+/**
+ * Forgets which day the stored statuses are for, inside the transaction that
+ * changes a rule: if the recalculation that follows fails, the next page that
+ * reads them (ensureStatuses) works them out again, rather than a day's
+ * answers standing under the old rule.
+ */
+export async function markStatusesStale(trx: DbOrTrx): Promise<void> {
+  await trx.deleteFrom('performance_state').where('key', '=', AS_OF_KEY).execute();
 }
 
 /** The day the stored statuses were worked out for, if any. */

@@ -20,6 +20,8 @@ export async function fillCalendarTable(db: DbOrTrx, cal: WorkingCalendar, from:
       plus_3_months: addCalendarMonths(day, 3),
       plus_6_months: addCalendarMonths(day, 6),
       plus_12_months: addCalendarMonths(day, 12),
+      month_number: Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1,
+      day_of_month: Number(day.slice(8, 10)),
     });
   }
   await db.deleteFrom('working_calendar_days').execute();

@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { DbOrTrx } from '../../platform/db/db.ts';
+import type { RuleSettings } from '../rules/settings.ts';
 
 export interface OracleRow {
   child_id: string;
@@ -12,16 +13,26 @@ export interface OracleRow {
 /**
  * The same indicators as the rules engine, written the way a council analyst
  * would: plain SQL over the episode tables and a working-day calendar table
- * (working_calendar_days, filled by fillCalendarTable). It knows the default
- * timescales only (45, 15, 10, 10 and 20 working days; 3 and 6 months; 7 and
- * 42 days; a 5-working-day "due soon"), and uses nothing from the engine, so
- * agreement between the two is evidence that both are right. Portable SQL:
- * the same text runs on SQLite and PostgreSQL.
+ * (working_calendar_days, filled by fillCalendarTable). The timescales are
+ * the authority's settings, passed in as query parameters (the same object the
+ * engine is given); nothing else comes from the engine, so agreement between
+ * the two is evidence that both are right. Portable SQL: the same text runs on
+ * SQLite and PostgreSQL.
  */
-export async function oracleStatuses(db: DbOrTrx, asOf: string): Promise<OracleRow[]> {
+export async function oracleStatuses(db: DbOrTrx, asOf: string, s: RuleSettings): Promise<OracleRow[]> {
+  // A whole number as a typed parameter (PostgreSQL cannot guess a bare parameter's type in a CASE).
+  const n = (v: number) => sql`cast(${v} as integer)`;
+  // The day `months` calendar months after the day in calendar row `c`, held to the end of a shorter month.
+  const plusMonths = (c: string, months: number): RawBuilder<unknown> =>
+    sql`(select max(t.day) from working_calendar_days t
+          where t.month_number = ${sql.ref(`${c}.month_number`)} + ${n(months)}
+            and t.day_of_month <= ${sql.ref(`${c}.day_of_month`)})`;
+  const rc = s['review-conference'];
+  const lv = s['lac-visits'];
+  const lr = s['lac-reviews'];
   const result = await sql<OracleRow>`
 with
-  cal as (select day, day_number, working, working_rank as r, plus_3_months, plus_6_months, plus_12_months from working_calendar_days),
+  cal as (select day, day_number, working, working_rank as r, plus_12_months, month_number, day_of_month from working_calendar_days),
   today as (select r from cal where day = ${asOf}),
   -- The latest assessment, enquiry, plan and period of care per child, as known on the day.
   assessment as (
@@ -48,20 +59,20 @@ with
   -- One row per child and rule: when it is due, and when it was done (one-off work only).
   due as (
     select a.child_id, 'assessment' as rule, d.day as due_day, a.authorised_day as done_day, 1 as one_off
-    from assessment a join cal s on s.day = a.referral_day join cal d on d.working = 1 and d.r = s.r + 45
+    from assessment a join cal s on s.day = a.referral_day join cal d on d.working = 1 and d.r = s.r + ${n(s.assessment.workingDays)}
     where a.n = 1
     union all
     select e.child_id, 'icpc', d.day, e.icpc_day, 1
-    from enquiry e join cal s on s.day = e.strategy_day join cal d on d.working = 1 and d.r = s.r + 15
+    from enquiry e join cal s on s.day = e.strategy_day join cal d on d.working = 1 and d.r = s.r + ${n(s.icpc.workingDays)}
     where e.n = 1 and e.icpc_unnecessary = 0
     union all
     select p.child_id, 'first-core-group', d.day,
            (select min(m.day) from child_meetings m
              where m.child_id = p.child_id and m.kind = 'core-group' and m.day >= p.start_day and m.day <= ${asOf}), 1
-    from plan p join cal s on s.day = p.start_day join cal d on d.working = 1 and d.r = s.r + 10
+    from plan p join cal s on s.day = p.start_day join cal d on d.working = 1 and d.r = s.r + ${n(s['first-core-group'].workingDays)}
     where p.kind = 'cp' and p.n = 1
     union all
-    select x.child_id, 'review-conference', case when x.last_day is null then s.plus_3_months else l.plus_6_months end, null, 0
+    select x.child_id, 'review-conference', case when x.last_day is null then ${plusMonths('s', rc.firstMonths)} else ${plusMonths('l', rc.thenMonths)} end, null, 0
     from (select p.child_id, p.start_day,
                  (select max(m.day) from child_meetings m
                    where m.child_id = p.child_id and m.kind = 'rcpc' and m.day >= p.start_day and m.day <= ${asOf}) as last_day
@@ -75,12 +86,13 @@ with
                  p.start_day) as from_day
           from plan p where p.n = 1) x
     join cal s on s.day = x.from_day
-    join cal d on d.working = 1 and d.r = s.r + case when x.kind = 'cp' then 10 else 20 end
+    join cal d on d.working = 1 and d.r = s.r + case when x.kind = 'cp' then ${n(s['cp-visits'].workingDays)} else ${n(s['cin-visits'].workingDays)} end
     union all
     select y.child_id, 'lac-visits',
-           case when y.last_day is null then (select day from cal where day_number = ps.day_number + 7)
-                when y.last_day < ps.plus_12_months or y.long_term = 0 then (select day from cal where day_number = l.day_number + 42)
-                else l.plus_3_months end, null, 0
+           case when y.last_day is null then (select day from cal where day_number = ps.day_number + ${n(lv.afterPlacementDays)})
+                when y.last_day < ps.plus_12_months then (select day from cal where day_number = l.day_number + ${n(lv.firstYearDays)})
+                when y.long_term = 0 then (select day from cal where day_number = l.day_number + ${n(lv.otherDays)})
+                else ${plusMonths('l', lv.longTermMonths)} end, null, 0
     from (select c.child_id, coalesce(p.start_day, c.start_day) as placed, coalesce(p.long_term, 0) as long_term,
                  (select max(v.day) from child_visits v
                    where v.child_id = c.child_id and v.seen = 1 and v.day >= coalesce(p.start_day, c.start_day) and v.day <= ${asOf}) as last_day
@@ -89,8 +101,8 @@ with
     join cal ps on ps.day = y.placed left join cal l on l.day = y.last_day
     union all
     select z.child_id, 'lac-reviews',
-           case when z.reviews = 0 then (select d.day from cal d where d.working = 1 and d.r = s.r + 20)
-                when z.reviews = 1 then l.plus_3_months else l.plus_6_months end, null, 0
+           case when z.reviews = 0 then (select d.day from cal d where d.working = 1 and d.r = s.r + ${n(lr.firstWorkingDays)})
+                when z.reviews = 1 then ${plusMonths('l', lr.secondMonths)} else ${plusMonths('l', lr.thenMonths)} end, null, 0
     from (select c.child_id, c.start_day,
                  (select count(*) from child_meetings m
                    where m.child_id = c.child_id and m.kind = 'lac-review' and m.day >= c.start_day and m.day <= ${asOf}) as reviews,
@@ -103,7 +115,7 @@ select due.child_id, due.rule, due.due_day,
          when due.one_off = 1 and due.done_day is not null and due.done_day <= ${asOf}
            then case when due.done_day > due.due_day then 'overdue' else 'on-time' end
          when ${asOf} > due.due_day then 'overdue'
-         when dd.r - today.r <= 5 then 'due-soon'
+         when dd.r - today.r <= ${n(s.dueSoonWorkingDays)} then 'due-soon'
          else 'on-time'
        end as status,
        case

@@ -161,6 +161,8 @@ export interface Database {
   child_rule_status: ChildRuleStatusTable;
   performance_state: PerformanceStateTable;
   working_calendar_days: WorkingCalendarDaysTable;
+  // Changing the timescales on screen (issue 4, rule settings)
+  performance_rule_settings_history: PerformanceRuleSettingsHistoryTable;
 }
 
 // Complaints, compliments and the learning loop (src/complaints).
@@ -469,6 +471,19 @@ export interface PerformanceRuleSettingsTable {
   params: string;
   changed_at: string;
   changed_by: string | null;
+  reason: string | null;
+  changed_by_name: string | null;
+}
+
+export interface PerformanceRuleSettingsHistoryTable {
+  id: string;
+  rule: string;
+  previous_params: string | null;
+  params: string | null;
+  changed_at: string;
+  changed_by: string | null;
+  changed_by_name: string;
+  reason: string;
 }
 
 export interface ChildRuleStatusTable {
@@ -490,6 +505,8 @@ export interface WorkingCalendarDaysTable {
   plus_3_months: string;
   plus_6_months: string;
   plus_12_months: string;
+  month_number: number | null;
+  day_of_month: number | null;
 }
 
 export interface PerformanceStateTable {

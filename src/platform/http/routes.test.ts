@@ -93,6 +93,9 @@ describe('route × role matrix', () => {
             { url: `/performance/teams/${other.team_id}/download.${x}`, resource: teamScope },
           ]),
         ),
+        '/performance/how-we-work-it-out/change/:rule/default': {
+          url: '/performance/how-we-work-it-out/change/cin-visits/default',
+        },
         '/children/:id': {
           url: `/children/${otherChild.id}`,
           resource: {

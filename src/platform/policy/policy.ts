@@ -101,6 +101,8 @@ export const POLICY = {
   'children:view': { practitioner: 'own', 'team-manager': 'team', 'service-manager': 'service', psw: 'all' },
   'children:import': { 'system-admin': 'all' },
   'performance:rules': everyone,
+  // Changing the timescales (issue 4, rule settings): the principal social worker and system admins.
+  'performance:rules:manage': { psw: 'all', 'system-admin': 'all' },
 } as const satisfies Record<string, Grants>;
 
 export type Action = keyof typeof POLICY;

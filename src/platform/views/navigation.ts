@@ -14,6 +14,11 @@ const ITEMS: { text: string; href: string; permission: Action }[] = [
   { text: 'Working days', href: '/admin/working-days', permission: 'calendar:view' },
   { text: 'Audit log', href: '/admin/audit', permission: 'audit:view' },
   { text: 'Outbox', href: '/admin/outbox', permission: 'outbox:view' },
+  {
+    text: 'Timescales',
+    href: '/performance/how-we-work-it-out/change',
+    permission: 'performance:rules:manage',
+  },
 ];
 
 export function navigationFor(user: Principal | null, currentPath: string) {

@@ -1,0 +1,114 @@
+import { type Actor, recordAudit } from '../platform/audit/audit.ts';
+import { londonDay } from '../platform/calendar/days.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Db, DbOrTrx } from '../platform/db/db.ts';
+import { UserInputError } from '../platform/http/errors.ts';
+import { newId } from '../platform/ids.ts';
+import { SETTING_FIELDS, SETTING_IDS, type SettingId } from './rules/setting-fields.ts';
+import { DEFAULT_SETTINGS, type RuleSettings } from './rules/settings.ts';
+import { loadRuleSettings } from './settings.repo.ts';
+import { markStatusesStale, refreshStatuses } from './status.service.ts';
+
+const json = (s: RuleSettings, id: SettingId) => JSON.stringify(s[id]);
+const isDefault = (s: RuleSettings, id: SettingId) => json(s, id) === json(DEFAULT_SETTINGS, id);
+
+/**
+ * Stores the authority's timescales: each setting that differs from what is in
+ * force now is written (or removed, when it is back to the default), with who,
+ * when and why, a history row and an audit row, all in one transaction. Then
+ * every child's statuses are worked out again, so the dashboards follow the new
+ * rule at once (about a second for the full demo, see docs/performance-rules.md).
+ */
+export async function changeSettings(db: Db, clock: Clock, actor: Actor, next: RuleSettings, reason: string) {
+  const changed = await db.transaction().execute(async (trx) => {
+    const current = await loadRuleSettings(trx);
+    const ids = SETTING_IDS.filter((id) => json(current, id) !== json(next, id));
+    if (ids.length === 0) {
+      throw new UserInputError(
+        'You have not changed any timescale. Change a number, or go back without saving',
+        SETTING_FIELDS[0]!.name,
+      );
+    }
+    for (const id of ids) await writeSetting(trx, clock, actor, id, current, next, reason);
+    return ids;
+  });
+  await recompute(db, clock);
+  return changed;
+}
+
+/** Puts one setting back to the default in code, recording who, when and why. */
+export async function resetSetting(db: Db, clock: Clock, actor: Actor, id: SettingId, reason: string) {
+  const done = await db.transaction().execute(async (trx) => {
+    const current = await loadRuleSettings(trx);
+    const stored = await trx
+      .selectFrom('performance_rule_settings')
+      .select('rule')
+      .where('rule', '=', id)
+      .executeTakeFirst();
+    if (!stored) return false;
+    const next = { ...current, [id]: structuredClone(DEFAULT_SETTINGS[id]) } as RuleSettings;
+    await writeSetting(trx, clock, actor, id, current, next, reason);
+    return true;
+  });
+  if (done) await recompute(db, clock);
+  return done;
+}
+
+async function writeSetting(
+  trx: DbOrTrx,
+  clock: Clock,
+  actor: Actor,
+  id: SettingId,
+  current: RuleSettings,
+  next: RuleSettings,
+  reason: string,
+) {
+  const at = clock.now().toISOString();
+  const params = isDefault(next, id) ? null : json(next, id);
+  const previous = isDefault(current, id) ? null : json(current, id);
+  if (params === null) {
+    await trx.deleteFrom('performance_rule_settings').where('rule', '=', id).execute();
+  } else {
+    const row = { params, changed_at: at, changed_by: actor.id, changed_by_name: actor.name, reason };
+    // An upsert, so two people saving at once cannot trip over the primary key.
+    await trx
+      .insertInto('performance_rule_settings')
+      .values({ rule: id, ...row })
+      .onConflict((oc) => oc.column('rule').doUpdateSet(row))
+      .execute();
+  }
+  await trx
+    .insertInto('performance_rule_settings_history')
+    .values({
+      id: newId(),
+      rule: id,
+      previous_params: previous,
+      params,
+      changed_at: at,
+      changed_by: actor.id,
+      changed_by_name: actor.name,
+      reason,
+    })
+    .execute();
+  await markStatusesStale(trx);
+  await recordAudit(trx, clock, actor, {
+    action: 'update',
+    recordType: 'performance-rule',
+    recordId: id,
+    summary: `Changed the timescale ${id} from ${previous ?? 'the default'} to ${params ?? 'the default'}: ${reason}`,
+  });
+}
+
+/** Every child's stored statuses, worked out again under the settings now in force. */
+async function recompute(db: Db, clock: Clock) {
+  await refreshStatuses(db, londonDay(clock.now()));
+}
+
+/** Who last changed each setting that differs from the default, when and why. */
+export async function settingChanges(db: DbOrTrx) {
+  const rows = await db
+    .selectFrom('performance_rule_settings')
+    .select(['rule', 'changed_at', 'changed_by_name', 'reason'])
+    .execute();
+  return new Map(rows.map((r) => [r.rule, r]));
+}
