@@ -33,10 +33,19 @@ const env: Record<string, string> = {
 };
 if (process.env.DATABASE_URL) env.DATABASE_URL = process.env.DATABASE_URL;
 const started = performance.now();
-const server = spawn(process.execPath, [path.join(root, 'src/main.ts'), 'serve', '--demo-if-empty'], {
-  env: { ...process.env, ...env },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+const server = spawn(
+  process.execPath,
+  [
+    ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []),
+    path.join(root, 'src/main.ts'),
+    'serve',
+    '--demo-if-empty',
+  ],
+  {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  },
+);
 
 try {
   for (;;) {
@@ -109,12 +118,14 @@ try {
       `${label.padEnd(44)} ${r.times.length} requests, ${USERS} at a time: median ${ms(median(r.times))}, p95 ${ms(percentile(r.times, 95))}, ${r.perSecond.toFixed(0)}/s${r.failures ? `, ${r.failures} not 200` : ''}`,
     );
 
+  const pageBytes = (await (await fetch(`${base}${team}`, { headers: { cookie: cookie() } })).arrayBuffer())
+    .byteLength;
   await load(team, true); // warm up: templates compiled, caches filled
   await load(css, false);
   const asset = await load(css, false);
   const dashboard = await load(team, true);
   report('static asset (same server, same run)', asset);
-  report(`team dashboard (${children} children in the team)`, dashboard);
+  report(`team dashboard (${children} children, ${(pageBytes / 1024).toFixed(0)} KB)`, dashboard);
   console.log(
     `ratio (p95): dashboard / static asset ${(percentile(dashboard.times, 95) / percentile(asset.times, 95)).toFixed(1)}×. Goal: dashboard p95 under 50 ms.`,
   );
