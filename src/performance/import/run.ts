@@ -4,10 +4,11 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, DbOrTrx } from '../../platform/db/db.ts';
 import { parseRow } from './fields.ts';
+import { IdSet } from './id-set.ts';
 import type { ImportContext, KindSpec } from './kinds.ts';
 import { orderedId } from './ordered-id.ts';
 import { csvRecords, FileProblem, IMPORT_LIMITS } from './read-csv.ts';
-import { upsertBatch } from './upsert.ts';
+import { upsertValues } from './upsert.ts';
 
 export interface ImportProblem {
   row: number | null;
@@ -76,6 +77,10 @@ function headerIndex(spec: KindSpec, cells: string[]): Map<string, number> {
 
 const idColumn = (spec: KindSpec) => spec.columns[0]!.name;
 
+/** Rows in one insert statement, and the most bound values one may hold (SQLite's limit is 32,766). */
+const BATCH_ROWS = Number(process.env.IMPORT_BATCH_ROWS ?? 500);
+const MAX_PARAMETERS = 32_000;
+
 /** First pass: every row checked, nothing written. */
 export async function checkFile(
   db: DbOrTrx,
@@ -91,15 +96,14 @@ export async function checkFile(
     errorCount++;
     if (errors.length < IMPORT_LIMITS.maxErrorsKept) errors.push(p);
   };
-  const seen = new Set<string>();
+  const seen = new IdSet();
   const preview: Record<string, unknown>[] = [];
   let rows = 0;
   try {
     for await (const r of rowsOf(spec, file, ctx, problem)) {
       const id = r.parsed[idColumn(spec)] as string;
-      if (seen.has(id))
+      if (!seen.add(id))
         problem({ row: r.row, message: `${idColumn(spec)} ${id} appears more than once in the file` });
-      seen.add(id);
       rows++;
       if (preview.length < 10) preview.push(r.parsed);
       if (rows % 10_000 === 0) progress?.('checking', rows);
@@ -156,11 +160,15 @@ export async function importFile(
       await sql`pragma cache_size = -65536`.execute(trx);
     const totals = { rows: 0, added: 0, changed: 0 };
     let written = 0;
-    let batch: Record<string, unknown>[] = [];
+    // Each batch's values go straight into one array rather than an object per row (a new array
+    // each time: Kysely freezes the parameters it is given).
+    let columns: string[] | undefined;
+    let perBatch = 0;
+    let values: unknown[] = [];
     const flush = async () => {
-      written += await upsertBatch(trx, spec.table, batch);
-      totals.rows += batch.length;
-      batch = [];
+      written += await upsertValues(trx, spec.table, columns!, values);
+      totals.rows += values.length / columns!.length;
+      values = [];
       progress?.('writing', totals.rows);
     };
     const fail = (p: ImportProblem) => {
@@ -168,12 +176,19 @@ export async function importFile(
         `Row ${p.row}: ${p.message} (the data changed while importing; nothing was written)`,
       );
     };
+    const stamped = spec.table === 'children';
     for await (const r of rowsOf(spec, file.path, ctx, fail)) {
-      const extra = spec.table === 'children' ? { created_at: now, updated_at: now } : {};
-      batch.push({ id: orderedId(), ...r.mapped, ...extra });
-      if (batch.length >= 500) await flush();
+      const mapped = r.mapped;
+      if (!columns) {
+        columns = ['id', ...Object.keys(mapped), ...(stamped ? ['created_at', 'updated_at'] : [])];
+        perBatch = Math.min(BATCH_ROWS, Math.floor(MAX_PARAMETERS / columns.length));
+      }
+      values.push(orderedId());
+      for (const c in mapped) values.push(mapped[c] ?? null);
+      if (stamped) values.push(now, now);
+      if (values.length >= perBatch * columns.length) await flush();
     }
-    if (batch.length) await flush();
+    if (values.length) await flush();
     totals.added = (await count()) - before;
     if (!(trx.getExecutor().adapter instanceof PostgresAdapter))
       await sql`pragma cache_size = -2000`.execute(trx);
