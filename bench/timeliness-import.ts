@@ -14,6 +14,7 @@ const [dbFile, csv, asOf] = process.argv.slice(2) as [string, string, string];
 const h = openDb({ kind: 'sqlite', file: dbFile });
 const rssBefore = process.memoryUsage().rss;
 const started = performance.now();
+const cpu = process.cpuUsage();
 const result = await importFile(
   h.db,
   fixedClock(`${asOf}T09:00:00Z`),
@@ -23,7 +24,14 @@ const result = await importFile(
   asOf,
 );
 const took = performance.now() - started;
+const { user, system } = process.cpuUsage(cpu);
 await h.close();
 process.stdout.write(
-  JSON.stringify({ ms: took, rssBefore, maxRss: process.resourceUsage().maxRSS * 1024, result }),
+  JSON.stringify({
+    ms: took,
+    cpuMs: (user + system) / 1000,
+    rssBefore,
+    maxRss: process.resourceUsage().maxRSS * 1024,
+    result,
+  }),
 );
