@@ -11,13 +11,10 @@ import path from 'node:path';
 import { seedChildren } from '../src/demo/children.ts';
 import { seedDemo } from '../src/demo/seed.ts';
 import { EPISODE_TABLES, loadEpisodes } from '../src/performance/episodes.repo.ts';
-import { kindSpec } from '../src/performance/import/kinds.ts';
-import { importFile } from '../src/performance/import/run.ts';
 import { fillCalendarTable } from '../src/performance/oracle/calendar-table.ts';
 import { oracleStatuses } from '../src/performance/oracle/oracle.ts';
 import { evaluateChild } from '../src/performance/rules/engine.ts';
 import { DEFAULT_SETTINGS } from '../src/performance/rules/settings.ts';
-import { systemActor } from '../src/platform/audit/audit.ts';
 import { loadWorkingCalendar } from '../src/platform/calendar/closure-days.repo.ts';
 import { addCalendarDays } from '../src/platform/calendar/days.ts';
 import { fixedClock } from '../src/platform/clock.ts';
@@ -75,35 +72,27 @@ async function freshAuthority(name: string) {
   return { handle, ids };
 }
 
-/** Imports a visits file in a process of its own, so its peak memory is the import's alone. */
+/**
+ * Imports a visits file in a process of its own (bench/timeliness-import.ts, which loads only
+ * what an import needs), so its peak memory is the import's alone.
+ */
 async function importInChild(dbFile: string, csv: string) {
-  const child = spawn(process.execPath, [import.meta.filename, '--import', dbFile, csv], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(import.meta.dirname, 'timeliness-import.ts'), dbFile, csv, AS_OF],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   let out = '';
   child.stdout.on('data', (d) => {
     out += d;
   });
   await once(child, 'exit');
-  return JSON.parse(out) as { ms: number; maxRss: number; result: Record<string, unknown> };
-}
-
-if (process.argv[2] === '--import') {
-  const [dbFile, csv] = process.argv.slice(3) as [string, string];
-  const h = openDb({ kind: 'sqlite', file: dbFile });
-  const started = performance.now();
-  const result = await importFile(
-    h.db,
-    clock,
-    systemActor('bench'),
-    kindSpec('visits')!,
-    { path: csv, name: path.basename(csv) },
-    AS_OF,
-  );
-  const took = performance.now() - started;
-  await h.close();
-  process.stdout.write(JSON.stringify({ ms: took, maxRss: process.resourceUsage().maxRSS * 1024, result }));
-  process.exit(0);
+  return JSON.parse(out) as {
+    ms: number;
+    rssBefore: number;
+    maxRss: number;
+    result: Record<string, unknown>;
+  };
 }
 
 console.log(`bench/timeliness — ${new Date().toISOString()} — ${machine()} — SQLite`);
@@ -117,7 +106,7 @@ console.log(`bench/timeliness — ${new Date().toISOString()} — ${machine()} �
   const dbFile = path.join(dir, 'import-1m.sqlite');
   const first = await importInChild(dbFile, file);
   console.log(
-    `import 1,000,000 visit rows from CSV (check every row, then write): ${ms(first.ms)}, peak RSS ${mb(first.maxRss)} — ${JSON.stringify(first.result)}`,
+    `import 1,000,000 visit rows from CSV (check every row, then write): ${ms(first.ms)}, peak RSS ${mb(first.maxRss)} (${mb(first.rssBefore)} before the file was opened) — ${JSON.stringify(first.result)}`,
   );
   const again = await importInChild(dbFile, file);
   console.log(
@@ -139,7 +128,7 @@ let { handle, ids } = await freshAuthority('authority');
   await handle.close();
   const r = await importInChild(path.join(dir, 'authority.sqlite'), file);
   console.log(
-    `import ${(500_000 - Number(existing)).toLocaleString('en-GB')} more visit rows (to about 500,000): ${ms(r.ms)}, peak RSS ${mb(r.maxRss)}`,
+    `import ${(500_000 - Number(existing)).toLocaleString('en-GB')} more visit rows (to about 500,000): ${ms(r.ms)}, peak RSS ${mb(r.maxRss)} (${mb(r.rssBefore)} before the file was opened)`,
   );
 }
 handle = openDb({ kind: 'sqlite', file: path.join(dir, 'authority.sqlite') });

@@ -1,16 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from './config.ts';
-import { demoSignInHelp, isEmpty, seedDemo } from './demo/seed.ts';
-import { createAccount } from './people/create-account.ts';
-import { importStaff } from './people/staff-import.service.ts';
 import { childImportCommands } from './performance/import/cli.ts';
 import { systemActor } from './platform/audit/audit.ts';
 import { systemClock } from './platform/clock.ts';
 import { openDb } from './platform/db/db.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { ROLES } from './platform/policy/roles.ts';
-import { startServer } from './server.ts';
+
+// Each command loads what it needs when it runs (`await import`), so `practice-hub import visits`
+// does not first load the web app, its templates and exceljs: with everything loaded up front an
+// import process held about 190 MB before it opened the file (now about 120 MB), and the whole
+// million-row import has a budget of 300 MB.
 
 const program = new Command('practice-hub').description('Practice & Learning Hub');
 
@@ -30,6 +31,7 @@ program
   .description('run the web app (and the background worker unless WORKER=off)')
   .option('--demo-if-empty', 'seed the demo authority when the database is empty (never in production)')
   .action(async (opts: { demoIfEmpty?: boolean }) => {
+    const { startServer } = await import('./server.ts');
     const server = await startServer(loadConfig(), { demoIfEmpty: !!opts.demoIfEmpty });
     const shutdown = () => {
       server.stop().then(
@@ -61,6 +63,7 @@ program
   .action((opts: { children?: number }) =>
     withDb(async ({ db }) => {
       if (loadConfig().env === 'production') throw new Error('Demo data is never added in production.');
+      const { demoSignInHelp, isEmpty, seedDemo } = await import('./demo/seed.ts');
       if (!(await isEmpty(db)))
         throw new Error('The database already has staff; demo data goes only into an empty one.');
       const { people, features } = await seedDemo(db, systemClock, { size: 'full', children: opts.children });
@@ -81,6 +84,7 @@ program
   .action((opts) =>
     withDb(async ({ db }) => {
       const password = readFileSync(0, 'utf8').split('\n')[0] ?? '';
+      const { createAccount } = await import('./people/create-account.ts');
       const id = await createAccount(db, systemClock, systemActor('create-user command'), {
         ...opts,
         password,
@@ -95,6 +99,7 @@ importCmd
   .description('import staff from a CSV file (all or nothing; matched on staff_number)')
   .action((file: string) =>
     withDb(async ({ db }) => {
+      const { importStaff } = await import('./people/staff-import.service.ts');
       const result = await importStaff(
         db,
         systemClock,

@@ -1,16 +1,16 @@
 import path from 'node:path';
-import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { systemActor } from '../../platform/audit/audit.ts';
 import { londonDay } from '../../platform/calendar/days.ts';
 import { systemClock } from '../../platform/clock.ts';
 import type { DbHandle } from '../../platform/db/db.ts';
-import { refreshStatuses } from '../status.service.ts';
-import { importAnnexA } from './annex-a.ts';
 import { KINDS } from './kinds.ts';
-import { importFile } from './run.ts';
 
 type WithDb = <T>(fn: (h: DbHandle) => Promise<T>) => Promise<T>;
+
+// The import code, the progress bar and the workbook reader are loaded by the command that uses
+// them, and the status engine only once the file is in, so an import process starts small
+// (docs/performance.md, "Children's timescales").
 
 /** `practice-hub import children FILE`, `… import visits FILE`, and so on: one subcommand per kind. */
 export function childImportCommands(importCmd: Command, withDb: WithDb) {
@@ -22,6 +22,7 @@ export function childImportCommands(importCmd: Command, withDb: WithDb) {
     .action((file: string) =>
       withDb(async ({ db }) => {
         const today = londonDay(systemClock.now());
+        const { importAnnexA } = await import('./annex-a.ts');
         const r = await importAnnexA(
           db,
           systemClock,
@@ -38,6 +39,7 @@ export function childImportCommands(importCmd: Command, withDb: WithDb) {
           process.exitCode = 1;
           return;
         }
+        const { refreshStatuses } = await import('../status.service.ts');
         const statuses = await refreshStatuses(db, today);
         process.stdout.write(
           `Imported Annex A: ${r.rows} rows, ${r.written} records added or changed.\nWorked out what is due for ${statuses.children} children.\n`,
@@ -53,6 +55,10 @@ export function childImportCommands(importCmd: Command, withDb: WithDb) {
       )
       .action((file: string) =>
         withDb(async ({ db }) => {
+          const [{ default: cliProgress }, { importFile }] = await Promise.all([
+            import('cli-progress'),
+            import('./run.ts'),
+          ]);
           const bar = new cliProgress.SingleBar(
             { format: '{phase} |{bar}| {value} rows', stream: process.stderr, noTTYOutput: false },
             cliProgress.Presets.shades_classic,
@@ -86,6 +92,7 @@ export function childImportCommands(importCmd: Command, withDb: WithDb) {
             process.exitCode = 1;
             return;
           }
+          const { refreshStatuses } = await import('../status.service.ts');
           const statuses = await refreshStatuses(db, today);
           process.stdout.write(
             `Imported ${spec.title.toLowerCase()}: ${result.rows} rows, ${result.added} added, ${result.changed} changed, ${result.unchanged} unchanged.\n` +

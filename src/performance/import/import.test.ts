@@ -146,6 +146,54 @@ for (const dialect of dialectsUnderTest()) {
       }
     });
 
+    test('a file of several batches goes in whole, a repeated id far apart is caught, and again changes nothing', async () => {
+      const t = await createTestApp(dialect);
+      try {
+        const run = (f: { path: string; name: string }) =>
+          importFile(t.db, t.clock, actor, kindSpec('visits')!, f, TODAY);
+        const child = (await t.db.selectFrom('children').select('local_id').executeTakeFirstOrThrow())
+          .local_id;
+        const rows = (n: number, kind = 'cp') =>
+          Array.from(
+            { length: n },
+            (_, i) => `VB${i},${child},2026-11-${String(1 + (i % 26)).padStart(2, '0')},${kind},yes,no\n`,
+          );
+        const header = 'visit_id,child_id,date,kind,seen,seen_alone\n';
+        // 1,234 rows: two full batches of 500 and a part batch.
+        const twice = await run(fileOf('twice.csv', header + rows(1_234).join('') + rows(1)[0]));
+        assert.equal(twice.ok, false);
+        assert.deepEqual(twice.ok ? [] : twice.errors, [
+          { row: 1_236, message: 'visit_id VB0 appears more than once in the file' },
+        ]);
+        const count = async () =>
+          Number(
+            (
+              await t.db
+                .selectFrom('child_visits')
+                .select((eb) => eb.fn.countAll<number>().as('n'))
+                .where('local_id', 'like', 'VB%')
+                .executeTakeFirstOrThrow()
+            ).n,
+          );
+        assert.equal(await count(), 0);
+        const file = fileOf('many.csv', header + rows(1_234).join(''));
+        assert.deepEqual(await run(file), { ok: true, rows: 1_234, added: 1_234, changed: 0, unchanged: 0 });
+        assert.deepEqual(await run(file), { ok: true, rows: 1_234, added: 0, changed: 0, unchanged: 1_234 });
+        const last = rows(1_234);
+        last[1_233] = last[1_233]!.replace(',cp,', ',cin,');
+        assert.deepEqual(await run(fileOf('one-changed.csv', header + last.join(''))), {
+          ok: true,
+          rows: 1_234,
+          added: 0,
+          changed: 1,
+          unchanged: 1_233,
+        });
+        assert.equal(await count(), 1_234);
+      } finally {
+        await t.drop();
+      }
+    });
+
     test('the wrong file, an empty file and a file with a huge cell are refused as a whole', async () => {
       const t = await createTestApp(dialect);
       try {

@@ -42,7 +42,9 @@ const child = col('child_id', true, 'the child’s id in the case-management sys
 function withChild(ctx: ImportContext, r: Record<string, unknown>, row: Record<string, unknown>) {
   const childId = ctx.childIds.get(r.child_id as string);
   if (!childId) return { error: `child_id ${r.child_id} is not a known child (import children first)` };
-  return { row: { ...row, child_id: childId } };
+  // Added to the row rather than copied into a new one: this runs for every row of a file.
+  row.child_id = childId;
+  return { row };
 }
 
 const endAfterStart = (r: Record<string, unknown>) =>
