@@ -3,7 +3,13 @@ import { z } from 'zod';
 import { recordAudit } from '../platform/audit/audit.ts';
 import { isDay, londonDay } from '../platform/calendar/days.ts';
 import { NotFoundError } from '../platform/http/errors.ts';
-import { formErrors, keptForm, redirectWithForm, redirectWithSuccess } from '../platform/http/forms.ts';
+import {
+  fileProblemsView,
+  formErrors,
+  keptForm,
+  redirectWithForm,
+  redirectWithSuccess,
+} from '../platform/http/forms.ts';
 import { get, post } from '../platform/http/route.ts';
 import { newId } from '../platform/ids.ts';
 import { can, scopeFor } from '../platform/policy/policy.ts';
@@ -150,21 +156,9 @@ export function elearningRoutes(app: FastifyInstance, services: Services) {
     { permission: 'learning:manage', audit: false },
     async (req, reply) => {
       const render = (status: number, errors: { row: number | null; message: string }[]) =>
-        reply.code(status).render(
-          'learning/views/elearning-import.njk',
-          importView({
-            errors: {
-              summary: [
-                { text: 'The file was not imported: fix the problems below and try again', href: '#file' },
-              ],
-              fields: { file: { text: 'The file was not imported' } },
-            },
-            rowErrors: errors
-              .slice(0, 200)
-              .map((e) => [{ text: e.row === null ? 'Whole file' : String(e.row) }, { text: e.message }]),
-            moreErrors: Math.max(0, errors.length - 200),
-          }),
-        );
+        reply
+          .code(status)
+          .render('learning/views/elearning-import.njk', importView(fileProblemsView(errors)));
       if (!req.isMultipart()) return render(400, [{ row: null, message: 'Choose a CSV file to upload.' }]);
       const file = await req.file().catch(() => undefined);
       if (!file?.filename || !/\.csv$/i.test(file.filename))

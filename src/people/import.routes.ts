@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { redirectWithSuccess } from '../platform/http/forms.ts';
+import { fileProblemsView, redirectWithSuccess } from '../platform/http/forms.ts';
 import { get, post } from '../platform/http/route.ts';
 import type { Services } from '../platform/services.ts';
 import { STAFF_COLUMNS, staffTemplateCsv } from './staff-import.parse.ts';
@@ -26,16 +26,7 @@ export function staffImportRoutes(app: FastifyInstance, services: Services) {
         title: 'Import staff',
         columns: STAFF_COLUMNS,
         backLink: { href: '/staff' },
-        errors: {
-          summary: [
-            { text: 'The file was not imported: fix the problems below and try again', href: '#file' },
-          ],
-          fields: { file: { text: 'The file was not imported' } },
-        },
-        rowErrors: errors
-          .slice(0, 200)
-          .map((e) => [{ text: e.row === null ? 'Whole file' : String(e.row) }, { text: e.message }]),
-        moreErrors: Math.max(0, errors.length - 200),
+        ...fileProblemsView(errors),
       });
     if (!req.isMultipart()) return render(400, [{ row: null, message: 'Choose a CSV file to upload.' }]);
     let file: Awaited<ReturnType<typeof req.file>>;

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { londonDay } from '../../platform/calendar/days.ts';
 import { toCsv } from '../../platform/csv.ts';
-import { redirectWithSuccess } from '../../platform/http/forms.ts';
+import { fileProblemsView, redirectWithSuccess } from '../../platform/http/forms.ts';
 import { get, post } from '../../platform/http/route.ts';
 import type { Services } from '../../platform/services.ts';
 import { refreshStatuses } from '../status.service.ts';
@@ -34,15 +34,7 @@ export function childImportRoutes(app: FastifyInstance, services: Services) {
   ) =>
     page(reply, status, {
       kind,
-      errors: {
-        summary: [{ text: 'The file was not imported: fix the problems below and try again', href: '#file' }],
-        fields: { file: { text: 'The file was not imported' } },
-      },
-      rowErrors: errors.map((e) => [
-        { text: e.row === null ? 'Whole file' : String(e.row) },
-        { text: e.message },
-      ]),
-      moreErrors: Math.max(0, total - errors.length),
+      ...fileProblemsView(errors, total, errors.length),
     });
 
   get(app, '/performance/import', { permission: 'children:import', audit: false }, async (_req, reply) =>

@@ -55,3 +55,27 @@ export function keptForm(
     return undefined;
   }
 }
+
+/** A problem found in an uploaded file: its row (null for the whole file) and what is wrong. */
+export interface FileProblem {
+  row: number | null;
+  message: string;
+}
+
+/**
+ * What an import page shows when a file was refused: the error summary
+ * pointing at the file field, and the problems as table rows (the first
+ * `shown`; `total` says how many there were in all).
+ */
+export function fileProblemsView(problems: FileProblem[], total = problems.length, shown = 200) {
+  return {
+    errors: {
+      summary: [{ text: 'The file was not imported: fix the problems below and try again', href: '#file' }],
+      fields: { file: { text: 'The file was not imported' } },
+    } satisfies FormErrors,
+    rowErrors: problems
+      .slice(0, shown)
+      .map((e) => [{ text: e.row === null ? 'Whole file' : String(e.row) }, { text: e.message }]),
+    moreErrors: Math.max(0, total - Math.min(shown, problems.length)),
+  };
+}
