@@ -52,6 +52,9 @@ export async function createTestDb(
   now = '2026-11-27T09:00:00Z',
 ): Promise<TestDb & { drop(): Promise<void> }> {
   const clock = fixedClock(now);
+  // Files a test writes (uploaded documents, imports waiting for confirmation)
+  // go to a folder of its own, never the repository's ./data.
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'hub-test-'));
   let database: Config['database'];
   let schema: string | undefined;
   let cleanup: () => Promise<void>;
@@ -73,11 +76,11 @@ export async function createTestDb(
       await sql`select pg_advisory_lock(${SCHEMA_LOCK})`.execute(a.db);
       await sql`drop schema ${sql.id(name)} cascade`.execute(a.db);
       await a.close();
+      rmSync(dataDir, { recursive: true, force: true });
     };
   } else {
-    const dir = mkdtempSync(path.join(tmpdir(), 'hub-test-'));
-    database = { kind: 'sqlite', file: path.join(dir, 'hub.sqlite') };
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+    database = { kind: 'sqlite', file: path.join(dataDir, 'hub.sqlite') };
+    cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
   }
   const open = () => openDb(database, { schema });
   const handle = open();
@@ -93,6 +96,7 @@ export async function createTestDb(
   await lockHolder?.close();
   const config = {
     ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
+    dataDir,
     database,
   };
   const services: Services = {
