@@ -76,24 +76,23 @@ async function freshAuthority(name: string) {
  * Imports a visits file in a process of its own (bench/timeliness-import.ts, which loads only
  * what an import needs), so its peak memory is the import's alone.
  */
-async function importInChild(dbFile: string, csv: string) {
-  const child = spawn(
-    process.execPath,
-    [path.join(import.meta.dirname, 'timeliness-import.ts'), dbFile, csv, AS_OF],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+async function inChild<T>(script: string, args: string[]): Promise<T> {
+  const child = spawn(process.execPath, [path.join(import.meta.dirname, script), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   child.stdout.on('data', (d) => {
     out += d;
   });
   await once(child, 'exit');
-  return JSON.parse(out) as {
-    ms: number;
-    rssBefore: number;
-    maxRss: number;
-    result: Record<string, unknown>;
-  };
+  return JSON.parse(out) as T;
 }
+
+const importInChild = (dbFile: string, csv: string) =>
+  inChild<{ ms: number; rssBefore: number; maxRss: number; result: Record<string, unknown> }>(
+    'timeliness-import.ts',
+    [dbFile, csv, AS_OF],
+  );
 
 console.log(`bench/timeliness — ${new Date().toISOString()} — ${machine()} — SQLite`);
 
@@ -107,6 +106,13 @@ console.log(`bench/timeliness — ${new Date().toISOString()} — ${machine()} �
   const first = await importInChild(dbFile, file);
   console.log(
     `import 1,000,000 visit rows from CSV (check every row, then write): ${ms(first.ms)}, peak RSS ${mb(first.maxRss)} (${mb(first.rssBefore)} before the file was opened) — ${JSON.stringify(first.result)}`,
+  );
+  const statuses = await inChild<{ ms: number; maxRss: number; result: Record<string, unknown> }>(
+    'timeliness-statuses.ts',
+    [dbFile, AS_OF],
+  );
+  console.log(
+    `then every child's statuses worked out and stored (as the CLI does): ${ms(statuses.ms)}, peak RSS ${mb(statuses.maxRss)} — ${JSON.stringify(statuses.result)}`,
   );
   const again = await importInChild(dbFile, file);
   console.log(

@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { seedChildren } from '../demo/children.ts';
+import { loadWorkingCalendar } from '../platform/calendar/closure-days.repo.ts';
 import { createTestApp } from '../platform/testing/test-app.ts';
 import { dialectsUnderTest } from '../platform/testing/test-db.ts';
-import { ensureStatuses, statusesAsOf } from './status.service.ts';
+import { loadEpisodes } from './episodes.repo.ts';
+import { evaluateChild } from './rules/engine.ts';
+import { loadRuleSettings } from './settings.repo.ts';
+import { ensureStatuses, refreshStatuses, statusesAsOf, storedTrends } from './status.service.ts';
+import { weeklyTrends } from './trends.ts';
 
 for (const dialect of dialectsUnderTest()) {
   test(`on a new day, many requests at once work the statuses out once, and all see the same answer [${dialect}]`, async () => {
@@ -20,6 +26,43 @@ for (const dialect of dialectsUnderTest()) {
       const seen = await t.db.selectFrom('child_rule_status').select('as_of').distinct().execute();
       assert.equal(seen.length, 1);
       await refresh;
+    } finally {
+      await t.drop();
+    }
+  });
+}
+
+for (const dialect of dialectsUnderTest()) {
+  test(`statuses and trends worked out a thousand children at a time equal the whole authority worked out at once [${dialect}]`, async () => {
+    const t = await createTestApp(dialect);
+    try {
+      await seedChildren(t.db, t.clock, 1500, { idPrefix: 'S', seed: 11 }); // more than one batch
+      const asOf = '2026-11-27';
+      await refreshStatuses(t.db, asOf);
+      const [cal, settings, episodes, children] = await Promise.all([
+        loadWorkingCalendar(t.db),
+        loadRuleSettings(t.db),
+        loadEpisodes(t.db),
+        t.db.selectFrom('children').select(['id', 'team_id']).execute(),
+      ]);
+      assert.ok(children.length > 1500);
+      const whole = children.flatMap(({ id }) =>
+        evaluateChild(episodes.get(id)!, cal, asOf, settings)
+          .filter((r) => r.status !== 'not-applicable')
+          .map((r) => `${id} ${r.rule} ${r.status} ${r.dueDay} ${r.daysLate}`),
+      );
+      const stored = await t.db.selectFrom('child_rule_status').selectAll().execute();
+      assert.deepEqual(
+        stored.map((r) => `${r.child_id} ${r.rule} ${r.status} ${r.due_day} ${r.days_late}`).sort(),
+        whole.sort(),
+      );
+      const wholeTrends = weeklyTrends(
+        children.map((c) => ({ teamId: c.team_id, episodes: episodes.get(c.id)! })),
+        cal,
+        asOf,
+        settings,
+      );
+      assert.deepEqual(await storedTrends(t.db), wholeTrends);
     } finally {
       await t.drop();
     }

@@ -5,7 +5,7 @@ import { newId } from '../platform/ids.ts';
 import { insertInBatches, loadEpisodes } from './episodes.repo.ts';
 import { evaluateChild } from './rules/engine.ts';
 import { loadRuleSettings } from './settings.repo.ts';
-import { type Trends, weeklyTrends } from './trends.ts';
+import { addTrends, type Trends, weeklyTrends } from './trends.ts';
 
 const AS_OF_KEY = 'statuses_as_of';
 // Changes with every refresh, so a page's cached view knows when it is out of date.
@@ -19,37 +19,44 @@ const TRENDS_KEY = 'trends';
  * when a page finds the stored day is not today. The swap happens in one
  * transaction, so readers see the old statuses or the new, never a mixture.
  */
+/** Children whose episodes are read and worked out at a time: memory stays flat however many visits there are. */
+const CHILDREN_PER_BATCH = 1000;
+
 export async function refreshStatuses(db: Db, asOf: string): Promise<{ children: number; rows: number }> {
-  const [cal, settings, episodes] = await Promise.all([
-    loadWorkingCalendar(db),
-    loadRuleSettings(db),
-    loadEpisodes(db),
-  ]);
-  const allIds = await db.selectFrom('children').select(['id', 'team_id']).execute();
+  const [cal, settings] = await Promise.all([loadWorkingCalendar(db), loadRuleSettings(db)]);
+  const allIds = await db.selectFrom('children').select(['id', 'team_id']).orderBy('id').execute();
   const rows: ChildRuleStatusTable[] = [];
-  for (const { id } of allIds) {
-    const child = episodes.get(id);
-    if (!child) continue;
-    for (const r of evaluateChild(child, cal, asOf, settings)) {
-      if (r.status === 'not-applicable') continue;
-      rows.push({
-        child_id: id,
-        rule: r.rule,
-        as_of: asOf,
-        status: r.status,
-        due_day: r.dueDay,
-        last_day: r.lastDay,
-        days_late: r.daysLate,
-        open: r.open ? 1 : 0,
-      });
+  let trends: Trends | null = null;
+  for (let i = 0; i < allIds.length; i += CHILDREN_PER_BATCH) {
+    const batch = allIds.slice(i, i + CHILDREN_PER_BATCH);
+    const episodes = await loadEpisodes(
+      db,
+      batch.map((c) => c.id),
+    );
+    for (const { id } of batch) {
+      for (const r of evaluateChild(episodes.get(id)!, cal, asOf, settings)) {
+        if (r.status === 'not-applicable') continue;
+        rows.push({
+          child_id: id,
+          rule: r.rule,
+          as_of: asOf,
+          status: r.status,
+          due_day: r.dueDay,
+          last_day: r.lastDay,
+          days_late: r.daysLate,
+          open: r.open ? 1 : 0,
+        });
+      }
     }
+    const batchTrends = weeklyTrends(
+      batch.map((c) => ({ teamId: c.team_id, episodes: episodes.get(c.id)! })),
+      cal,
+      asOf,
+      settings,
+    );
+    trends = trends ? addTrends(trends, batchTrends) : batchTrends;
   }
-  const trends = weeklyTrends(
-    allIds.map((c) => ({ teamId: c.team_id, episodes: episodes.get(c.id)! })),
-    cal,
-    asOf,
-    settings,
-  );
+  trends ??= weeklyTrends([], cal, asOf, settings);
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('performance_state').where('key', '=', TRENDS_KEY).execute();
     await trx

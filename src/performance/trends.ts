@@ -51,6 +51,22 @@ export function weeklyTrends(
   return { weeks, byTeam };
 }
 
+/** The trends of two groups of children over the same weeks, added together (a team may be in both). */
+export function addTrends(a: Trends, b: Trends): Trends {
+  const byTeam: Record<string, WeekPoint[]> = { ...a.byTeam };
+  for (const [team, points] of Object.entries(b.byTeam)) {
+    const mine = byTeam[team];
+    byTeam[team] = mine
+      ? mine.map((p, i) => ({
+          visited: p.visited + points[i]!.visited,
+          notSeen: p.notSeen + points[i]!.notSeen,
+          overdue: p.overdue + points[i]!.overdue,
+        }))
+      : points;
+  }
+  return { weeks: a.weeks, byTeam };
+}
+
 /** Adds teams' weeks together (a service's or the whole authority's trend). */
 export function sumTrends(trends: Trends, teamIds: readonly string[]): WeekPoint[] {
   return trends.weeks.map((_, i) => {
