@@ -12,6 +12,16 @@ type WithDb = <T>(fn: (h: DbHandle) => Promise<T>) => Promise<T>;
 // them, and the status engine only once the file is in, so an import process starts small
 // (docs/performance.md, "Children's timescales").
 
+/** A refused file: each problem on standard error, then a failing exit code. */
+function refuse(r: { errors: { row: number | null; message: string }[]; errorCount: number }) {
+  for (const e of r.errors)
+    process.stderr.write(`${e.row === null ? 'file' : `row ${e.row}`}: ${e.message}\n`);
+  if (r.errorCount > r.errors.length)
+    process.stderr.write(`… and ${r.errorCount - r.errors.length} more problems.\n`);
+  process.stderr.write('Nothing was imported.\n');
+  process.exitCode = 1;
+}
+
 /** `practice-hub import children FILE`, `… import visits FILE`, and so on: one subcommand per kind. */
 export function childImportCommands(importCmd: Command, withDb: WithDb) {
   importCmd
@@ -30,15 +40,7 @@ export function childImportCommands(importCmd: Command, withDb: WithDb) {
           { path: file, name: path.basename(file) },
           today,
         );
-        if (!r.ok) {
-          for (const e of r.errors)
-            process.stderr.write(`${e.row === null ? 'file' : `row ${e.row}`}: ${e.message}\n`);
-          if (r.errorCount > r.errors.length)
-            process.stderr.write(`… and ${r.errorCount - r.errors.length} more problems.\n`);
-          process.stderr.write('Nothing was imported.\n');
-          process.exitCode = 1;
-          return;
-        }
+        if (!r.ok) return refuse(r);
         const { refreshStatuses } = await import('../status.service.ts');
         const statuses = await refreshStatuses(db, today);
         process.stdout.write(
@@ -83,15 +85,7 @@ export function childImportCommands(importCmd: Command, withDb: WithDb) {
             },
           );
           bar.stop();
-          if (!result.ok) {
-            for (const e of result.errors)
-              process.stderr.write(`${e.row === null ? 'file' : `row ${e.row}`}: ${e.message}\n`);
-            if (result.errorCount > result.errors.length)
-              process.stderr.write(`… and ${result.errorCount - result.errors.length} more problems.\n`);
-            process.stderr.write('Nothing was imported.\n');
-            process.exitCode = 1;
-            return;
-          }
+          if (!result.ok) return refuse(result);
           const { refreshStatuses } = await import('../status.service.ts');
           const statuses = await refreshStatuses(db, today);
           process.stdout.write(
