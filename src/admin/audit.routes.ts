@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { toCsv } from '../platform/csv.ts';
+import { sendTable } from '../platform/export/table-export.ts';
 import { get } from '../platform/http/route.ts';
 import type { Services } from '../platform/services.ts';
 import { formatDateTime, plural } from '../platform/views/format.ts';
@@ -94,25 +94,23 @@ export function auditRoutes(app: FastifyInstance, services: Services) {
         .orderBy('id', 'desc')
         .limit(MAX_EXPORT_ROWS)
         .execute();
-      const csv = toCsv(rows, [
-        { header: 'at', value: (r) => r.at },
-        { header: 'person', value: (r) => r.actor_name },
-        { header: 'person_id', value: (r) => r.actor_id },
-        { header: 'action', value: (r) => r.action },
-        { header: 'record_type', value: (r) => r.record_type },
-        { header: 'record_id', value: (r) => r.record_id },
-        { header: 'summary', value: (r) => r.summary },
-        { header: 'outcome', value: (r) => r.outcome },
-        { header: 'ip', value: (r) => r.ip },
-        { header: 'user_agent', value: (r) => r.user_agent },
-      ]);
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header(
-          'content-disposition',
-          `attachment; filename="audit-log-${services.clock.now().toISOString().slice(0, 10)}.csv"`,
-        )
-        .send(csv);
+      return sendTable(reply, 'csv', {
+        filename: `audit-log-${services.clock.now().toISOString().slice(0, 10)}`,
+        sheetName: 'Audit log',
+        rows,
+        columns: [
+          { header: 'at', value: (r) => r.at },
+          { header: 'person', value: (r) => r.actor_name },
+          { header: 'person_id', value: (r) => r.actor_id },
+          { header: 'action', value: (r) => r.action },
+          { header: 'record_type', value: (r) => r.record_type },
+          { header: 'record_id', value: (r) => r.record_id },
+          { header: 'summary', value: (r) => r.summary },
+          { header: 'outcome', value: (r) => r.outcome },
+          { header: 'ip', value: (r) => r.ip },
+          { header: 'user_agent', value: (r) => r.user_agent },
+        ],
+      });
     },
   );
 }
