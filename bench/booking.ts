@@ -9,7 +9,7 @@ import { insertStaff } from '../src/people/staff.repo.ts';
 import { createSession, tokenId } from '../src/platform/auth/sessions.ts';
 import type { Dialect } from '../src/platform/db/db.ts';
 import { cookieNames } from '../src/platform/http/session-hook.ts';
-import { createTestDb } from '../src/platform/testing/test-db.ts';
+import { createTestDb } from '../src/testing/test-db.ts';
 import { machine, median, ms, percentile } from './stats.ts';
 
 const PEOPLE = 500;

@@ -1,13 +1,15 @@
 // The complaints reports page replays every complaint's events through the
 // pure state machine on each request. How long does that take for a large
 // authority's complaints, against a plain page in the same run?
+
 import { createApp } from '../src/app.ts';
 import { REGULATION_DAYS } from '../src/complaints/clocks.ts';
 import { insertDemoComplaint, seedContext } from '../src/demo/complaints.ts';
 import { seedDemo } from '../src/demo/seed.ts';
+import { demoSeeds } from '../src/features.ts';
 import { addCalendarDays } from '../src/platform/calendar/days.ts';
-import { Browser, personaFor } from '../src/platform/testing/test-app.ts';
-import { createTestDb } from '../src/platform/testing/test-db.ts';
+import { Browser, personaFor } from '../src/testing/test-app.ts';
+import { createTestDb } from '../src/testing/test-db.ts';
 import { machine, median, ms, percentile } from './stats.ts';
 
 const SIZES = [500, 3000];
@@ -27,7 +29,7 @@ async function timed(b: Browser, url: string, runs: number) {
 console.log(`bench/complaints-reports — ${new Date().toISOString()} — ${machine()}`);
 for (const size of SIZES) {
   const t = await createTestDb('sqlite');
-  await seedDemo(t.db, t.clock, { size: 'full' });
+  await seedDemo(t.db, t.clock, demoSeeds(), { size: 'full' });
   await t.db.transaction().execute(async (trx) => {
     const ctx = await seedContext(trx, t.clock);
     for (let i = 0; i < size; i++) {

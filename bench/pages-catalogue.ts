@@ -9,7 +9,7 @@ import { createSession } from '../src/platform/auth/sessions.ts';
 import { addCalendarDays } from '../src/platform/calendar/days.ts';
 import type { Dialect } from '../src/platform/db/db.ts';
 import { cookieNames } from '../src/platform/http/session-hook.ts';
-import { createTestDb } from '../src/platform/testing/test-db.ts';
+import { createTestDb } from '../src/testing/test-db.ts';
 import { machine, median, ms, percentile } from './stats.ts';
 
 const COURSES = 500;

@@ -3,10 +3,12 @@
 // Prints: medians and p95 of the save (settings, history, audit, recompute) and, as the same-run
 // baseline, of refreshStatuses alone (what the nightly job does), and their ratio.
 // Run: npm run bench:rule-change (RUNS=9 by default).
+
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { seedDemo } from '../src/demo/seed.ts';
+import { demoSeeds } from '../src/features.ts';
 import { withOverrides } from '../src/performance/rules/settings.ts';
 import { changeSettings } from '../src/performance/settings.service.ts';
 import { refreshStatuses } from '../src/performance/status.service.ts';
@@ -22,7 +24,7 @@ const clock = fixedClock(`${AS_OF}T09:00:00Z`);
 const dir = mkdtempSync(path.join(tmpdir(), 'hub-bench-rule-change-'));
 const handle = openDb({ kind: 'sqlite', file: path.join(dir, 'demo.sqlite') });
 await migrateToLatest(handle);
-await seedDemo(handle.db, clock, { size: 'full' });
+await seedDemo(handle.db, clock, demoSeeds(), { size: 'full' });
 const db = handle.db;
 const children = (await db.selectFrom('children').select('id').execute()).length;
 

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { seedChildren } from '../src/demo/children.ts';
 import { seedDemo } from '../src/demo/seed.ts';
+import { demoSeeds } from '../src/features.ts';
 import { EPISODE_TABLES, loadEpisodes } from '../src/performance/episodes.repo.ts';
 import { fillCalendarTable } from '../src/performance/oracle/calendar-table.ts';
 import { oracleStatuses } from '../src/performance/oracle/oracle.ts';
@@ -66,7 +67,7 @@ async function writeVisits(file: string, n: number, children: string[], prefix: 
 async function freshAuthority(name: string) {
   const handle = openDb({ kind: 'sqlite', file: path.join(dir, `${name}.sqlite`) });
   await migrateToLatest(handle);
-  await seedDemo(handle.db, clock, { size: 'full', children: 0 });
+  await seedDemo(handle.db, clock, demoSeeds(), { size: 'full', children: 0 });
   await seedChildren(handle.db, clock, CHILDREN);
   const ids = (await handle.db.selectFrom('children').select('local_id').execute()).map((c) => c.local_id);
   return { handle, ids };

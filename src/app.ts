@@ -4,14 +4,11 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
-import { adminRoutes } from './admin/routes.ts';
-import { complaintsFeatureRoutes } from './complaints/routes.ts';
-import { homeRoutes } from './home/routes.ts';
-import { learningRoutes } from './learning/routes.ts';
-import { peopleRoutes } from './people/routes.ts';
-import { performanceRoutes } from './performance/routes.ts';
+import { FEATURES, navigation, panels } from './features.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { calendarRoutes } from './platform/calendar/routes.ts';
+import type { Feature } from './platform/feature.ts';
+import { homeRoutes } from './platform/home/routes.ts';
 import { guardSetup } from './platform/http/guard.ts';
 import { pagesSetup } from './platform/http/pages.ts';
 import { platformRoutes } from './platform/http/platform-routes.ts';
@@ -26,9 +23,9 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /**
  * The whole web app, set up in a fixed, readable order: security headers,
  * body parsing, who is asking, what they may do, how pages render, then each
- * feature's routes.
+ * feature's routes, from the one list of features.
  */
-export async function createApp(services: Services) {
+export async function createApp(services: Services, features: Feature[] = FEATURES) {
   const { config } = services;
   const production = config.env === 'production';
   const app = Fastify({
@@ -64,17 +61,13 @@ export async function createApp(services: Services) {
   guardSetup(app, services);
   const views = createViewEnv({ cache: config.env !== 'development' });
   const assets = buildAssets(config.brandColour);
-  pagesSetup(app, services, views, assets);
+  pagesSetup(app, services, views, assets, navigation(features));
 
   platformRoutes(app, services, assets);
   authRoutes(app, services);
-  homeRoutes(app, services);
-  peopleRoutes(app, services);
-  adminRoutes(app, services);
+  homeRoutes(app, services, panels(features));
   calendarRoutes(app, services);
-  complaintsFeatureRoutes(app, services);
-  learningRoutes(app, services);
-  performanceRoutes(app, services);
+  for (const f of features) await f.routes?.(app, services);
 
   return app;
 }

@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from './config.ts';
-import { childImportCommands } from './performance/import/cli.ts';
-import { systemActor } from './platform/audit/audit.ts';
+import { demoSeeds, FEATURES } from './features.ts';
 import { systemClock } from './platform/clock.ts';
 import { openDb } from './platform/db/db.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
-import { ROLES } from './platform/policy/roles.ts';
 
 // Each command loads what it needs when it runs (`await import`), so `practice-hub import visits`
 // does not first load the web app, its templates and exceljs: with everything loaded up front an
@@ -66,60 +63,18 @@ program
       const { demoSignInHelp, isEmpty, seedDemo } = await import('./demo/seed.ts');
       if (!(await isEmpty(db)))
         throw new Error('The database already has staff; demo data goes only into an empty one.');
-      const { people, features } = await seedDemo(db, systemClock, { size: 'full', children: opts.children });
+      const { people, features } = await seedDemo(db, systemClock, demoSeeds(), {
+        size: 'full',
+        children: opts.children,
+      });
       process.stdout.write(
         `Added ${people} demo staff.\n${features.map((f) => `${f}\n`).join('')}${demoSignInHelp()}\n`,
       );
     }),
   );
 
-program
-  .command('create-user')
-  .description('add a person who can sign in (the password is read from standard input)')
-  .requiredOption('--email <email>')
-  .requiredOption('--name <name>')
-  .requiredOption('--role <role...>', `one or more of: ${ROLES.join(', ')}`)
-  .option('--team <team>', 'team name')
-  .option('--staff-number <number>')
-  .action((opts) =>
-    withDb(async ({ db }) => {
-      const password = readFileSync(0, 'utf8').split('\n')[0] ?? '';
-      const { createAccount } = await import('./people/create-account.ts');
-      const id = await createAccount(db, systemClock, systemActor('create-user command'), {
-        ...opts,
-        password,
-      });
-      process.stdout.write(`Created ${opts.email} (${id}).\n`);
-    }),
-  );
-
-const importCmd = program.command('import').description('import data from files');
-importCmd
-  .command('staff <file>')
-  .description('import staff from a CSV file (all or nothing; matched on staff_number)')
-  .action((file: string) =>
-    withDb(async ({ db }) => {
-      const { importStaff } = await import('./people/staff-import.service.ts');
-      const result = await importStaff(
-        db,
-        systemClock,
-        systemActor('import command'),
-        readFileSync(file, 'utf8'),
-      );
-      if (!result.ok) {
-        for (const e of result.errors)
-          process.stderr.write(`${e.row === null ? 'file' : `row ${e.row}`}: ${e.message}\n`);
-        process.stderr.write('Nothing was imported.\n');
-        process.exitCode = 1;
-        return;
-      }
-      process.stdout.write(
-        `Imported: ${result.created} added, ${result.updated} changed, ${result.unchanged} unchanged.\n`,
-      );
-    }),
-  );
-
-childImportCommands(importCmd, withDb);
+const importCommand = program.command('import').description('import data from files');
+for (const feature of FEATURES) feature.commands?.({ program, importCommand, withDb });
 
 program.parseAsync().catch((err: unknown) => {
   process.stderr.write(

@@ -2,6 +2,7 @@ import { createApp } from './app.ts';
 import { startFeatureJobs } from './background.ts';
 import type { Config } from './config.ts';
 import { demoSignInHelp, isEmpty, seedDemo } from './demo/seed.ts';
+import { demoSeeds } from './features.ts';
 import { systemClock } from './platform/clock.ts';
 import { openDb } from './platform/db/db.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
@@ -23,7 +24,7 @@ export async function startServer(config: Config, options: { demoIfEmpty: boolea
 
   let seeded: string[] | null = null;
   if (options.demoIfEmpty && config.env !== 'production' && (await isEmpty(handle.db))) {
-    const { people, features } = await seedDemo(handle.db, systemClock);
+    const { people, features } = await seedDemo(handle.db, systemClock, demoSeeds());
     log.info({ people, features }, 'seeded the demo authority');
     seeded = [`${people} staff`, ...features];
   }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { enqueueMail } from '../platform/mail/outbox.ts';
-import { Browser, createTestApp, personaFor, type TestApp } from '../platform/testing/test-app.ts';
+import { Browser, createTestApp, personaFor, type TestApp } from '../testing/test-app.ts';
 
 async function withAdmin(fn: (t: TestApp, browser: Browser) => Promise<void>) {
   const t = await createTestApp('sqlite');

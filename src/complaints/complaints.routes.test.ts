@@ -3,8 +3,8 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { Browser, createTestApp, personaFor, type TestApp } from '../platform/testing/test-app.ts';
-import { dialectsUnderTest } from '../platform/testing/test-db.ts';
+import { Browser, createTestApp, personaFor, type TestApp } from '../testing/test-app.ts';
+import { dialectsUnderTest } from '../testing/test-db.ts';
 import { documentFolder } from './documents.ts';
 
 // The test clock is Friday 27 November 2026, 09:00.

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { runDueJobs } from '../platform/jobs/jobs.ts';
-import { Browser, createTestApp, personaFor } from '../platform/testing/test-app.ts';
-import { dialectsUnderTest } from '../platform/testing/test-db.ts';
+import { Browser, createTestApp, personaFor } from '../testing/test-app.ts';
+import { dialectsUnderTest } from '../testing/test-db.ts';
 import { complaintJobs, sendOverdueReminders } from './reminders.ts';
 
 const multipart = (fields: Record<string, string>) => {

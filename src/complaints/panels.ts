@@ -1,5 +1,5 @@
-import type { PanelSource } from '../home/panels.ts';
 import { addCalendarDays } from '../platform/calendar/days.ts';
+import type { PanelSource } from '../platform/feature.ts';
 import { plural } from '../platform/views/format.ts';
 import { todayIn } from './complaints.service.ts';
 import { actionsOwnedBy } from './learning.repo.ts';
@@ -7,7 +7,7 @@ import { actionsOwnedBy } from './learning.repo.ts';
 /** Everyone: learning actions they own that are past their due date. */
 export const overdueActionsPanel: PanelSource = {
   id: 'lesson-actions-overdue',
-  roles: 'all',
+  permission: 'home:view',
   async load({ db, clock }, user) {
     const today = todayIn(clock);
     const overdue = (await actionsOwnedBy(db, user.id)).filter((a) => a.due_on < today);
@@ -29,7 +29,7 @@ export const overdueActionsPanel: PanelSource = {
 /** Complaints officers: stages due in the next five working days, and overdue ones. */
 export const complaintStagesPanel: PanelSource = {
   id: 'complaint-stages',
-  roles: ['complaints-officer'],
+  permission: 'complaints:manage',
   async load({ db, clock }) {
     const today = todayIn(clock);
     const open = await db.selectFrom('complaints').select(['due_on']).where('status', '=', 'open').execute();

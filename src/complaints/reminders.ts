@@ -1,6 +1,6 @@
-import type { FeatureJobs } from '../background.ts';
 import { type Actor, recordAudit, systemActor } from '../platform/audit/audit.ts';
 import { addCalendarDays } from '../platform/calendar/days.ts';
+import type { FeatureJobs } from '../platform/feature.ts';
 import { enqueueJob, registerJob } from '../platform/jobs/jobs.ts';
 import { enqueueMail } from '../platform/mail/outbox.ts';
 import type { Services } from '../platform/services.ts';

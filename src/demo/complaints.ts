@@ -3,10 +3,10 @@ import { stageTimes, todayIn } from '../complaints/complaints.service.ts';
 import { type ComplaintEvent, currentStage, receive, step } from '../complaints/lifecycle.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db, DbOrTrx } from '../platform/db/db.ts';
+import type { DemoOptions, FeatureSeed } from '../platform/feature.ts';
 import { newId } from '../platform/ids.ts';
 import { seedHistory } from './complaints-history.ts';
 import { seedStoryComplaints } from './complaints-story.ts';
-import type { DemoOptions, FeatureSeed } from './features.ts';
 
 /**
  * Demo complaints: the two Stage 2 outcomes from the seed bulletin (retold,

@@ -2,8 +2,8 @@ import { insertCourse, insertSession, type PartInput } from '../learning/offer.r
 import { addCalendarDays, londonDay, parseDay } from '../platform/calendar/days.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/db/db.ts';
+import type { DemoOptions } from '../platform/feature.ts';
 import { newId } from '../platform/ids.ts';
-import type { DemoOptions } from './features.ts';
 import { LEARNING_OFFER } from './learning-offer.ts';
 
 /**

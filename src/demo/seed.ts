@@ -2,8 +2,8 @@ import { insertStaff } from '../people/staff.repo.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/db/db.ts';
+import type { DemoOptions, FeatureSeed } from '../platform/feature.ts';
 import { newId } from '../platform/ids.ts';
-import { type DemoOptions, FEATURE_SEEDS } from './features.ts';
 import { DEMO_PERSONAS, DEMO_SERVICES, type DemoPerson, demoWorkforce } from './people.ts';
 
 export const DEMO_PASSWORD = 'practice-hub-demo';
@@ -18,12 +18,14 @@ export async function isEmpty(db: Db): Promise<boolean> {
 }
 
 /**
- * Seeds the fictional authority in one transaction. Every demo account shares
+ * Seeds the fictional authority's people in one transaction, then each feature's demo data (`seeds`, from the
+ * list of features). Every demo account shares
  * one password, hashed once (demo only: real accounts each get their own salt).
  */
 export async function seedDemo(
   db: Db,
   clock: Clock,
+  seeds: FeatureSeed[],
   options: DemoOptions = { size: 'full' },
 ): Promise<{ people: number; features: string[] }> {
   const hash = await hashPassword(DEMO_PASSWORD);
@@ -59,7 +61,7 @@ export async function seedDemo(
     }
   });
   const features: string[] = [];
-  for (const f of FEATURE_SEEDS) features.push(`${f.name}: ${await f.seed(db, clock, options)}`);
+  for (const f of seeds) features.push(`${f.name}: ${await f.seed(db, clock, options)}`);
   return { people: people.length, features };
 }
 

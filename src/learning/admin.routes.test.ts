@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Browser, createTestApp, personaFor } from '../platform/testing/test-app.ts';
+import { Browser, createTestApp, personaFor } from '../testing/test-app.ts';
 
 test('L&D add a course and a three-day session through the forms; bad input keeps the answers and changes nothing', async () => {
   const t = await createTestApp('sqlite');

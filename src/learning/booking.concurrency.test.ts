@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { forEachDialect } from '../platform/testing/test-db.ts';
+import { forEachDialect } from '../testing/test-db.ts';
 import { bookPlace } from './booking.service.ts';
 import { makeSession, makeStaff, tester } from './test-fixtures.ts';
 

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
-import { createTestDb } from '../platform/testing/test-db.ts';
+import { createTestDb } from '../testing/test-db.ts';
 import { makeSession, makeStaff } from './test-fixtures.ts';
 
 const run = promisify(execFile);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { UserInputError } from '../platform/http/errors.ts';
-import { forEachDialect, type TestDb } from '../platform/testing/test-db.ts';
+import { forEachDialect, type TestDb } from '../testing/test-db.ts';
 import { bookPlace, cancelPlace, claimOffer, decideRequest, expireOffers } from './booking.service.ts';
 import { insertSession } from './offer.repo.ts';
 import { makeSession, makeStaff, tester } from './test-fixtures.ts';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { forEachDialect, type TestDb } from '../platform/testing/test-db.ts';
+import { forEachDialect, type TestDb } from '../testing/test-db.ts';
 import { bookPlace, cancelPlace, claimOffer, decideRequest, expireOffers } from './booking.service.ts';
 import { makeSession, makeStaff, tester } from './test-fixtures.ts';
 import { moveBooking, reorderWaiting } from './waitlist.service.ts';

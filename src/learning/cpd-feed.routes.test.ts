@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import ICAL from 'ical.js';
-import { Browser, createTestApp, personaFor } from '../platform/testing/test-app.ts';
+import { Browser, createTestApp, personaFor } from '../testing/test-app.ts';
 import { bookPlace } from './booking.service.ts';
 import { makeSession, tester } from './test-fixtures.ts';
 

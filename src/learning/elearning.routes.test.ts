@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { Browser, createTestApp, personaFor } from '../platform/testing/test-app.ts';
+import { Browser, createTestApp, personaFor } from '../testing/test-app.ts';
 
 async function upload(b: Browser, text: string, csrf: string) {
   // A real file on disk, read back as the browser would send it.

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { runDueJobs } from '../platform/jobs/jobs.ts';
-import { forEachDialect } from '../platform/testing/test-db.ts';
+import { forEachDialect } from '../testing/test-db.ts';
 import { saveRegister } from './attendance.service.ts';
 import { bookPlace } from './booking.service.ts';
 import { learningJobs, queueReminders } from './jobs.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { nextAttemptDelayMs } from '../platform/mail/backoff.ts';
 import { createMailTransport, sendDueMail } from '../platform/mail/sender.ts';
 import { freePort, startSmtpServer } from '../platform/mail/smtp-test-server.ts';
-import { forEachDialect } from '../platform/testing/test-db.ts';
+import { forEachDialect } from '../testing/test-db.ts';
 import { bookPlace } from './booking.service.ts';
 import { makeSession, makeStaff, tester } from './test-fixtures.ts';
 

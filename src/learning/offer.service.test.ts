@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import ICAL from 'ical.js';
-import { forEachDialect, type TestDb } from '../platform/testing/test-db.ts';
+import { forEachDialect, type TestDb } from '../testing/test-db.ts';
 import { bookPlace } from './booking.service.ts';
 import { addSession, cancelSession, changeSession } from './offer.service.ts';
 import { makeSession, makeStaff, tester } from './test-fixtures.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Browser, createTestApp, personaFor } from '../platform/testing/test-app.ts';
+import { Browser, createTestApp, personaFor } from '../testing/test-app.ts';
 
 test('home panels: the practice focus for everyone, missed training for a team manager', async () => {
   const t = await createTestApp('sqlite');

@@ -1,5 +1,5 @@
-import type { PanelSource } from '../home/panels.ts';
 import { londonDay } from '../platform/calendar/days.ts';
+import type { PanelSource } from '../platform/feature.ts';
 import { can } from '../platform/policy/policy.ts';
 import { formatDate, formatDateTime, plural } from '../platform/views/format.ts';
 import { monthLabel } from './catalogue.presenter.ts';
@@ -7,7 +7,7 @@ import { monthLabel } from './catalogue.presenter.ts';
 /** Everyone: this month's practice focus, its next dates and what it teaches. */
 export const practiceFocusPanel: PanelSource = {
   id: 'learning-practice-focus',
-  roles: 'all',
+  permission: 'home:view',
   async load({ db, clock }) {
     const month = londonDay(clock.now()).slice(0, 7);
     const course = await db
@@ -42,7 +42,7 @@ export const practiceFocusPanel: PanelSource = {
 /** Everyone: a held place to claim, evaluations to give, and where they are on waiting lists. */
 export const myLearningPanel: PanelSource = {
   id: 'learning-mine',
-  roles: 'all',
+  permission: 'home:view',
   async load({ db }, user) {
     const rows = await db
       .selectFrom('lrn_bookings as b')
@@ -84,7 +84,7 @@ export const myLearningPanel: PanelSource = {
 /** Managers: people in their team (or service) who did not come to training they had booked, in the last 90 days. */
 export const teamNoShowsPanel: PanelSource = {
   id: 'learning-team-no-shows',
-  roles: ['team-manager', 'service-manager'],
+  permission: 'learning:team-training',
   async load({ db, clock }, user) {
     const since = londonDay(new Date(clock.now().getTime() - 90 * 86_400_000));
     const rows = await db
@@ -124,7 +124,7 @@ export const teamNoShowsPanel: PanelSource = {
 /** Managers: requests for places on approval courses from people they may approve for. */
 export const approvalsPanel: PanelSource = {
   id: 'learning-approvals',
-  roles: ['team-manager', 'service-manager', 'ld-admin'],
+  permission: 'learning:approve',
   async load({ db }, user) {
     const rows = await db
       .selectFrom('lrn_bookings as b')

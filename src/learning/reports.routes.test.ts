@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import ExcelJS from 'exceljs';
-import { Browser, createTestApp, personaFor } from '../platform/testing/test-app.ts';
+import { Browser, createTestApp, personaFor } from '../testing/test-app.ts';
 
 test('L&D reports by course, month and team, with CSV and XLSX downloads; practitioners are refused', async () => {
   const t = await createTestApp('sqlite');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Browser, createTestApp, personaFor } from '../platform/testing/test-app.ts';
+import { Browser, createTestApp, personaFor } from '../testing/test-app.ts';
 import { makeSession } from './test-fixtures.ts';
 
 test('booking from the session page: forged, replayed and other people’s posts are refused and change nothing', async () => {

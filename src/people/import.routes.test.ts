@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { Browser, createTestApp, personaFor } from '../platform/testing/test-app.ts';
+import { Browser, createTestApp, personaFor } from '../testing/test-app.ts';
 
 /** A multipart/form-data body carrying one file, as a browser builds it. */
 function multipart(filename: string, content: Buffer) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { systemActor } from '../platform/audit/audit.ts';
-import { forEachDialect } from '../platform/testing/test-db.ts';
+import { forEachDialect } from '../testing/test-db.ts';
 import { addService, saveTeam } from './org.service.ts';
 
 forEachDialect(

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { systemActor } from '../platform/audit/audit.ts';
-import { forEachDialect } from '../platform/testing/test-db.ts';
+import { forEachDialect } from '../testing/test-db.ts';
 import { parseStaffCsv, staffTemplateCsv } from './staff-import.parse.ts';
 import { importStaff } from './staff-import.service.ts';
 

@@ -1,5 +1,5 @@
-import type { FeatureJobs } from '../background.ts';
 import { addCalendarDays, londonDay } from '../platform/calendar/days.ts';
+import type { FeatureJobs } from '../platform/feature.ts';
 import { enqueueJob, registerJob } from '../platform/jobs/jobs.ts';
 import type { Services } from '../platform/services.ts';
 import { refreshStatuses } from './status.service.ts';

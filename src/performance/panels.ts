@@ -1,5 +1,5 @@
-import type { PanelSource } from '../home/panels.ts';
 import { addCalendarDays, londonDay } from '../platform/calendar/days.ts';
+import type { PanelSource } from '../platform/feature.ts';
 import { childCounts } from './dashboard.repo.ts';
 import { childScopeOf } from './scope.ts';
 import { ensureStatuses } from './status.service.ts';
@@ -11,7 +11,7 @@ import { dueSoonSentence, overdueSentence, seenSentence } from './wording.ts';
  */
 export const myChildrenPanel: PanelSource = {
   id: 'my-children',
-  roles: ['practitioner'],
+  permission: 'children:caseload',
   async load({ db, clock }, user) {
     const from = londonDay(clock.now());
     await ensureStatuses(db, from);
@@ -35,7 +35,7 @@ export const myChildrenPanel: PanelSource = {
 
 export const teamChildrenPanel: PanelSource = {
   id: 'team-children',
-  roles: ['team-manager', 'service-manager', 'psw'],
+  permission: 'children:teams',
   async load({ db, clock }, user) {
     const scope = childScopeOf(user);
     if (!scope || scope.kind === 'own') return null;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { Browser, createTestApp, personaFor, type TestApp } from '../platform/testing/test-app.ts';
-import { dialectsUnderTest } from '../platform/testing/test-db.ts';
+import { Browser, createTestApp, personaFor, type TestApp } from '../testing/test-app.ts';
+import { dialectsUnderTest } from '../testing/test-db.ts';
 
 const staffOf = (t: TestApp, email: string) =>
   t.db.selectFrom('staff').select(['id', 'team_id']).where('email', '=', email).executeTakeFirstOrThrow();

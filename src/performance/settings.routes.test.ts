@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { loadWorkingCalendar } from '../platform/calendar/closure-days.repo.ts';
-import { Browser, createTestApp, personaFor, type TestApp } from '../platform/testing/test-app.ts';
-import { dialectsUnderTest } from '../platform/testing/test-db.ts';
+import { Browser, createTestApp, personaFor, type TestApp } from '../testing/test-app.ts';
+import { dialectsUnderTest } from '../testing/test-db.ts';
 import { fieldValue, SETTING_FIELDS } from './rules/setting-fields.ts';
 import { DEFAULT_SETTINGS } from './rules/settings.ts';
 

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { test } from 'node:test';
 import { createApp } from '../app.ts';
+import { createTestDb } from '../testing/test-db.ts';
 import { createLogger } from './logging.ts';
-import { createTestDb } from './testing/test-db.ts';
 
 test('request logs never contain a one-time password link', async () => {
   const lines: string[] = [];

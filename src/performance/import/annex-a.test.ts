@@ -5,7 +5,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { systemActor } from '../../platform/audit/audit.ts';
-import { createTestApp } from '../../platform/testing/test-app.ts';
+import { createTestApp } from '../../testing/test-app.ts';
 import { importAnnexA } from './annex-a.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'annex-a-'));

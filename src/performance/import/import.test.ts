@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { systemActor } from '../../platform/audit/audit.ts';
-import { createTestApp } from '../../platform/testing/test-app.ts';
-import { dialectsUnderTest } from '../../platform/testing/test-db.ts';
+import { createTestApp } from '../../testing/test-app.ts';
+import { dialectsUnderTest } from '../../testing/test-db.ts';
 import { kindSpec } from './kinds.ts';
 import { importFile } from './run.ts';
 

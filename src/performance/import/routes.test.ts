@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import ExcelJS from 'exceljs';
-import { Browser, createTestApp, personaFor } from '../../platform/testing/test-app.ts';
+import { Browser, createTestApp, personaFor } from '../../testing/test-app.ts';
 
 /** A multipart/form-data body with the kind and one file, as a browser builds it. */
 function multipart(kind: string, filename: string, content: string | Buffer) {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { Browser, createTestApp, personaFor } from '../testing/test-app.ts';
-import { dialectsUnderTest } from '../testing/test-db.ts';
+import { Browser, createTestApp, personaFor } from '../../testing/test-app.ts';
+import { dialectsUnderTest } from '../../testing/test-db.ts';
 import { MAX_FAILED_SIGNINS } from './sign-in.service.ts';
 
 for (const dialect of dialectsUnderTest()) {

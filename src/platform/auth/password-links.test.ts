@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { insertStaff } from '../../people/staff.repo.ts';
+import { Browser, createTestApp, personaFor } from '../../testing/test-app.ts';
+import { dialectsUnderTest } from '../../testing/test-db.ts';
 import { systemActor } from '../audit/audit.ts';
-import { Browser, createTestApp, personaFor } from '../testing/test-app.ts';
-import { dialectsUnderTest } from '../testing/test-db.ts';
 import { requestPasswordReset, setPasswordFromLink } from './password-links.service.ts';
 
 const linkIn = (text: string) => {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
+import { forEachDialect } from '../../testing/test-db.ts';
 import type { Actor } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
 import { NotFoundError, UserInputError } from '../http/errors.ts';
-import { forEachDialect } from '../testing/test-db.ts';
 import { listClosureDays, loadWorkingCalendar } from './closure-days.repo.ts';
 import { addClosureDay, removeClosureDay } from './closure-days.service.ts';
 

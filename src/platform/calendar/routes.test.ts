@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Browser, createTestApp, personaFor } from '../testing/test-app.ts';
+import { Browser, createTestApp, personaFor } from '../../testing/test-app.ts';
 
 const PAGE = '/admin/working-days';
 const december = (body: string) => /<th [^>]*>December<\/th>\s*<td [^>]*>(\d+)<\/td>/.exec(body)?.[1];

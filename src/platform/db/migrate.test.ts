@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { forEachDialect, underSchemaLock } from '../testing/test-db.ts';
+import { forEachDialect, underSchemaLock } from '../../testing/test-db.ts';
 import { migrateToLatest } from './migrate.ts';
 
 forEachDialect('migrations are idempotent: a second run applies nothing and keeps the data', async (t) => {

@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { recordAudit } from '../audit/audit.ts';
+import { setFlash } from '../auth/sessions.ts';
+import type { NavItem } from '../feature.ts';
 import { ForbiddenError } from '../policy/policy.ts';
 import type { Services } from '../services.ts';
 import type { Assets } from '../views/assets.ts';
@@ -8,8 +10,20 @@ import type { ViewEnv } from '../views/render.ts';
 import { CsrfError, NotFoundError, UserInputError } from './errors.ts';
 
 /** reply.render(template, context): the page plus what every layout needs. */
-export function pagesSetup(app: FastifyInstance, services: Services, views: ViewEnv, assets: Assets) {
+export function pagesSetup(
+  app: FastifyInstance,
+  services: Services,
+  views: ViewEnv,
+  assets: Assets,
+  navigation: NavItem[],
+) {
   const { config } = services;
+  // Post/redirect/get: what the next page view should say (a success, or the answers and errors kept),
+  // held in the person's session so a refresh never re-submits.
+  app.decorateReply('redirectWithFlash', async function redirectWithFlash(this: FastifyReply, url, flash) {
+    if (this.request.session) await setFlash(services.db, this.request.session.id, flash);
+    return this.redirect(url, 303);
+  });
   app.decorateReply('render', function render(this: FastifyReply, template: string, context = {}) {
     const req = this.request;
     const path = req.url.split('?')[0] ?? '/';
@@ -21,7 +35,7 @@ export function pagesSetup(app: FastifyInstance, services: Services, views: View
       cspNonce: this.cspNonce?.script,
       user: req.user,
       csrfToken: req.csrfToken,
-      navigation: navigationFor(req.user, path),
+      navigation: navigationFor(navigation, req.user, path),
       flash: req.session?.flash && req.method === 'GET' ? JSON.parse(req.session.flash) : undefined,
       currentPath: path,
       ...context,

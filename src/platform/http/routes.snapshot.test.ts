@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { createTestApp } from '../testing/test-app.ts';
+import { createTestApp } from '../../testing/test-app.ts';
 
 // Who may do what, as the app declares it: every route with its permission and whether viewing it is
 // audited. The file is committed; a change to it shows in a diff that the commit must explain.

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createApp } from '../../app.ts';
-import { Browser, createTestApp, personaFor } from '../testing/test-app.ts';
-import { createTestDb, dialectsUnderTest } from '../testing/test-db.ts';
+import { Browser, createTestApp, personaFor } from '../../testing/test-app.ts';
+import { createTestDb, dialectsUnderTest } from '../../testing/test-db.ts';
 
 for (const dialect of dialectsUnderTest()) {
   test(`/health answers from the database [${dialect}]`, async () => {

@@ -39,6 +39,12 @@ declare module 'fastify' {
   }
   interface FastifyReply {
     render(template: string, context?: Record<string, unknown>): FastifyReply;
+    redirectWithFlash(
+      url: string,
+      flash:
+        | { success: string }
+        | { form: { values: Record<string, unknown>; errors: import('./forms.ts').FormErrors } },
+    ): Promise<FastifyReply>;
     cspNonce: { script: string; style: string };
   }
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { insertStaff } from '../../people/staff.repo.ts';
+import { forEachDialect } from '../../testing/test-db.ts';
 import { createSession } from '../auth/sessions.ts';
-import { forEachDialect } from '../testing/test-db.ts';
 import { registerHousekeeping, scheduleSessionPurge } from './housekeeping.ts';
 import { runDueJobs } from './jobs.ts';
 

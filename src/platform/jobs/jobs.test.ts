@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after } from 'node:test';
+import { forEachDialect, type TestDb } from '../../testing/test-db.ts';
 import { nextAttemptDelayMs } from '../mail/backoff.ts';
 import type { Services } from '../services.ts';
-import { forEachDialect, type TestDb } from '../testing/test-db.ts';
 import { claimDue } from './claim.ts';
 import { enqueueJob, registerJob, runDueJobs } from './jobs.ts';
 

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { forEachDialect } from '../../testing/test-db.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { createMailTransport } from '../mail/sender.ts';
 import { startSmtpServer } from '../mail/smtp-test-server.ts';
-import { forEachDialect } from '../testing/test-db.ts';
 import { enqueueJob, registerJob } from './jobs.ts';
 import { startWorker } from './worker.ts';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { forEachDialect, type TestDb } from '../testing/test-db.ts';
+import { forEachDialect, type TestDb } from '../../testing/test-db.ts';
 import { MAIL_MAX_ATTEMPTS, nextAttemptDelayMs } from './backoff.ts';
 import { enqueueMail, InvalidMailError, type MailMessage } from './outbox.ts';
 import { createMailTransport, sendDueMail } from './sender.ts';

@@ -1,15 +1,20 @@
 import type { Principal, Role } from './roles.ts';
 
 /**
- * The one place that answers "may this person do this to that record?".
- * Each action grants a scope per role; a person with several roles gets the
- * widest. Routes name an action; services pass the record for scoped checks.
+ * The one place that answers "may this person do this to that record?", and
+ * "which records may they list?". Each action grants a scope per role; a person
+ * with several roles gets the widest. Routes name an action; services pass the
+ * record for scoped checks; list queries filter by `listScope`.
+ *
+ * The actions come from the features' manifests (`actions` in each `feature.ts`),
+ * registered once by `src/features.ts`. Their names are checked by the compiler
+ * too: each feature adds its action names to `PolicyActions` by declaration merging.
  */
 export type Scope = 'own' | 'team' | 'service' | 'all';
 const WIDTH: Record<Scope, number> = { own: 1, team: 2, service: 3, all: 4 };
 
-type Grants = Partial<Record<Role, Scope>>;
-const everyone: Grants = {
+export type Grants = Partial<Record<Role, Scope>>;
+export const everyone: Grants = {
   practitioner: 'all',
   'team-manager': 'all',
   'service-manager': 'all',
@@ -19,94 +24,42 @@ const everyone: Grants = {
   'system-admin': 'all',
 };
 
-export const POLICY = {
+/** Every action's name; features extend this interface (see any `feature.ts`). */
+// biome-ignore lint/suspicious/noEmptyInterface: filled in by declaration merging
+export interface PolicyActions {}
+export type Action = keyof PolicyActions & string;
+
+/** Actions the platform itself owns: the home page, one's own account and the working-day calendar. */
+export const PLATFORM_ACTIONS = {
   'home:view': everyone,
   'account:manage': everyone,
-  'org:view': everyone,
-  'staff:list': everyone,
-  'staff:view': {
-    practitioner: 'own',
-    'team-manager': 'team',
-    'service-manager': 'service',
-    psw: 'all',
-    'ld-admin': 'all',
-    'complaints-officer': 'all',
-    'system-admin': 'all',
-  },
-  'staff:manage': { 'system-admin': 'all' },
-  'staff:invite': { 'system-admin': 'all' },
-  'org:manage': { 'system-admin': 'all' },
   'calendar:view': everyone,
   'calendar:manage': { 'system-admin': 'all' },
-  'staff:import': { 'system-admin': 'all' },
-  'audit:view': { 'system-admin': 'all' },
-  'audit:export': { 'system-admin': 'all' },
-  'outbox:view': { 'system-admin': 'all' },
-  'outbox:manage': { 'system-admin': 'all' },
-  // Complaints, compliments and the learning loop (src/complaints): officers and the PSW see all;
-  // managers see complaints about their team (or service); everyone reads published learning.
-  'complaints:view': {
-    'complaints-officer': 'all',
-    psw: 'all',
-    'team-manager': 'team',
-    'service-manager': 'service',
-  },
-  'complaints:manage': { 'complaints-officer': 'all' },
-  'complaints:investigate': {
-    'complaints-officer': 'all',
-    'team-manager': 'team',
-    'service-manager': 'service',
-  },
-  'complaints:reports': { 'complaints-officer': 'all', psw: 'all', 'service-manager': 'all' },
-  'learning-sources:manage': { 'complaints-officer': 'all', psw: 'all' },
-  'learning-items:view': {
-    'complaints-officer': 'all',
-    psw: 'all',
-    'team-manager': 'team',
-    'service-manager': 'service',
-  },
-  'learning-items:manage': { 'complaints-officer': 'all', psw: 'all' },
-  'learning-actions:evidence': {
-    practitioner: 'own',
-    'team-manager': 'own',
-    'service-manager': 'own',
-    psw: 'all',
-    'ld-admin': 'own',
-    'complaints-officer': 'all',
-    'system-admin': 'own',
-  },
-  'lessons:read': everyone,
-  // Learning (issue 3): the offer is open to everyone; a place is the person's own; L&D run the offer.
-  'learning:view': everyone,
-  'learning:place': {
-    practitioner: 'own',
-    'team-manager': 'own',
-    'service-manager': 'own',
-    psw: 'own',
-    'ld-admin': 'all',
-    'complaints-officer': 'own',
-    'system-admin': 'own',
-  },
-  'learning:approve': { 'team-manager': 'team', 'service-manager': 'service', 'ld-admin': 'all' },
-  'learning:team': { 'team-manager': 'team', 'service-manager': 'service', psw: 'all', 'ld-admin': 'all' },
-  'learning:managers-courses': {
-    'team-manager': 'all',
-    'service-manager': 'all',
-    psw: 'all',
-    'ld-admin': 'all',
-  },
-  'learning:manage': { 'ld-admin': 'all' },
-  'learning:reports': { 'ld-admin': 'all', psw: 'all', 'service-manager': 'all' },
-  // Child-focused performance (issue 4): children's records are seen only by the people who hold them.
-  'children:view': { practitioner: 'own', 'team-manager': 'team', 'service-manager': 'service', psw: 'all' },
-  'children:import': { 'system-admin': 'all' },
-  'performance:rules': everyone,
-  // Changing the timescales (issue 4, rule settings): the principal social worker and system admins.
-  'performance:rules:manage': { psw: 'all', 'system-admin': 'all' },
 } as const satisfies Record<string, Grants>;
 
-export type Action = keyof typeof POLICY;
-export const ACTIONS = Object.keys(POLICY) as Action[];
+declare module './policy.ts' {
+  interface PolicyActions extends Record<keyof typeof PLATFORM_ACTIONS, true> {}
+}
+
+const POLICY = new Map<string, Grants>(Object.entries(PLATFORM_ACTIONS));
+
+/** Adds a feature's actions; a name two features both claim is a mistake caught at start-up. */
+export function registerActions(feature: string, actions: Record<string, Grants>) {
+  for (const [action, grants] of Object.entries(actions)) {
+    if (POLICY.has(action) && POLICY.get(action) !== grants)
+      throw new Error(`Policy action ${action} is declared twice (again by ${feature})`);
+    POLICY.set(action, grants);
+  }
+}
+
+/** Every registered action with its grants, for the route × role tests. */
+export const registeredActions = (): [Action, Grants][] => [...POLICY] as [Action, Grants][];
+
+function grantsOf(action: Action): Grants {
+  const grants = POLICY.get(action);
+  if (!grants) throw new Error(`Unknown policy action ${action}: is its feature listed in src/features.ts?`);
+  return grants;
+}
 
 /** Where a record sits: whose it is, and which team and service it belongs to. */
 export interface ResourceScope {
@@ -117,7 +70,7 @@ export interface ResourceScope {
 
 /** The widest scope any of the person's roles grants for the action, or null. */
 export function scopeFor(user: Principal, action: Action): Scope | null {
-  const grants: Grants = POLICY[action];
+  const grants = grantsOf(action);
   let best: Scope | null = null;
   for (const role of user.roles) {
     const s = grants[role];
@@ -138,6 +91,29 @@ function withinScope(user: Principal, scope: Scope, r: ResourceScope): boolean {
   if (scope === 'own') return false;
   if (scope === 'team') return !!user.teamId && r.teamId === user.teamId;
   return !!user.serviceId && r.serviceId === user.serviceId;
+}
+
+/**
+ * Which records of an action a person may list. It agrees with `can` record by
+ * record: a team (or service) scope for someone in no team (or service) leaves
+ * only their own records, and their own records are always in scope. List
+ * queries turn this into a WHERE clause with `whereInScope` (platform/db/scope.ts).
+ */
+export type ListScope =
+  | { kind: 'all' }
+  | { kind: 'service'; serviceId: string; userId: string }
+  | { kind: 'team'; teamId: string; userId: string }
+  | { kind: 'own'; userId: string }
+  | { kind: 'none' };
+
+export function listScope(user: Principal, action: Action): ListScope {
+  const scope = scopeFor(user, action);
+  if (!scope) return { kind: 'none' };
+  if (scope === 'all') return { kind: 'all' };
+  if (scope === 'service' && user.serviceId)
+    return { kind: 'service', serviceId: user.serviceId, userId: user.id };
+  if (scope === 'team' && user.teamId) return { kind: 'team', teamId: user.teamId, userId: user.id };
+  return { kind: 'own', userId: user.id };
 }
 
 export class ForbiddenError extends Error {

@@ -1,8 +1,9 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { createApp } from '../../app.ts';
-import { DEMO_PERSONAS } from '../../demo/people.ts';
-import { DEMO_PASSWORD, demoEmail, seedDemo } from '../../demo/seed.ts';
-import type { Role } from '../policy/roles.ts';
+import { createApp } from '../app.ts';
+import { DEMO_PERSONAS } from '../demo/people.ts';
+import { DEMO_PASSWORD, demoEmail, seedDemo } from '../demo/seed.ts';
+import { demoSeeds } from '../features.ts';
+import type { Role } from '../platform/policy/roles.ts';
 import { createTestDb, type TestDb } from './test-db.ts';
 
 export interface TestApp extends TestDb {
@@ -16,7 +17,7 @@ export async function createTestApp(
   configChanges: Partial<TestDb['services']['config']> = {},
 ): Promise<TestApp> {
   const t = await createTestDb(dialect);
-  await seedDemo(t.db, t.clock, { size: 'small' });
+  await seedDemo(t.db, t.clock, demoSeeds(), { size: 'small' });
   t.services.config = { ...t.services.config, ...configChanges };
   const app = await createApp(t.services);
   await app.ready();

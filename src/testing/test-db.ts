@@ -5,11 +5,13 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { sql } from 'kysely';
 import pino from 'pino';
-import { type Config, loadConfig } from '../../config.ts';
-import { type Clock, fixedClock } from '../clock.ts';
-import { type DbHandle, type Dialect, openDb } from '../db/db.ts';
-import { migrateToLatest } from '../db/migrate.ts';
-import type { Services } from '../services.ts';
+// Registers every feature's policy actions, as the app does.
+import '../features.ts';
+import { type Config, loadConfig } from '../config.ts';
+import { type Clock, fixedClock } from '../platform/clock.ts';
+import { type DbHandle, type Dialect, openDb } from '../platform/db/db.ts';
+import { migrateToLatest } from '../platform/db/migrate.ts';
+import type { Services } from '../platform/services.ts';
 
 export interface TestDb {
   dialect: Dialect;

@@ -1,0 +1,73 @@
+import { defineFeature } from '../platform/feature.ts';
+import { everyone } from '../platform/policy/policy.ts';
+import { complaintStagesPanel, overdueActionsPanel } from './panels.ts';
+import { complaintJobs } from './reminders.ts';
+
+/**
+ * Complaints, compliments and the learning loop: officers and the PSW see all;
+ * managers see complaints about their team (or service); everyone reads published lessons.
+ */
+const actions = {
+  'complaints:view': {
+    'complaints-officer': 'all',
+    psw: 'all',
+    'team-manager': 'team',
+    'service-manager': 'service',
+  },
+  'complaints:manage': { 'complaints-officer': 'all' },
+  'complaints:investigate': {
+    'complaints-officer': 'all',
+    'team-manager': 'team',
+    'service-manager': 'service',
+  },
+  'complaints:reports': { 'complaints-officer': 'all', psw: 'all', 'service-manager': 'all' },
+  'learning-sources:manage': { 'complaints-officer': 'all', psw: 'all' },
+  'learning-items:view': {
+    'complaints-officer': 'all',
+    psw: 'all',
+    'team-manager': 'team',
+    'service-manager': 'service',
+  },
+  'learning-items:manage': { 'complaints-officer': 'all', psw: 'all' },
+  'learning-actions:evidence': {
+    practitioner: 'own',
+    'team-manager': 'own',
+    'service-manager': 'own',
+    psw: 'all',
+    'ld-admin': 'own',
+    'complaints-officer': 'all',
+    'system-admin': 'own',
+  },
+  'lessons:read': everyone,
+} as const;
+
+declare module '../platform/policy/policy.ts' {
+  interface PolicyActions extends Record<keyof typeof actions, true> {}
+}
+
+export const complaintsFeature = defineFeature({
+  name: 'Complaints',
+  actions,
+  navigation: [
+    { text: 'Complaints', href: '/complaints', permission: 'complaints:view', order: 40 },
+    { text: 'Lessons learned', href: '/lessons-learned', permission: 'lessons:read', order: 50 },
+  ],
+  routes: async (app, services) => (await import('./routes.ts')).complaintsFeatureRoutes(app, services),
+  panels: [overdueActionsPanel, complaintStagesPanel],
+  jobs: complaintJobs,
+  seed: {
+    name: 'Complaints and learning',
+    seed: async (db, clock, options) =>
+      (await import('../demo/complaints.ts')).complaintsSeed.seed(db, clock, options),
+  },
+  tables: [
+    'complaints',
+    'complaint_workers',
+    'complaint_events',
+    'complaint_contacts',
+    'complaint_documents',
+    'lesson_sources',
+    'lesson_items',
+    'lesson_actions',
+  ],
+});

@@ -1,0 +1,86 @@
+import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
+import type { Action } from '../policy/policy.ts';
+import { UserInputError } from './errors.ts';
+import { type FormErrors, formErrors } from './forms.ts';
+import { type PageContext, page, withoutToken } from './page.ts';
+
+type Schema = z.ZodType;
+type Out<S> = S extends Schema ? z.infer<S> : Record<string, never>;
+
+export interface FormSpec<Perm extends Action, PS extends Schema | undefined, BS extends Schema> {
+  url: string;
+  permission: Perm;
+  params?: PS;
+  body: BS;
+  /**
+   * The form's name when a page carries several forms: field ids are prefixed
+   * with it, so the error summary links to the right field and only that form
+   * shows the answers kept. Leave it out for a page with one form.
+   */
+  name?: string;
+  /** Where the person goes back to, with their answers and what was wrong. */
+  back: (ctx: { params: Out<PS> }) => string;
+  /** The field a refusal with no field of its own points at (default: the form, or the page's main content). */
+  refusalField?: string;
+}
+
+/** What a form's change answers: where to go next and what to say there. */
+export interface FormDone {
+  to: string;
+  message: string;
+}
+
+/**
+ * The one way a form is handled (post/redirect/get): validate the body with its
+ * schema, run the change, and redirect with a success message; or, when the
+ * answers are wrong or the service refuses (`UserInputError`), go back with the
+ * errors and the person's answers kept, and nothing changed. A refresh never
+ * re-submits. Changes are audited by the service, in its transaction.
+ */
+export function form<Perm extends Action, PS extends Schema | undefined, BS extends Schema>(
+  app: FastifyInstance,
+  spec: FormSpec<Perm, PS, BS>,
+  run: (
+    data: z.infer<BS>,
+    ctx: PageContext<Perm, Out<PS>, Record<string, never>, unknown>,
+  ) => Promise<FormDone>,
+) {
+  page(
+    app,
+    { method: 'POST', url: spec.url, permission: spec.permission, audit: false, params: spec.params },
+    async (ctx) => {
+      const raw = withoutToken(ctx.req.body);
+      const back = spec.back({ params: ctx.params });
+      const fail = (errors: FormErrors) =>
+        ctx.reply.redirectWithFlash(back, {
+          form: {
+            values: spec.name ? { ...raw, form: spec.name } : raw,
+            errors: spec.name ? prefixed(spec.name, errors) : errors,
+          },
+        });
+      const parsed = spec.body.safeParse(raw);
+      if (!parsed.success) return fail(formErrors(parsed.error));
+      try {
+        const done = await run(parsed.data, { ...ctx, body: raw });
+        return ctx.reply.redirectWithFlash(done.to, { success: done.message });
+      } catch (err) {
+        if (err instanceof UserInputError)
+          return fail(formErrors([{ field: err.field ?? spec.refusalField ?? 'form', text: err.message }]));
+        throw err;
+      }
+    },
+  );
+}
+
+/** Field ids prefixed with the form's name (`extend-date`), so several forms on a page stay apart. */
+export function prefixed(form: string, errors: FormErrors): FormErrors {
+  const p = (f: string) => (f === 'form' ? 'form' : `${form}-${f}`);
+  return {
+    summary: errors.summary.map((s) => ({
+      text: s.text,
+      href: s.href === '#form' ? `#${form}` : `#${p(s.href.slice(1))}`,
+    })),
+    fields: Object.fromEntries(Object.entries(errors.fields).map(([k, v]) => [p(k), v])),
+  };
+}
