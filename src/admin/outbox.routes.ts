@@ -1,106 +1,82 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { recordAudit } from '../platform/audit/audit.ts';
-import { NotFoundError } from '../platform/http/errors.ts';
-import { redirectWithSuccess } from '../platform/http/forms.ts';
-import { get, post } from '../platform/http/route.ts';
-import { can } from '../platform/policy/policy.ts';
+import { form } from '../platform/http/form.ts';
+import { idParams, page } from '../platform/http/page.ts';
 import type { Services } from '../platform/services.ts';
-import { OUTBOX_PAGE_SIZE, presentOutboxList, presentOutboxMessage } from './outbox.presenter.ts';
-import {
-  countOutbox,
-  findOutboxMessage,
-  listOutbox,
-  OUTBOX_STATUSES,
-  retryOutboxMessage,
-} from './outbox.repo.ts';
+import { OUTBOX_PAGE_SIZE, presentOutboxList } from './outbox.presenter.ts';
+import { countOutbox, listOutbox, OUTBOX_STATUSES } from './outbox.repo.ts';
+import { outboxMessagePage, retryMessage } from './outbox.service.ts';
 
 // A filter from a hand-edited address falls back to "all" rather than erroring.
 const listQuery = z.object({
   status: z.enum(OUTBOX_STATUSES).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });
-const messageParams = z.object({ id: z.string().min(1).max(64) });
-
-const messageId = (req: FastifyRequest) => (req.params as { id?: string }).id;
 
 /** The mail outbox for system admins: what has been queued, sent, is retrying or has failed, and why. */
 export function outboxRoutes(app: FastifyInstance, services: Services) {
-  const smtpConfigured = () => Boolean(services.config.smtpUrl);
-
   // Not audited: the list shows addresses and subjects, not a child's or complainant's record.
-  get(app, '/admin/outbox', { permission: 'outbox:view', audit: false }, async (req, reply) => {
-    const q = listQuery.parse(req.query);
-    const [rows, counts] = await Promise.all([
-      listOutbox(services.db, {
-        status: q.status,
-        limit: OUTBOX_PAGE_SIZE,
-        offset: (q.page - 1) * OUTBOX_PAGE_SIZE,
-      }),
-      countOutbox(services.db),
-    ]);
-    return reply.render('admin/outbox.njk', {
-      title: 'Outbox',
-      ...presentOutboxList({
+  page(
+    app,
+    { method: 'GET', url: '/admin/outbox', permission: 'outbox:view', audit: false, query: listQuery },
+    async ({ query, reply }) => {
+      const [rows, counts] = await Promise.all([
+        listOutbox(services.db, {
+          status: query.status,
+          limit: OUTBOX_PAGE_SIZE,
+          offset: (query.page - 1) * OUTBOX_PAGE_SIZE,
+        }),
+        countOutbox(services.db),
+      ]);
+      const view = presentOutboxList({
         rows,
         counts,
-        status: q.status,
-        page: q.page,
-        smtpConfigured: smtpConfigured(),
+        status: query.status,
+        page: query.page,
+        smtpConfigured: Boolean(services.config.smtpUrl),
         now: services.clock.now(),
-      }),
-    });
-  });
+      });
+      return reply.render('admin/outbox.njk', { title: 'Outbox', ...view });
+    },
+  );
 
   // A message's text can be about a person (a booking, a complaint), so reading it is audited.
-  get(
+  page(
     app,
-    '/admin/outbox/:id',
     {
+      method: 'GET',
+      url: '/admin/outbox/:id',
       permission: 'outbox:view',
+      params: idParams,
       audit: {
         recordType: 'outbox-message',
-        recordId: messageId,
-        summary: (req) => `Viewed email ${messageId(req) ?? ''} in the outbox`,
+        recordId: ({ params }) => params.id,
+        summary: ({ params }) => `Viewed email ${params.id} in the outbox`,
       },
     },
-    async (req, reply) => {
-      const { id } = messageParams.parse(req.params);
-      const row = await findOutboxMessage(services.db, id);
-      if (!row) throw new NotFoundError('outbox message');
-      const message = presentOutboxMessage(row, services.clock.now(), smtpConfigured(), {
-        hideSecrets: services.config.env === 'production',
-      });
+    async ({ params, user, reply }) => {
+      const { message, canRetry } = await outboxMessagePage(services, user, params.id);
       return reply.render('admin/outbox-message.njk', {
         title: `Email: ${message.subject}`,
         backLink: { href: '/admin/outbox', text: 'Back to outbox' },
         message,
-        canRetry: row.status === 'failed' && can(req.user!, 'outbox:manage'),
+        canRetry,
       });
     },
   );
 
-  post(app, '/admin/outbox/:id/retry', { permission: 'outbox:manage', audit: false }, async (req, reply) => {
-    const { id } = messageParams.parse(req.params);
-    const retried = await services.db.transaction().execute(async (trx) => {
-      const ok = await retryOutboxMessage(trx, id, services.clock.now().toISOString());
-      if (ok) {
-        await recordAudit(trx, services.clock, req.actor, {
-          action: 'update',
-          recordType: 'outbox-message',
-          recordId: id,
-          summary: 'Put a failed email back in the queue',
-        });
-      }
-      return ok;
-    });
-    if (!retried) throw new NotFoundError('failed outbox message');
-    return redirectWithSuccess(
-      services,
-      req,
-      reply,
-      `/admin/outbox/${id}`,
-      'The email will be tried again now.',
-    );
-  });
+  form(
+    app,
+    {
+      url: '/admin/outbox/:id/retry',
+      permission: 'outbox:manage',
+      params: idParams,
+      body: z.object({}),
+      back: ({ params }) => `/admin/outbox/${params.id}`,
+    },
+    async (_data, { params, actor }) => {
+      await retryMessage(services, actor, params.id);
+      return { to: `/admin/outbox/${params.id}`, message: 'The email will be tried again now.' };
+    },
+  );
 }
