@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { DbOrTrx, Dialect } from '../platform/db/db.ts';
-import type { BookingStatus } from '../platform/db/schema.ts';
 import type { Place, SessionRules } from './booking.rules.ts';
+import type { BookingStatus } from './schema.ts';
 
 export const ACTIVE_STATUSES = ['requested', 'booked', 'waitlisted', 'offered'] as const;
 

@@ -1,7 +1,7 @@
 import type { DbOrTrx } from '../platform/db/db.ts';
-import type { LrnCoursesTable } from '../platform/db/schema.ts';
 import { newId } from '../platform/ids.ts';
 import { londonInstant } from './london-time.ts';
+import type { LrnCoursesTable } from './schema.ts';
 
 export type NewCourse = Partial<Omit<LrnCoursesTable, 'id' | 'created_at' | 'updated_at'>> & {
   title: string;

@@ -1,5 +1,5 @@
-import type { BookingStatus } from '../platform/db/schema.ts';
 import { formatDateTime, plural } from '../platform/views/format.ts';
+import type { BookingStatus } from './schema.ts';
 
 /** The person's place in words. */
 export function placeSentence(

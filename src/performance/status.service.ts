@@ -1,9 +1,9 @@
 import { loadWorkingCalendar } from '../platform/calendar/closure-days.repo.ts';
 import type { Db, DbOrTrx } from '../platform/db/db.ts';
-import type { ChildRuleStatusTable } from '../platform/db/schema.ts';
 import { newId } from '../platform/ids.ts';
 import { insertInBatches, loadEpisodes } from './episodes.repo.ts';
 import { evaluateChild } from './rules/engine.ts';
+import type { ChildRuleStatusTable } from './schema.ts';
 import { loadRuleSettings } from './settings.repo.ts';
 import { addTrends, type Trends, weeklyTrends } from './trends.ts';
 

@@ -1,5 +1,3 @@
-import { addCalendarDays, addCalendarMonths } from '../../platform/calendar/days.ts';
-import type { WorkingCalendar } from '../../platform/calendar/working-days.ts';
 import type {
   ChildAssessmentsTable,
   ChildEnquiriesTable,
@@ -9,7 +7,9 @@ import type {
   ChildPlansTable,
   ChildrenTable,
   ChildVisitsTable,
-} from '../../platform/db/schema.ts';
+} from '../../performance/schema.ts';
+import { addCalendarDays, addCalendarMonths } from '../../platform/calendar/days.ts';
+import type { WorkingCalendar } from '../../platform/calendar/working-days.ts';
 import { newId } from '../../platform/ids.ts';
 import {
   ABUSE_CATEGORIES,

@@ -1,8 +1,8 @@
 import { addCalendarMonths, formatDayNumber, parseDay } from '../../platform/calendar/days.ts';
 import type { WorkingCalendar } from '../../platform/calendar/working-days.ts';
 import type { DbOrTrx } from '../../platform/db/db.ts';
-import type { WorkingCalendarDaysTable } from '../../platform/db/schema.ts';
 import { insertInBatches } from '../episodes.repo.ts';
+import type { WorkingCalendarDaysTable } from '../schema.ts';
 
 /** Fills working_calendar_days from the app's calendar for every day from..to (replacing what was there). */
 export async function fillCalendarTable(db: DbOrTrx, cal: WorkingCalendar, from: string, to: string) {
