@@ -12,7 +12,8 @@ import {
   sessionCancelledMessage,
   sessionChangedMessage,
 } from './admin.presenter.ts';
-import { adminCourses, courseToEdit, newSessionOf, sessionToEdit } from './admin.service.ts';
+import { coursesWithSessionCounts } from './admin.repo.ts';
+import { courseToEdit, newSessionOf, sessionToEdit } from './admin.service.ts';
 import { addSession, cancelSession, changeSession, saveCourse } from './offer.service.ts';
 
 /** The same form adds a course (no id) or changes one. */
@@ -24,7 +25,7 @@ export function learningAdminRoutes(app: FastifyInstance, services: Services) {
   const permission = 'learning:manage';
 
   page(app, { method: 'GET', url: '/learning/admin', permission, audit: false }, async ({ reply }) =>
-    reply.render('learning/views/admin.njk', presentAdminList(await adminCourses(db))),
+    reply.render('learning/views/admin.njk', presentAdminList(await coursesWithSessionCounts(db))),
   );
 
   for (const url of ['/learning/admin/courses/new', '/learning/admin/courses/:id/edit']) {

@@ -1,11 +1,10 @@
 import type { DbOrTrx } from '../platform/db/db.ts';
 import { NotFoundError } from '../platform/http/errors.ts';
-import { coursesWithSessionCounts, findSession } from './admin.repo.ts';
+import { findSession } from './admin.repo.ts';
 import { partsOf } from './booking.repo.ts';
 import { getCourse } from './catalogue.repo.ts';
 
-/** What L&D's pages for running the offer read; the changes are in offer.service.ts. */
-export const adminCourses = (db: DbOrTrx) => coursesWithSessionCounts(db);
+// What L&D's forms for running the offer show; the changes they make are in offer.service.ts.
 
 /** The course a form changes, or none for a new course. */
 export async function courseToEdit(db: DbOrTrx, id?: string) {
