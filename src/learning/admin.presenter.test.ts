@@ -123,3 +123,16 @@ test('the messages after a change say who was told', () => {
   assert.equal(sessionCancelledMessage(1), 'The session has been cancelled and 1 person has been told.');
   assert.equal(sessionCancelledMessage(0), 'The session has been cancelled and 0 people have been told.');
 });
+
+test('booking opens and closes on the London days L&D entered, in summer time too', () => {
+  // Booking opens at the start of its London day and closes at the end of it (admin.forms.ts):
+  // in British Summer Time the opening instant is 23:00 UTC the day before.
+  const summer = {
+    ...session,
+    signup_opens_at: '2026-05-31T23:00:00.000Z',
+    signup_closes_at: '2026-06-30T22:59:00.000Z',
+  };
+  const view = presentSessionForm(course, summer, [], undefined);
+  assert.equal(view.values.signupOpens, '2026-06-01');
+  assert.equal(view.values.signupCloses, '2026-06-30');
+});

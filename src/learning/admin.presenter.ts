@@ -1,3 +1,4 @@
+import { londonDay } from '../platform/calendar/days.ts';
 import type { keptForm } from '../platform/http/forms.ts';
 import { partsText } from './parts.parse.ts';
 import type { LrnCoursesTable, LrnSessionPartsTable, LrnSessionsTable } from './schema.ts';
@@ -62,8 +63,8 @@ export function presentSessionForm(
           onlineLink: s.online_link ?? '',
           trainers: s.trainers,
           days: partsText(parts),
-          signupOpens: s.signup_opens_at ? s.signup_opens_at.slice(0, 10) : '',
-          signupCloses: s.signup_closes_at ? s.signup_closes_at.slice(0, 10) : '',
+          signupOpens: s.signup_opens_at ? londonDay(new Date(s.signup_opens_at)) : '',
+          signupCloses: s.signup_closes_at ? londonDay(new Date(s.signup_closes_at)) : '',
           cancelCutoffHours: String(s.cancel_cutoff_hours),
           offerWindowDays: String(s.offer_window_days),
           holdHours: String(s.hold_hours),
