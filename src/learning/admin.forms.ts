@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isDay } from '../platform/calendar/days.ts';
 import { londonInstant } from './london-time.ts';
-import type { NewCourse } from './offer.repo.ts';
+import type { NewCourse, PartInput } from './offer.repo.ts';
 import { parseParts } from './parts.parse.ts';
 
 const text = (max: number, message = `Keep this under ${max} characters`) =>
@@ -113,7 +113,7 @@ export const sessionForm = z
     venue: s.venue,
     onlineLink: s.onlineLink || null,
     trainers: s.trainers,
-    parts: (parseParts(s.days) as { parts: import('./offer.repo.ts').PartInput[] }).parts,
+    parts: (parseParts(s.days) as { parts: PartInput[] }).parts,
     // Booking opens at the start of its day and closes at the end of its day, London time.
     signupOpensAt: s.signupOpens ? londonInstant(s.signupOpens, '00:00') : null,
     signupClosesAt: s.signupCloses ? londonInstant(s.signupCloses, '23:59') : null,

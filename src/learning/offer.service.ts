@@ -1,9 +1,7 @@
-import { sql } from 'kysely';
 import { type Actor, recordAudit } from '../platform/audit/audit.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { DbOrTrx } from '../platform/db/db.ts';
 import { NotFoundError, UserInputError } from '../platform/http/errors.ts';
-import { newId } from '../platform/ids.ts';
 import { enqueueMail } from '../platform/mail/outbox.ts';
 import { activePlaces, lockSession, partsOf } from './booking.repo.ts';
 import { placesTaken } from './booking.rules.ts';
@@ -11,12 +9,19 @@ import { type BookingCtx, fillFreedPlaces } from './booking.service.ts';
 import { whenText } from './catalogue.presenter.ts';
 import { notifyPlace, ORGANISER } from './notify.ts';
 import {
+  cancelPlaceOfCancelledSession,
+  courseTitle,
   insertCourse,
   insertSession,
+  interestNotYetTold,
+  markInterestTold,
+  markSessionCancelled,
   type NewCourse,
   type NewSession,
-  type PartInput,
   partInstants,
+  updateCourse,
+  updatePartsInPlace,
+  updateSession,
 } from './offer.repo.ts';
 
 /** L&D add or change a course. */
@@ -30,12 +35,7 @@ export async function saveCourse(
     const at = ctx.clock.now().toISOString();
     let courseId = id;
     if (id) {
-      const r = await trx
-        .updateTable('lrn_courses')
-        .set({ ...course, updated_at: at })
-        .where('id', '=', id)
-        .executeTakeFirst();
-      if (Number(r.numUpdatedRows) === 0) throw new NotFoundError('course');
+      if (!(await updateCourse(trx, id, at, course))) throw new NotFoundError('course');
     } else courseId = await insertCourse(trx, at, course);
     await recordAudit(trx, ctx.clock, actor, {
       action: id ? 'update' : 'create',
@@ -50,11 +50,7 @@ export async function saveCourse(
 /** Adds a dated session; everyone who registered interest in the course is told, once. */
 export async function addSession(ctx: BookingCtx, actor: Actor, session: NewSession): Promise<string> {
   return ctx.db.transaction().execute(async (trx) => {
-    const course = await trx
-      .selectFrom('lrn_courses')
-      .select(['id', 'title'])
-      .where('id', '=', session.courseId)
-      .executeTakeFirst();
+    const course = await courseTitle(trx, session.courseId);
     if (!course) throw new NotFoundError('course');
     const at = ctx.clock.now().toISOString();
     const id = await insertSession(trx, at, session);
@@ -76,27 +72,14 @@ async function tellInterested(
   sessionId: string,
   when: string,
 ) {
-  const waiting = await trx
-    .selectFrom('lrn_interest')
-    .innerJoin('staff', 'staff.id', 'lrn_interest.staff_id')
-    .select(['staff.id', 'staff.name', 'staff.email'])
-    .where('lrn_interest.course_id', '=', course.id)
-    .where('lrn_interest.notified_at', 'is', null)
-    .where('staff.active', '=', 1)
-    .execute();
+  const waiting = await interestNotYetTold(trx, course.id);
   for (const p of waiting)
     await enqueueMail(trx, clock, {
       to: p.email,
       subject: `Dates added: ${course.title}`,
       text: `Dear ${p.name},\n\nYou asked to hear when ${course.title} has dates. It now has a session: ${when}.\n\nBook it here: /learning/sessions/${sessionId}\n\n${ORGANISER.name}`,
     });
-  if (waiting.length)
-    await trx
-      .updateTable('lrn_interest')
-      .set({ notified_at: clock.now().toISOString() })
-      .where('course_id', '=', course.id)
-      .where('notified_at', 'is', null)
-      .execute();
+  if (waiting.length) await markInterestTold(trx, course.id, clock.now().toISOString());
 }
 
 export interface SessionChange extends Omit<NewSession, 'courseId'> {}
@@ -128,25 +111,25 @@ export async function changeSession(ctx: BookingCtx, actor: Actor, sessionId: st
       );
     const at = ctx.clock.now().toISOString();
     if (timesChanged) await updatePartsInPlace(trx, sessionId, old, sorted);
-    await trx
-      .updateTable('lrn_sessions')
-      .set({
+    await updateSession(
+      trx,
+      sessionId,
+      at,
+      {
         label: change.label ?? '',
         capacity: change.capacity,
         venue: change.venue ?? '',
-        online_link: change.onlineLink ?? null,
+        onlineLink: change.onlineLink ?? null,
         trainers: change.trainers ?? '',
-        signup_opens_at: change.signupOpensAt ?? null,
-        signup_closes_at: change.signupClosesAt ?? null,
-        cancel_cutoff_hours: change.cancelCutoffHours ?? s.cancel_cutoff_hours,
-        offer_window_days: change.offerWindowDays ?? s.offer_window_days,
-        hold_hours: change.holdHours ?? s.hold_hours,
-        starts_at: sorted[0] ? partInstants(sorted[0]).starts_at : null,
-        updated_at: at,
-        ...(timesChanged ? { sequence: sql<number>`sequence + 1` } : {}),
-      })
-      .where('id', '=', sessionId)
-      .execute();
+        signupOpensAt: change.signupOpensAt ?? null,
+        signupClosesAt: change.signupClosesAt ?? null,
+        cancelCutoffHours: change.cancelCutoffHours ?? s.cancel_cutoff_hours,
+        offerWindowDays: change.offerWindowDays ?? s.offer_window_days,
+        holdHours: change.holdHours ?? s.hold_hours,
+        startsAt: sorted[0] ? partInstants(sorted[0]).starts_at : null,
+      },
+      timesChanged,
+    );
     await recordAudit(trx, ctx.clock, actor, {
       action: 'update',
       recordType: 'session',
@@ -161,26 +144,6 @@ export async function changeSession(ctx: BookingCtx, actor: Actor, sessionId: st
   });
 }
 
-/** Keeps each part's id (so each calendar entry's UID) while its day or time changes. */
-async function updatePartsInPlace(
-  trx: DbOrTrx,
-  sessionId: string,
-  old: { id: string }[],
-  parts: PartInput[],
-) {
-  for (const [i, p] of parts.entries()) {
-    const values = { day: p.day, start_time: p.start, end_time: p.end, ...partInstants(p) };
-    if (old[i]) await trx.updateTable('lrn_session_parts').set(values).where('id', '=', old[i]!.id).execute();
-    else
-      await trx
-        .insertInto('lrn_session_parts')
-        .values({ id: newId(), session_id: sessionId, ...values })
-        .execute();
-  }
-  for (const gone of old.slice(parts.length))
-    await trx.deleteFrom('lrn_session_parts').where('id', '=', gone.id).execute();
-}
-
 /** Cancels a session: every booked person gets a cancellation for their calendar; everyone waiting is told. */
 export async function cancelSession(ctx: BookingCtx, actor: Actor, sessionId: string) {
   return ctx.db.transaction().execute(async (trx) => {
@@ -188,18 +151,10 @@ export async function cancelSession(ctx: BookingCtx, actor: Actor, sessionId: st
     if (!s) throw new NotFoundError('session');
     if (s.status === 'cancelled') throw new UserInputError('This session is already cancelled.', 'cancel');
     const at = ctx.clock.now().toISOString();
-    await trx
-      .updateTable('lrn_sessions')
-      .set({ status: 'cancelled', sequence: sql<number>`sequence + 1`, updated_at: at })
-      .where('id', '=', sessionId)
-      .execute();
+    await markSessionCancelled(trx, sessionId, at);
     const places = await activePlaces(trx, sessionId);
     for (const p of places) {
-      await trx
-        .updateTable('lrn_bookings')
-        .set({ status: 'cancelled', updated_at: at, offer_expires_at: null })
-        .where('id', '=', p.id)
-        .execute();
+      await cancelPlaceOfCancelledSession(trx, p.id, at);
       await notifyPlace(trx, ctx.clock, 'session-cancelled', p.id, { noInvite: p.status !== 'booked' });
     }
     await recordAudit(trx, ctx.clock, actor, {

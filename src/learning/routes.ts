@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../platform/services.ts';
-import { adminRoutes } from './admin.routes.ts';
+import { learningAdminRoutes } from './admin.routes.ts';
 import { attendanceRoutes } from './attendance.routes.ts';
 import { catalogueRoutes } from './catalogue.routes.ts';
 import { cpdRoutes } from './cpd.routes.ts';
@@ -9,7 +9,7 @@ import { evaluationRoutes } from './evaluation.routes.ts';
 import { evaluationResultsRoutes } from './evaluation-results.routes.ts';
 import { feedRoutes } from './feed.routes.ts';
 import { mineRoutes } from './mine.routes.ts';
-import { reportsRoutes } from './reports.routes.ts';
+import { learningReportsRoutes } from './reports.routes.ts';
 import { sessionRoutes } from './session.routes.ts';
 
 /** Learning (issue 3): the training offer, places and waiting lists, attendance, evaluation, CPD. */
@@ -20,9 +20,9 @@ export function learningRoutes(app: FastifyInstance, services: Services) {
   attendanceRoutes(app, services);
   evaluationRoutes(app, services);
   evaluationResultsRoutes(app, services);
-  adminRoutes(app, services);
+  learningAdminRoutes(app, services);
   cpdRoutes(app, services);
   feedRoutes(app, services);
   elearningRoutes(app, services);
-  reportsRoutes(app, services);
+  learningReportsRoutes(app, services);
 }
