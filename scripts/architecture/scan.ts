@@ -15,7 +15,11 @@ export interface Finding {
   line: number;
   /** Which pattern matched, e.g. `selectFrom(` or `req.user!`. */
   what: string;
+  /** For SQL findings, which kind of thing it is. */
+  kind?: SqlKind;
 }
+
+export type SqlKind = 'builder' | 'transaction' | 'execute' | 'raw' | 'db' | 'import';
 
 export const isTestFile = (path: string) => path.endsWith('.test.ts');
 
@@ -93,13 +97,7 @@ const TRANSACTIONS = new Set(['transaction', 'startTransaction', 'connection']);
  * Running a query. Without types we cannot prove the receiver is a builder, so in a route file any
  * call of these names counts: nothing else a route file uses is called `execute…`.
  */
-const EXECUTES = new Set([
-  'execute',
-  'executeTakeFirst',
-  'executeTakeFirstOrThrow',
-  'executeQuery',
-  'stream',
-]);
+const EXECUTES = new Set(['execute', 'executeTakeFirst', 'executeTakeFirstOrThrow', 'executeQuery']);
 /** Names a route file would hold the Kysely instance (or a transaction) under. */
 const DB_NAMES = new Set(['db', 'trx', 'tx', 'kysely']);
 
@@ -118,25 +116,26 @@ const isSqlTag = (e: ts.Expression): boolean =>
  */
 export function sqlFindings(src: Source): Finding[] {
   const out: Finding[] = [];
-  const add = (node: ts.Node, what: string) => out.push({ file: src.file, line: lineOf(src, node), what });
+  const add = (node: ts.Node, what: string, kind: SqlKind) =>
+    out.push({ file: src.file, line: lineOf(src, node), what, kind });
   walk(src.ast, (n) => {
     if (ts.isImportDeclaration(n) && ts.isStringLiteral(n.moduleSpecifier)) {
       const spec = n.moduleSpecifier.text;
-      if (spec === 'kysely' || spec.startsWith('kysely/')) add(n, `import from '${spec}'`);
+      if (spec === 'kysely' || spec.startsWith('kysely/')) add(n, `import from '${spec}'`, 'import');
     } else if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression)) {
       const name = n.expression.name.text;
-      if (BUILDER_STARTS.has(name)) add(n.expression.name, `${name}(`);
-      else if (TRANSACTIONS.has(name)) add(n.expression.name, `.${name}(`);
-      else if (EXECUTES.has(name)) add(n.expression.name, `.${name}(`);
+      if (BUILDER_STARTS.has(name)) add(n.expression.name, `${name}(`, 'builder');
+      else if (TRANSACTIONS.has(name)) add(n.expression.name, `.${name}(`, 'transaction');
+      else if (EXECUTES.has(name)) add(n.expression.name, `.${name}(`, 'execute');
     } else if (ts.isTaggedTemplateExpression(n) && isSqlTag(n.tag)) {
-      add(n, 'sql`…`');
+      add(n, 'sql`…`', 'raw');
     } else if (ts.isPropertyAccessExpression(n)) {
-      if (ts.isIdentifier(n.expression) && n.expression.text === 'sql') add(n, `sql.${n.name.text}`);
+      if (ts.isIdentifier(n.expression) && n.expression.text === 'sql') add(n, `sql.${n.name.text}`, 'raw');
       else if (isDbReceiver(n.expression)) {
         const name = n.name.text;
         // db.selectFrom( and the like are already reported as the call; this catches the rest.
         if (!BUILDER_STARTS.has(name) && !TRANSACTIONS.has(name) && !EXECUTES.has(name))
-          add(n, `${n.expression.getText(src.ast)}.${name}`);
+          add(n, `${n.expression.getText(src.ast)}.${name}`, 'db');
       }
     }
   });
@@ -228,8 +227,18 @@ const ROUTE_HELPERS = new Set([
   'formPost',
 ]);
 const APP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'route']);
-/** Where an options-object style declaration keeps its handler. */
+/** Where an options-object style declaration keeps its handler, URL and method. */
 const HANDLER_KEYS = new Set(['handler', 'run']);
+const URL_KEY = new Set(['url']);
+const METHOD_KEY = new Set(['method']);
+/** The method when the declaration does not name one. */
+const DEFAULT_METHOD: Record<string, string> = {
+  page: 'GET',
+  form: 'POST',
+  formPost: 'POST',
+  getDownload: 'GET',
+  del: 'DELETE',
+};
 
 export interface RouteDeclaration {
   file: string;
@@ -243,11 +252,13 @@ export interface RouteDeclaration {
   handler: Handler | undefined;
 }
 
-const literalText = (e: ts.Node | undefined, src: Source): string | undefined => {
+/** A URL as written: a literal's text, a template's inside, or `${expression}` for anything else. */
+const urlText = (e: ts.Node | undefined, src: Source): string | undefined => {
   if (!e) return undefined;
   if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return e.text;
   if (ts.isTemplateExpression(e)) return e.getText(src.ast).slice(1, -1);
-  return undefined;
+  if (isFunctionLike(e) || ts.isObjectLiteralExpression(e)) return undefined;
+  return `\${${e.getText(src.ast)}}`;
 };
 
 /** A property's value in an object literal (a method counts as its own value). */
@@ -278,22 +289,21 @@ export function routeDeclarations(src: Source): RouteDeclaration[] {
       via = `app.${callee.name.text}`;
     if (!via) return;
     const last = n.arguments[n.arguments.length - 1];
-    let handler: RouteDeclaration['handler'];
-    let url: string | undefined;
-    let method = via.replace(/^app\./, '').toUpperCase();
-    if (last && ts.isObjectLiteralExpression(last)) {
-      const h = property(last, HANDLER_KEYS);
-      if (isFunctionLike(h)) handler = h;
-      url = literalText(property(last, new Set(['url'])), src);
-      const m = literalText(property(last, new Set(['method'])), src);
-      if (m) method = m;
-      else if (via === 'formPost') method = 'POST';
-    } else {
-      if (isFunctionLike(last)) handler = last;
-      url = literalText(n.arguments[1] ?? n.arguments[0], src);
-      if (via === 'getDownload') method = 'GET';
-    }
-    // `get(x)` with no handler and no URL is someone else's get (a Map's, a header's): not a route.
+    // The route's options, when given as an object: `page(app, { method, url, … }, handler)`,
+    // `form(app, { url, … }, run)`, `formPost(app, services, { url, …, run })`, `app.route({ … })`.
+    const options = n.arguments.find(
+      (a): a is ts.ObjectLiteralExpression => ts.isObjectLiteralExpression(a) && !!property(a, URL_KEY),
+    );
+    const inOptions = options && property(options, HANDLER_KEYS);
+    const handler = isFunctionLike(last) ? last : isFunctionLike(inOptions) ? inOptions : undefined;
+    // Fastify's app.get(url, …) takes the URL first; our helpers take the app first.
+    const url = options
+      ? urlText(property(options, URL_KEY), src)
+      : urlText(via.startsWith('app.') ? n.arguments[0] : n.arguments[1], src);
+    const m = options && property(options, METHOD_KEY);
+    const method =
+      m && ts.isStringLiteral(m) ? m.text : (DEFAULT_METHOD[via] ?? via.replace(/^app\./, '').toUpperCase());
+    // A call with neither a handler nor a URL is some other get (a Map's, a header's): not a route.
     if (!handler && url === undefined) return;
     out.push({ file: src.file, line: lineOf(src, n), via, method, url: url ?? '?', call: n, handler });
   });

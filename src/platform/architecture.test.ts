@@ -7,10 +7,12 @@ import {
   type Finding,
   isRouteFile,
   isTestFile,
+  linesOf,
   listTsFiles,
   parseSource,
   readSource,
   requestCasts,
+  routeDeclarations,
   sqlFindings,
   userAssertions,
 } from '../../scripts/architecture/scan.ts';
@@ -154,6 +156,34 @@ describe('the scanners find what they look for, and only that', () => {
         ([name, ds]) => `${name}: ${ds.map((d) => `${d.file}:${d.line}`).join(', ')}`,
       ),
       ['adminRoutes: src/admin/routes.ts:1, src/learning/admin.routes.ts:1'],
+    );
+  });
+
+  test('route declarations, in each style, with their handlers and lengths (the report measures these)', () => {
+    const src = sample(
+      [
+        "get(app, '/a', rules, async (req, reply) => {\n  return reply.send(1);\n});",
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: source code under test, not a template
+        "page(app, { method: 'POST', url: `/b/${x}`, permission: 'p' }, async ({ reply }) => reply.send(2));",
+        "form(app, { url: '/c', permission: 'p', back: () => '/c' }, async () => ({ to: '/', message: '' }));",
+        "app.route({ method: 'GET', url: '/d', config: rules, handler: async () => 'd' });",
+        'getDownload(app, BASE, rules, async () => {});',
+        "const v = cache.get('k'); headers.get('x'); get(app, url, rules, handler);",
+      ].join('\n'),
+    );
+    const decls = routeDeclarations(src);
+    // A URL that is not a plain literal is shown as written, `${…}` and all.
+    const dollar = '$';
+    assert.deepEqual(
+      decls.map((d) => `${d.line} ${d.method} ${d.url} ${d.handler ? linesOf(src, d.handler) : '-'}`),
+      [
+        '1 GET /a 3',
+        `4 POST /b/${dollar}{x} 1`,
+        '5 POST /c 1',
+        '6 GET /d 1',
+        `7 GET ${dollar}{BASE} 1`,
+        `8 GET ${dollar}{url} -`,
+      ],
     );
   });
 
