@@ -115,8 +115,5 @@ module.exports = {
     // Re-use the last cruise when no source changed (compared by content, so it is right on a fresh
     // clone, a worktree or with uncommitted edits). Lives under node_modules, so never committed.
     cache: { folder: 'node_modules/.cache/dependency-cruiser', strategy: 'content' },
-    reporterOptions: {
-      text: { highlightFocused: true },
-    },
   },
 };
