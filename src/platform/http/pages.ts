@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { recordAudit } from '../audit/audit.ts';
 import { setFlash } from '../auth/sessions.ts';
+import { isDatabaseUnavailable } from '../db/db.ts';
 import type { NavItem } from '../feature.ts';
 import { ForbiddenError } from '../policy/policy.ts';
 import type { Services } from '../services.ts';
@@ -81,6 +82,13 @@ export function pagesSetup(
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return errorPage(reply, err.statusCode, 'There is a problem with what was sent', [err.message]);
+    }
+    if (isDatabaseUnavailable(err)) {
+      req.log.warn({ err: err.message }, 'database unavailable');
+      return errorPage(reply, 503, 'Sorry, the service is not available just now', [
+        'Nothing you confirmed has been lost: a change that could not be saved was not made.',
+        'Try again in a few minutes.',
+      ]);
     }
     req.log.error(err);
     return errorPage(reply, 500, 'Sorry, there is a problem with the service', [
