@@ -30,7 +30,9 @@ export async function createApp(services: Services, features: Feature[] = FEATUR
   const production = config.env === 'production';
   const app = Fastify({
     loggerInstance: services.log as FastifyBaseLogger,
-    trustProxy: production,
+    // Only the load balancer's X-Forwarded-For is believed, and only when TRUST_PROXY says so: a forged
+    // header must not pick the address that sign-in throttling and the audit log record.
+    trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
   });
 
@@ -51,6 +53,8 @@ export async function createApp(services: Services, features: Feature[] = FEATUR
       },
     },
     strictTransportSecurity: production,
+    // Agrees with frame-ancestors 'none' for browsers that read only the older header.
+    frameguard: { action: 'deny' },
   });
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 1024 * 1024 });

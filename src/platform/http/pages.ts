@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/audit.ts';
 import { setFlash } from '../auth/sessions.ts';
 import { isDatabaseUnavailable } from '../db/db.ts';
 import type { NavItem } from '../feature.ts';
+import { redactUrl } from '../logging.ts';
 import { ForbiddenError } from '../policy/policy.ts';
 import type { Services } from '../services.ts';
 import type { Assets } from '../views/assets.ts';
@@ -70,6 +71,14 @@ export function pagesSetup(
       ]);
     }
     if (err instanceof CsrfError) {
+      // A form without its token may be a forged request from another site: worth knowing about.
+      await recordAudit(services.db, services.clock, req.actor, {
+        action: 'update',
+        recordType: 'form',
+        recordId: null,
+        summary: `Refused ${req.method} ${redactUrl(req.url).slice(0, 200)}: form token missing or wrong`,
+        outcome: 'denied',
+      }).catch((e) => req.log.error(e, 'could not audit a refused form'));
       return errorPage(reply, 403, 'This form has expired', [
         'For your security, the form could not be accepted. Go back, reload the page and try again.',
       ]);
