@@ -89,8 +89,16 @@ export function pagesSetup(
     if (err instanceof UserInputError || err.validation) {
       return errorPage(reply, 400, 'There is a problem with what was sent', [err.message]);
     }
+    if (err.statusCode === 413) {
+      return errorPage(reply, 413, 'What you sent is too large', [
+        'The form or file is larger than the Hub accepts. For a file, check it is the right one and split it if you need to; for a form, shorten what you wrote.',
+      ]);
+    }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      return errorPage(reply, err.statusCode, 'There is a problem with what was sent', [err.message]);
+      // Framework and parser messages are not written for people: say what to do instead.
+      return errorPage(reply, err.statusCode, 'There is a problem with what was sent', [
+        'The Hub could not read what your browser sent. Go back, reload the page and try again.',
+      ]);
     }
     if (isDatabaseUnavailable(err)) {
       req.log.warn({ err: err.message }, 'database unavailable');
