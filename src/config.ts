@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -27,6 +28,16 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(60),
   WORKER: z.enum(['on', 'off']).default('on'),
+  // Which X-Forwarded-For to believe: unset (none: the Hub is reached directly), a number of proxy hops,
+  // or the load balancers' addresses (comma-separated IPs or CIDR ranges).
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .refine(
+      (v) => /^\d{1,2}$/.test(v) || v.split(',').every((a) => isIpOrRange(a.trim())),
+      "TRUST_PROXY must be a number of proxy hops (for example 1) or the proxies' addresses, comma-separated (for example 10.0.0.5,10.0.1.0/24)",
+    )
+    .optional(),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -47,6 +58,25 @@ export interface Config {
   logLevel: string;
   sessionIdleMinutes: number;
   runWorker: boolean;
+  /** Fastify's trustProxy: false, a test of each hop (for a hop count), or the proxies' addresses. */
+  trustProxy: false | string[] | ((address: string, hop: number) => boolean);
+}
+
+function isIpOrRange(value: string): boolean {
+  const [address, bits, extra] = value.split('/');
+  if (extra !== undefined || !address || !isIP(address)) return false;
+  if (bits === undefined) return true;
+  const max = isIP(address) === 4 ? 32 : 128;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= max;
+}
+
+function trustProxyFrom(value: string | undefined): Config['trustProxy'] {
+  if (!value) return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return hops > 0 ? (_address, hop) => hop < hops : false;
+  }
+  return value.split(',').map((a) => a.trim());
 }
 
 export class ConfigError extends Error {}
@@ -90,5 +120,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'production' ? 'info' : 'warn'),
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     runWorker: e.WORKER === 'on',
+    trustProxy: trustProxyFrom(e.TRUST_PROXY),
   };
 }

@@ -17,7 +17,10 @@ import type { Services } from './platform/services.ts';
  */
 export async function startServer(config: Config, options: { demoIfEmpty: boolean; quiet?: boolean }) {
   const log = createLogger(config.logLevel);
-  const handle = openDb(config.database);
+  const handle = openDb(config.database, {
+    onConnectionError: (err) =>
+      log.warn({ err: err.message }, 'database connection lost; the pool will reconnect'),
+  });
   const applied = await migrateToLatest(handle);
   if (applied.length) log.info({ applied }, 'database migrated');
   const services: Services = { config, db: handle.db, dialect: handle.dialect, clock: systemClock, log };

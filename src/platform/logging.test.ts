@@ -27,3 +27,24 @@ test('request logs never contain a one-time password link', async () => {
     await t.drop();
   }
 });
+
+test('request logs never contain a form token carried in the query string (upload forms)', async () => {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  const t = await createTestDb('sqlite');
+  try {
+    const app = await createApp({ ...t.services, log: createLogger('info', sink) });
+    await app.inject({ method: 'POST', url: '/performance/import?_csrf=SECRET-FORM-TOKEN&kind=visits' });
+    await app.close();
+    const log = lines.join('');
+    assert.match(log, /_csrf=\[redacted\]&kind=visits/);
+    assert.doesNotMatch(log, /SECRET-FORM-TOKEN/);
+  } finally {
+    await t.drop();
+  }
+});

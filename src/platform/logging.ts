@@ -2,7 +2,10 @@ import pino from 'pino';
 
 /** Secrets that travel in a URL (one-time password links) are never written to the log. */
 export const redactUrl = (url: string): string =>
-  url.replace(/\/set-password\/[^/?#]+/g, '/set-password/[redacted]');
+  url
+    .replace(/\/set-password\/[^/?#]+/g, '/set-password/[redacted]')
+    // Upload forms carry the form token in the query string (their body is read by the handler).
+    .replace(/([?&]_csrf=)[^&#]*/g, '$1[redacted]');
 
 export function createLogger(level: string, destination?: pino.DestinationStream) {
   return pino(

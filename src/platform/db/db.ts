@@ -19,19 +19,48 @@ export interface DbHandle {
 
 export function openDb(
   database: Config['database'],
-  options: { poolSize?: number; schema?: string } = {},
+  options: { poolSize?: number; schema?: string; onConnectionError?: (err: Error) => void } = {},
 ): DbHandle {
   if (database.kind === 'postgres') {
     const pool = new pg.Pool({
       connectionString: database.url,
       max: options.poolSize ?? 10,
-      // Tests isolate themselves in a schema of their own.
+      // Tests isolate themselves in a schema of their own (and are found by it in pg_stat_activity).
       options: options.schema ? `-c search_path=${options.schema}` : undefined,
+      application_name: options.schema ?? 'practice-hub',
     });
+    // A connection the server drops (a restart, a failover, pg_terminate_backend, a proxy's timeout)
+    // emits 'error' on its client; with no listener Node ends the process. pg-pool listens only while a
+    // client is idle, so every client gets a listener of its own for the time it is checked out. The
+    // query it was running fails (the request answers 503, its transaction never commits) and the pool
+    // discards the client, so the next request gets a fresh connection.
+    const onError =
+      options.onConnectionError ??
+      ((err: Error) => process.stderr.write(`database connection lost: ${err.message}\n`));
+    pool.on('error', onError);
+    pool.on('connect', (client) => client.on('error', onError));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
   if (database.file !== ':memory:') fs.mkdirSync(path.dirname(database.file), { recursive: true });
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(database.file) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+// PostgreSQL's codes for "the connection or the server went away", and the errors pg raises when the
+// socket closes under it: the request could not be served, but trying again later will work.
+const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|connection (?:is )?closed|Client has encountered a connection error|ECONNREFUSED|ECONNRESET/i;
+
+/** Whether an error means the database could not be reached, rather than that the query was wrong. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const code = (err as { code?: unknown }).code;
+  if (
+    typeof code === 'string' &&
+    (UNAVAILABLE_CODES.has(code) || code === 'ECONNREFUSED' || code === 'ECONNRESET')
+  )
+    return true;
+  return UNAVAILABLE_MESSAGES.test(err.message);
 }

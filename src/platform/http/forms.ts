@@ -1,5 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodError } from 'zod';
+// Plain-English messages for every schema without its own.
+import './messages.ts';
 import { setFlash } from '../auth/sessions.ts';
 import type { Services } from '../services.ts';
 

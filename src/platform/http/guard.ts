@@ -47,8 +47,12 @@ export function guardSetup(app: FastifyInstance, services: Services) {
   });
 
   app.addHook('onSend', async (req, reply, payload) => {
+    // Pages and downloads hold people's records: no browser or proxy keeps a copy (a shared computer's
+    // back button, a proxy's cache). Hashed static assets set their own, long, caching.
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     const audit = req.routeOptions.config?.audit;
-    if (!audit || req.method !== 'GET' || reply.statusCode >= 300) return payload;
+    // HEAD answers what GET would (Fastify makes a HEAD route for each GET), so it is audited the same.
+    if (!audit || (req.method !== 'GET' && req.method !== 'HEAD') || reply.statusCode >= 300) return payload;
     await recordAudit(services.db, services.clock, req.actor, {
       action: reply.getHeader('content-disposition') ? 'export' : 'view',
       recordType: audit.recordType,

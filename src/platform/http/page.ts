@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import './messages.ts';
 import type { Actor } from '../audit/audit.ts';
 import type { Action } from '../policy/policy.ts';
 import type { Principal } from '../policy/roles.ts';

@@ -1,7 +1,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { recordAudit } from '../audit/audit.ts';
 import { setFlash } from '../auth/sessions.ts';
+import { isDatabaseUnavailable } from '../db/db.ts';
 import type { NavItem } from '../feature.ts';
+import { redactUrl } from '../logging.ts';
 import { ForbiddenError } from '../policy/policy.ts';
 import type { Services } from '../services.ts';
 import type { Assets } from '../views/assets.ts';
@@ -69,6 +71,14 @@ export function pagesSetup(
       ]);
     }
     if (err instanceof CsrfError) {
+      // A form without its token may be a forged request from another site: worth knowing about.
+      await recordAudit(services.db, services.clock, req.actor, {
+        action: 'update',
+        recordType: 'form',
+        recordId: null,
+        summary: `Refused ${req.method} ${redactUrl(req.url).slice(0, 200)}: form token missing or wrong`,
+        outcome: 'denied',
+      }).catch((e) => req.log.error(e, 'could not audit a refused form'));
       return errorPage(reply, 403, 'This form has expired', [
         'For your security, the form could not be accepted. Go back, reload the page and try again.',
       ]);
@@ -79,8 +89,23 @@ export function pagesSetup(
     if (err instanceof UserInputError || err.validation) {
       return errorPage(reply, 400, 'There is a problem with what was sent', [err.message]);
     }
+    if (err.statusCode === 413) {
+      return errorPage(reply, 413, 'What you sent is too large', [
+        'The form or file is larger than the Hub accepts. For a file, check it is the right one and split it if you need to; for a form, shorten what you wrote.',
+      ]);
+    }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      return errorPage(reply, err.statusCode, 'There is a problem with what was sent', [err.message]);
+      // Framework and parser messages are not written for people: say what to do instead.
+      return errorPage(reply, err.statusCode, 'There is a problem with what was sent', [
+        'The Hub could not read what your browser sent. Go back, reload the page and try again.',
+      ]);
+    }
+    if (isDatabaseUnavailable(err)) {
+      req.log.warn({ err: err.message }, 'database unavailable');
+      return errorPage(reply, 503, 'Sorry, the service is not available just now', [
+        'Nothing you confirmed has been lost: a change that could not be saved was not made.',
+        'Try again in a few minutes.',
+      ]);
     }
     req.log.error(err);
     return errorPage(reply, 500, 'Sorry, there is a problem with the service', [
