@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { seedDemo } from '../src/demo/seed.ts';
 import { demoSeeds } from '../src/features.ts';
-import { withOverrides } from '../src/performance/rules/settings.ts';
+import { withOverrides } from '../src/performance/rules/settings.rules.ts';
 import { changeSettings } from '../src/performance/settings.service.ts';
 import { refreshStatuses } from '../src/performance/status.service.ts';
 import { systemActor } from '../src/platform/audit/audit.ts';

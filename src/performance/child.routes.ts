@@ -7,11 +7,11 @@ import type { Services } from '../platform/services.ts';
 import { formatDate } from '../platform/views/format.ts';
 import { getChild } from './dashboard.repo.ts';
 import { loadEpisodes } from './episodes.repo.ts';
-import { evaluateChild } from './rules/engine.ts';
-import { RULE_DESCRIPTIONS } from './rules/settings.ts';
+import { evaluateChild } from './rules/engine.rules.ts';
+import { RULE_DESCRIPTIONS } from './rules/settings.rules.ts';
 import { authorizeChild } from './scope.ts';
 import { loadRuleSettings } from './settings.repo.ts';
-import { dayName, statusLabel, statusSentence } from './wording.ts';
+import { dayName, statusLabel, statusSentence } from './wording.presenter.ts';
 
 export function childRoutes(app: FastifyInstance, services: Services) {
   const { db, clock } = services;

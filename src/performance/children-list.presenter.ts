@@ -1,6 +1,6 @@
 import type { ChildStatusRow } from './dashboard.repo.ts';
-import type { TableSpec } from './tables.ts';
-import { statusLabel, statusSentence } from './wording.ts';
+import type { TableSpec } from './table.presenter.ts';
+import { statusLabel, statusSentence } from './wording.presenter.ts';
 
 /** The children behind a number: one row per child and piece of work. */
 export function childrenTable(rows: ChildStatusRow[], back: string): TableSpec<ChildStatusRow> {

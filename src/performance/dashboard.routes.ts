@@ -27,10 +27,10 @@ import { myChildren, myChildrenTable, mySummary } from './my-children.presenter.
 import { RULE_IDS } from './rules/types.ts';
 import { authorizeTeam, childScopeOf } from './scope.ts';
 import { ensureStatuses, storedTrends } from './status.service.ts';
-import { downloadLinks, downloadTable, getDownload, pageTable, qs } from './tables.ts';
-import { sumTrends } from './trends.ts';
+import { downloadLinks, downloadTable, getDownload, pageTable, qs } from './table.presenter.ts';
+import { sumTrends } from './trends.rules.ts';
 import { ViewCache } from './view-cache.ts';
-import { dueSoonSentence, overdueSentence, seenSentence } from './wording.ts';
+import { dueSoonSentence, overdueSentence, seenSentence } from './wording.presenter.ts';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const listQuery = z.object({

@@ -1,7 +1,7 @@
 import type { ChildStatusRow } from './dashboard.repo.ts';
-import { childSummaryFromRows } from './row-summary.ts';
-import type { TableSpec } from './tables.ts';
-import { dueSoonSentence, overdueSentence, seenSentence, statusSentence } from './wording.ts';
+import { childSummaryFromRows } from './row-summary.rules.ts';
+import type { TableSpec } from './table.presenter.ts';
+import { dueSoonSentence, overdueSentence, seenSentence, statusSentence } from './wording.presenter.ts';
 
 export interface MyChild {
   id: string;

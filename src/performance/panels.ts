@@ -3,7 +3,7 @@ import type { PanelSource } from '../platform/feature.ts';
 import { childCounts } from './dashboard.repo.ts';
 import { childScopeOf } from './scope.ts';
 import { ensureStatuses } from './status.service.ts';
-import { dueSoonSentence, overdueSentence, seenSentence } from './wording.ts';
+import { dueSoonSentence, overdueSentence, seenSentence } from './wording.presenter.ts';
 
 /**
  * Home-page panels. Counts only, no names: the home page is not an audited

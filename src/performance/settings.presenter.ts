@@ -6,8 +6,8 @@ import {
   SETTING_IDS,
   type SettingId,
   settingTitle,
-} from './rules/setting-fields.ts';
-import { DEFAULT_SETTINGS, RULE_DESCRIPTIONS, type RuleSettings } from './rules/settings.ts';
+} from './rules/setting-fields.rules.ts';
+import { DEFAULT_SETTINGS, RULE_DESCRIPTIONS, type RuleSettings } from './rules/settings.rules.ts';
 
 export interface SettingChange {
   changed_at: string;

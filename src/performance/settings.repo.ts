@@ -1,5 +1,5 @@
 import type { DbOrTrx } from '../platform/db/db.ts';
-import { type RuleSettings, withOverrides } from './rules/settings.ts';
+import { type RuleSettings, withOverrides } from './rules/settings.rules.ts';
 
 /** The authority's rule settings: the defaults with any overrides stored in performance_rule_settings. */
 export async function loadRuleSettings(db: DbOrTrx): Promise<RuleSettings> {

@@ -12,8 +12,8 @@ import {
   settingsForm,
   settingsFromForm,
   settingTitle,
-} from './rules/setting-fields.ts';
-import { RULE_DESCRIPTIONS } from './rules/settings.ts';
+} from './rules/setting-fields.rules.ts';
+import { RULE_DESCRIPTIONS } from './rules/settings.rules.ts';
 import { changePageGroups, resetPageView } from './settings.presenter.ts';
 import { loadRuleSettings } from './settings.repo.ts';
 import { changeSettings, resetSetting, settingChanges } from './settings.service.ts';

@@ -4,8 +4,8 @@ import type { Clock } from '../platform/clock.ts';
 import type { Db, DbOrTrx } from '../platform/db/db.ts';
 import { UserInputError } from '../platform/http/errors.ts';
 import { newId } from '../platform/ids.ts';
-import { SETTING_FIELDS, SETTING_IDS, type SettingId } from './rules/setting-fields.ts';
-import { DEFAULT_SETTINGS, type RuleSettings } from './rules/settings.ts';
+import { SETTING_FIELDS, SETTING_IDS, type SettingId } from './rules/setting-fields.rules.ts';
+import { DEFAULT_SETTINGS, type RuleSettings } from './rules/settings.rules.ts';
 import { loadRuleSettings } from './settings.repo.ts';
 import { markStatusesStale, refreshStatuses } from './status.service.ts';
 

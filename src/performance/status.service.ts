@@ -2,10 +2,10 @@ import { loadWorkingCalendar } from '../platform/calendar/closure-days.repo.ts';
 import type { Db, DbOrTrx } from '../platform/db/db.ts';
 import { newId } from '../platform/ids.ts';
 import { insertInBatches, loadEpisodes } from './episodes.repo.ts';
-import { evaluateChild } from './rules/engine.ts';
+import { evaluateChild } from './rules/engine.rules.ts';
 import type { ChildRuleStatusTable } from './schema.ts';
 import { loadRuleSettings } from './settings.repo.ts';
-import { addTrends, type Trends, weeklyTrends } from './trends.ts';
+import { addTrends, type Trends, weeklyTrends } from './trends.rules.ts';
 
 const AS_OF_KEY = 'statuses_as_of';
 // Changes with every refresh, so a page's cached view knows when it is out of date.

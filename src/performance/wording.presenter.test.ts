@@ -34,7 +34,7 @@ test('no template anywhere, and no presenter or wording in performance, uses a d
   const scanned = [
     ...files(src, (f) => f.endsWith('.njk')),
     ...files(path.join(src, 'performance'), (f) => f.endsWith('.ts') && !f.endsWith('.test.ts')),
-    ...files(path.join(src, 'home'), (f) => f.endsWith('.ts') && !f.endsWith('.test.ts')),
+    ...files(path.join(src, 'platform', 'home'), (f) => f.endsWith('.ts') && !f.endsWith('.test.ts')),
   ];
   assert.ok(scanned.length > 20, `found ${scanned.length} files`);
   const found: string[] = [];
