@@ -71,6 +71,8 @@ export async function childCounts(
       ),
     ])
     .groupBy(key)
+    // In key order, as SQLite returned them before the scope became one OR (PostgreSQL gave no order).
+    .orderBy(key)
     .execute();
   return rows.map((r) => ({
     key: r.key,
