@@ -2,7 +2,7 @@
 // and stored. In a process of its own, so its peak memory is this step's alone.
 // Usage: node bench/timeliness-statuses.ts DB_FILE AS_OF; prints one line of JSON.
 
-import { refreshStatuses } from '../src/performance/status.service.ts';
+import { refreshStatuses } from '../src/performance/api.ts';
 import { openDb } from '../src/platform/db/db.ts';
 
 const [dbFile, asOf] = process.argv.slice(2) as [string, string];

@@ -1,6 +1,6 @@
 import type { ChildStatusRow } from './dashboard.repo.ts';
-import type { TableSpec } from './tables.ts';
-import { statusLabel, statusSentence } from './wording.ts';
+import { downloadLinks, pageTable, qs, type TableSpec } from './table.presenter.ts';
+import { statusLabel, statusSentence } from './wording.presenter.ts';
 
 /** The children behind a number: one row per child and piece of work. */
 export function childrenTable(rows: ChildStatusRow[], back: string): TableSpec<ChildStatusRow> {
@@ -22,5 +22,40 @@ export function childrenTable(rows: ChildStatusRow[], back: string): TableSpec<C
       { header: 'Allocated worker', value: (r) => r.worker_name ?? 'Not allocated' },
       { header: 'Team', value: (r) => r.team_name },
     ],
+  };
+}
+
+/** How many rows the page shows; the download has them all. */
+export const CHILDREN_SHOWN = 200;
+const LIST = '/performance/children';
+
+interface ListInput {
+  filters: Record<string, string | undefined>;
+  rows: ChildStatusRow[];
+}
+
+/** The list's own address with its filters, which each child's page links back to. */
+export const listAddress = (filters: ListInput['filters']) => `${LIST}${qs({ ...filters })}`;
+
+/** The download of the children behind a number. */
+export const childrenDownload = ({ filters, rows }: ListInput) => childrenTable(rows, listAddress(filters));
+
+/** "The children behind the number": each child and piece of work, back to the team (if the list is of one). */
+export function presentChildrenList(input: ListInput & { team?: { id: string; name: string } }) {
+  const { rows, team } = input;
+  const back = listAddress(input.filters);
+  const table = childrenTable(rows, back);
+  return {
+    title: 'The children behind the number',
+    caption: team?.name,
+    children: new Set(rows.map((r) => r.child_id)).size,
+    shown: Math.min(rows.length, CHILDREN_SHOWN),
+    total: rows.length,
+    table: pageTable({ ...table, rows: table.rows.slice(0, CHILDREN_SHOWN) }),
+    downloads: downloadLinks(`${LIST}/download${back.slice(LIST.length)}`),
+    backLink: {
+      href: team ? `/performance/teams/${team.id}` : '/performance',
+      text: team ? `Back to ${team.name}` : 'Back',
+    },
   };
 }

@@ -1,9 +1,9 @@
 import { lineChart } from '../platform/views/charts.ts';
 import { formatDate } from '../platform/views/format.ts';
 import { RULE_IDS } from './rules/types.ts';
-import { qs, type TableSpec } from './tables.ts';
-import type { WeekPoint } from './trends.ts';
-import { dueSoonSentence, overdueSentence, ruleTitle, seenSentence } from './wording.ts';
+import { qs, type TableSpec } from './table.presenter.ts';
+import type { WeekPoint } from './trends.rules.ts';
+import { dueSoonSentence, overdueSentence, ruleTitle, seenSentence } from './wording.presenter.ts';
 
 export interface Counts {
   key: string | null;

@@ -1,8 +1,9 @@
 import { type SelectQueryBuilder, sql } from 'kysely';
 import type { DbOrTrx } from '../platform/db/db.ts';
 import type { Database } from '../platform/db/schema.ts';
+import { whereInScope } from '../platform/db/scope.ts';
+import type { ListScope } from '../platform/policy/policy.ts';
 import { VISIT_RULES } from './rules/types.ts';
-import type { ChildScope } from './scope.ts';
 
 /** Narrowing asked for on a page, within the person's scope. */
 export interface ChildFilter {
@@ -15,16 +16,27 @@ export interface ChildFilter {
   dueTo?: string;
 }
 
-type Q = SelectQueryBuilder<Database & { c: Database['children'] }, 'c' | 'teams', object>;
+type C = Database & { c: Database['children'] };
+type Q = SelectQueryBuilder<C, 'c' | 'teams', object>;
 
 const base = (db: DbOrTrx) =>
   db.selectFrom('children as c').innerJoin('teams', 'teams.id', 'c.team_id') as unknown as Q;
 
-function scoped<T extends Q>(q: T, scope: ChildScope, f: { teamId?: string; workerId?: string } = {}): T {
-  let out = q;
-  if (scope.kind === 'own') out = out.where('c.worker_id', '=', scope.workerId) as T;
-  if (scope.kind === 'team') out = out.where('c.team_id', '=', scope.teamId) as T;
-  if (scope.kind === 'service') out = out.where('teams.service_id', '=', scope.serviceId) as T;
+/** A child is placed by their allocated worker, their team and the team's service. */
+const inScope = (scope: ListScope) =>
+  whereInScope<C, 'c' | 'teams'>(scope, {
+    owner: 'c.worker_id',
+    team: 'c.team_id',
+    service: 'teams.service_id',
+  });
+
+/**
+ * The person's list scope (`listScope(user, 'children:view')`), then the page's
+ * own narrowing. A page about one team that everyone allowed sees alike (the
+ * team page, after `authorizeTeam`) passes `{ kind: 'all' }` and the team.
+ */
+function scoped<T extends Q>(q: T, scope: ListScope, f: { teamId?: string; workerId?: string } = {}): T {
+  let out = q.where(inScope(scope)) as T;
   if (f.teamId) out = out.where('c.team_id', '=', f.teamId) as T;
   if (f.workerId) out = out.where('c.worker_id', '=', f.workerId) as T;
   return out;
@@ -39,7 +51,7 @@ const visitRules = sql.join(VISIT_RULES.map((r) => sql.lit(r)));
  */
 export async function childCounts(
   db: DbOrTrx,
-  scope: ChildScope,
+  scope: ListScope,
   by: 'worker' | 'team',
   f: { teamId?: string; workerId?: string; dueFrom: string; dueTo: string },
 ) {
@@ -59,6 +71,8 @@ export async function childCounts(
       ),
     ])
     .groupBy(key)
+    // In key order, as SQLite returned them before the scope became one OR (PostgreSQL gave no order).
+    .orderBy(key)
     .execute();
   return rows.map((r) => ({
     key: r.key,
@@ -71,7 +85,7 @@ export async function childCounts(
 }
 
 /** Children per rule and status (open work, and one-offs finished late). */
-export async function ruleCounts(db: DbOrTrx, scope: ChildScope, f: { teamId?: string } = {}) {
+export async function ruleCounts(db: DbOrTrx, scope: ListScope, f: { teamId?: string } = {}) {
   const rows = await scoped(base(db), scope, f)
     .innerJoin('child_rule_status as s', 's.child_id', 'c.id')
     .select(['s.rule', 's.status', 's.open', sql<number>`count(*)`.as('n')])
@@ -98,7 +112,7 @@ export interface ChildStatusRow {
 /** The children (and their statuses) behind a number, in due-date order. */
 export async function childStatusRows(
   db: DbOrTrx,
-  scope: ChildScope,
+  scope: ListScope,
   f: ChildFilter,
   limit = 100_000,
 ): Promise<ChildStatusRow[]> {
@@ -158,28 +172,22 @@ export function getChild(db: DbOrTrx, id: string) {
     .executeTakeFirst();
 }
 
-/** Teams in the person's scope that hold children, with their service. */
-export async function teamsInScope(db: DbOrTrx, scope: ChildScope) {
-  let q = db
-    .selectFrom('teams')
+/** Teams that hold a child in the person's scope, with their service. */
+export async function teamsInScope(db: DbOrTrx, scope: ListScope) {
+  return base(db)
     .innerJoin('services', 'services.id', 'teams.service_id')
+    .where(inScope(scope))
     .select(['teams.id', 'teams.name', 'teams.service_id', 'services.name as service_name'])
-    .where('teams.id', 'in', (eb) =>
-      eb.selectFrom('children').select('team_id').where('team_id', 'is not', null),
-    );
-  if (scope.kind === 'team') q = q.where('teams.id', '=', scope.teamId);
-  if (scope.kind === 'service') q = q.where('teams.service_id', '=', scope.serviceId);
-  if (scope.kind === 'own')
-    q = q.where('teams.id', 'in', (eb) =>
-      eb.selectFrom('children').select('team_id').where('worker_id', '=', scope.workerId),
-    );
-  return q.orderBy('services.name').orderBy('teams.name').execute();
+    .distinct()
+    .orderBy('services.name')
+    .orderBy('teams.name')
+    .execute();
 }
 
 /** How many children have open work due on each day from..to (the forward view). */
 export async function dueByDay(
   db: DbOrTrx,
-  scope: ChildScope,
+  scope: ListScope,
   f: { teamId?: string; from: string; to: string },
 ) {
   const rows = await scoped(base(db), scope, f)

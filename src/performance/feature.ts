@@ -39,7 +39,7 @@ export const performanceFeature = defineFeature({
   seed: {
     name: 'Children',
     seed: async (db, clock, options) =>
-      (await import('../demo/children.ts')).childrenSeed.seed(db, clock, options),
+      (await import('./demo/children.ts')).childrenSeed.seed(db, clock, options),
   },
   commands: ({ importCommand, withDb }) => childImportCommands(importCommand, withDb),
   tables: [

@@ -2,7 +2,6 @@ import { addCalendarDays, londonDay } from '../platform/calendar/days.ts';
 import type { FeatureJobs } from '../platform/feature.ts';
 import { enqueueJob, registerJob } from '../platform/jobs/jobs.ts';
 import type { Services } from '../platform/services.ts';
-import { refreshStatuses } from './status.service.ts';
 
 export const REFRESH_STATUSES = 'performance:refresh-statuses';
 
@@ -30,6 +29,8 @@ export const performanceJobs: FeatureJobs = {
   register() {
     registerJob<{ day: string }>(REFRESH_STATUSES, async (services, payload) => {
       // The job may run late (a server that was off): work out today, whatever day it was queued for.
+      // The engine loads when the job runs, not with the manifest.
+      const { refreshStatuses } = await import('./status.service.ts');
       const r = await refreshStatuses(services.db, londonDay(services.clock.now()));
       services.log.info(r, 'children’s statuses worked out');
       await scheduleRefresh(services, addCalendarDays(payload.day, 1));

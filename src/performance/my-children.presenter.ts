@@ -1,7 +1,7 @@
 import type { ChildStatusRow } from './dashboard.repo.ts';
-import { childSummaryFromRows } from './row-summary.ts';
-import type { TableSpec } from './tables.ts';
-import { dueSoonSentence, overdueSentence, seenSentence, statusSentence } from './wording.ts';
+import { childSummaryFromRows } from './row-summary.rules.ts';
+import { downloadLinks, pageTable, type TableSpec } from './table.presenter.ts';
+import { dueSoonSentence, overdueSentence, seenSentence, statusSentence } from './wording.presenter.ts';
 
 export interface MyChild {
   id: string;
@@ -51,5 +51,29 @@ export function myChildrenTable(children: MyChild[], back: string): TableSpec<My
       { header: 'Late', value: (c) => c.late.join('. ') || 'Nothing' },
       { header: 'Due in the next two weeks', value: (c) => c.due.join('. ') || 'Nothing' },
     ],
+  };
+}
+
+const MY_CHILDREN = '/performance/my-children';
+
+/** The download of the person's own children this week. */
+export const myChildrenDownload = (rows: ChildStatusRow[], window: { to: string }) =>
+  myChildrenTable(myChildren(rows, window.to), MY_CHILDREN);
+
+/** "My children this week": what the numbers say, then each child with what is late and what is due. */
+export function presentMyChildren({
+  rows,
+  window,
+}: {
+  rows: ChildStatusRow[];
+  window: { from: string; to: string };
+}) {
+  const children = myChildren(rows, window.to);
+  return {
+    title: 'My children this week',
+    summary: mySummary(rows, window.from, window.to),
+    table: pageTable(myChildrenTable(children, MY_CHILDREN)),
+    count: children.length,
+    downloads: downloadLinks(`${MY_CHILDREN}/download`),
   };
 }

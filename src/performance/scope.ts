@@ -1,24 +1,8 @@
-import { authorize, scopeFor } from '../platform/policy/policy.ts';
+import { authorize } from '../platform/policy/policy.ts';
 import type { Principal } from '../platform/policy/roles.ts';
 
-/**
- * Which children a person may see, as the policy module answers it: their own
- * caseload, their team's, their service's, or all. Queries narrow by this and
- * nothing else, so the policy stays the one place that decides.
- */
-export type ChildScope =
-  | { kind: 'own'; workerId: string }
-  | { kind: 'team'; teamId: string }
-  | { kind: 'service'; serviceId: string }
-  | { kind: 'all' };
-
-export function childScopeOf(user: Principal): ChildScope | null {
-  const scope = scopeFor(user, 'children:view');
-  if (scope === 'all') return { kind: 'all' };
-  if (scope === 'service' && user.serviceId) return { kind: 'service', serviceId: user.serviceId };
-  if (scope === 'team' && user.teamId) return { kind: 'team', teamId: user.teamId };
-  return scope ? { kind: 'own', workerId: user.id } : null;
-}
+// Which children a list shows is the policy's `listScope(user, 'children:view')`, narrowed in the
+// repositories by `whereInScope` (platform/db/scope.ts). These are the record-level checks services make.
 
 /** Throws (403, audited as denied) unless the person may see this child. */
 export function authorizeChild(

@@ -3,8 +3,8 @@ import { describe, test } from 'node:test';
 import { loadWorkingCalendar } from '../platform/calendar/closure-days.repo.ts';
 import { Browser, createTestApp, personaFor, type TestApp } from '../testing/test-app.ts';
 import { dialectsUnderTest } from '../testing/test-db.ts';
-import { fieldValue, SETTING_FIELDS } from './rules/setting-fields.ts';
-import { DEFAULT_SETTINGS } from './rules/settings.ts';
+import { fieldValue, SETTING_FIELDS } from './rules/setting-fields.rules.ts';
+import { DEFAULT_SETTINGS } from './rules/settings.rules.ts';
 
 const RULES = '/performance/how-we-work-it-out';
 const CHANGE = `${RULES}/change`;

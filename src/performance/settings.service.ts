@@ -4,9 +4,9 @@ import type { Clock } from '../platform/clock.ts';
 import type { Db, DbOrTrx } from '../platform/db/db.ts';
 import { UserInputError } from '../platform/http/errors.ts';
 import { newId } from '../platform/ids.ts';
-import { SETTING_FIELDS, SETTING_IDS, type SettingId } from './rules/setting-fields.ts';
-import { DEFAULT_SETTINGS, type RuleSettings } from './rules/settings.ts';
-import { loadRuleSettings } from './settings.repo.ts';
+import { SETTING_FIELDS, SETTING_IDS, type SettingId } from './rules/setting-fields.rules.ts';
+import { DEFAULT_SETTINGS, type RuleSettings } from './rules/settings.rules.ts';
+import { hasStoredSetting, loadRuleSettings, settingChanges, writeSettingRow } from './settings.repo.ts';
 import { markStatusesStale, refreshStatuses } from './status.service.ts';
 
 const json = (s: RuleSettings, id: SettingId) => JSON.stringify(s[id]);
@@ -40,12 +40,7 @@ export async function changeSettings(db: Db, clock: Clock, actor: Actor, next: R
 export async function resetSetting(db: Db, clock: Clock, actor: Actor, id: SettingId, reason: string) {
   const done = await db.transaction().execute(async (trx) => {
     const current = await loadRuleSettings(trx);
-    const stored = await trx
-      .selectFrom('performance_rule_settings')
-      .select('rule')
-      .where('rule', '=', id)
-      .executeTakeFirst();
-    if (!stored) return false;
+    if (!(await hasStoredSetting(trx, id))) return false;
     const next = { ...current, [id]: structuredClone(DEFAULT_SETTINGS[id]) } as RuleSettings;
     await writeSetting(trx, clock, actor, id, current, next, reason);
     return true;
@@ -63,33 +58,18 @@ async function writeSetting(
   next: RuleSettings,
   reason: string,
 ) {
-  const at = clock.now().toISOString();
   const params = isDefault(next, id) ? null : json(next, id);
   const previous = isDefault(current, id) ? null : json(current, id);
-  if (params === null) {
-    await trx.deleteFrom('performance_rule_settings').where('rule', '=', id).execute();
-  } else {
-    const row = { params, changed_at: at, changed_by: actor.id, changed_by_name: actor.name, reason };
-    // An upsert, so two people saving at once cannot trip over the primary key.
-    await trx
-      .insertInto('performance_rule_settings')
-      .values({ rule: id, ...row })
-      .onConflict((oc) => oc.column('rule').doUpdateSet(row))
-      .execute();
-  }
-  await trx
-    .insertInto('performance_rule_settings_history')
-    .values({
-      id: newId(),
-      rule: id,
-      previous_params: previous,
-      params,
-      changed_at: at,
-      changed_by: actor.id,
-      changed_by_name: actor.name,
-      reason,
-    })
-    .execute();
+  await writeSettingRow(trx, {
+    rule: id,
+    params,
+    previous,
+    changedAt: clock.now().toISOString(),
+    changedBy: actor.id,
+    changedByName: actor.name,
+    reason,
+    historyId: newId(),
+  });
   await markStatusesStale(trx);
   await recordAudit(trx, clock, actor, {
     action: 'update',
@@ -104,11 +84,8 @@ async function recompute(db: Db, clock: Clock) {
   await refreshStatuses(db, londonDay(clock.now()));
 }
 
-/** Who last changed each setting that differs from the default, when and why. */
-export async function settingChanges(db: DbOrTrx) {
-  const rows = await db
-    .selectFrom('performance_rule_settings')
-    .select(['rule', 'changed_at', 'changed_by_name', 'reason'])
-    .execute();
-  return new Map(rows.map((r) => [r.rule, r]));
+/** The timescales in force and who last changed each that differs from the default (the rules and change pages). */
+export async function currentTimescales(db: DbOrTrx) {
+  const [settings, changes] = await Promise.all([loadRuleSettings(db), settingChanges(db)]);
+  return { settings, changes };
 }

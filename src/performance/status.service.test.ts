@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { seedChildren } from '../demo/children.ts';
 import { loadWorkingCalendar } from '../platform/calendar/closure-days.repo.ts';
 import { createTestApp } from '../testing/test-app.ts';
 import { dialectsUnderTest } from '../testing/test-db.ts';
+import { seedChildren } from './demo/children.ts';
 import { loadEpisodes } from './episodes.repo.ts';
-import { evaluateChild } from './rules/engine.ts';
+import { evaluateChild } from './rules/engine.rules.ts';
 import { loadRuleSettings } from './settings.repo.ts';
 import { ensureStatuses, refreshStatuses, statusesAsOf, storedTrends } from './status.service.ts';
-import { weeklyTrends } from './trends.ts';
+import { weeklyTrends } from './trends.rules.ts';
 
 for (const dialect of dialectsUnderTest()) {
   test(`on a new day, many requests at once work the statuses out once, and all see the same answer [${dialect}]`, async () => {

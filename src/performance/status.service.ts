@@ -1,16 +1,17 @@
 import { loadWorkingCalendar } from '../platform/calendar/closure-days.repo.ts';
 import type { Db, DbOrTrx } from '../platform/db/db.ts';
 import { newId } from '../platform/ids.ts';
-import { insertInBatches, loadEpisodes } from './episodes.repo.ts';
-import { evaluateChild } from './rules/engine.ts';
+import { loadEpisodes } from './episodes.repo.ts';
+import { evaluateChild } from './rules/engine.rules.ts';
 import type { ChildRuleStatusTable } from './schema.ts';
 import { loadRuleSettings } from './settings.repo.ts';
-import { addTrends, type Trends, weeklyTrends } from './trends.ts';
+import { childIdsAndTeams, forgetStatusesAsOf, replaceStatuses, statusState } from './status.repo.ts';
+import { addTrends, type Trends, weeklyTrends } from './trends.rules.ts';
 
-const AS_OF_KEY = 'statuses_as_of';
-// Changes with every refresh, so a page's cached view knows when it is out of date.
-const VERSION_KEY = 'statuses_version';
-const TRENDS_KEY = 'trends';
+export { storedTrends } from './status.repo.ts';
+
+/** Children whose episodes are read and worked out at a time: memory stays flat however many visits there are. */
+const CHILDREN_PER_BATCH = 1000;
 
 /**
  * Works out every child's status on every rule as of a day and stores it in
@@ -19,12 +20,9 @@ const TRENDS_KEY = 'trends';
  * when a page finds the stored day is not today. The swap happens in one
  * transaction, so readers see the old statuses or the new, never a mixture.
  */
-/** Children whose episodes are read and worked out at a time: memory stays flat however many visits there are. */
-const CHILDREN_PER_BATCH = 1000;
-
 export async function refreshStatuses(db: Db, asOf: string): Promise<{ children: number; rows: number }> {
   const [cal, settings] = await Promise.all([loadWorkingCalendar(db), loadRuleSettings(db)]);
-  const allIds = await db.selectFrom('children').select(['id', 'team_id']).orderBy('id').execute();
+  const allIds = await childIdsAndTeams(db);
   const rows: ChildRuleStatusTable[] = [];
   let trends: Trends | null = null;
   for (let i = 0; i < allIds.length; i += CHILDREN_PER_BATCH) {
@@ -56,24 +54,10 @@ export async function refreshStatuses(db: Db, asOf: string): Promise<{ children:
     );
     trends = trends ? addTrends(trends, batchTrends) : batchTrends;
   }
-  trends ??= weeklyTrends([], cal, asOf, settings);
-  await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('performance_state').where('key', '=', TRENDS_KEY).execute();
-    await trx
-      .insertInto('performance_state')
-      .values({ key: TRENDS_KEY, value: JSON.stringify(trends) })
-      .execute();
-    await trx.deleteFrom('child_rule_status').execute();
-    await insertInBatches(trx, 'child_rule_status', rows, 500);
-    await trx.deleteFrom('performance_state').where('key', 'in', [AS_OF_KEY, VERSION_KEY]).execute();
-    await trx
-      .insertInto('performance_state')
-      .values([
-        { key: AS_OF_KEY, value: asOf },
-        { key: VERSION_KEY, value: newId() },
-      ])
-      .execute();
-  });
+  const all = trends ?? weeklyTrends([], cal, asOf, settings);
+  await db
+    .transaction()
+    .execute((trx) => replaceStatuses(trx, { asOf, version: newId(), rows, trends: all }));
   return { children: allIds.length, rows: rows.length };
 }
 
@@ -84,17 +68,12 @@ export async function refreshStatuses(db: Db, asOf: string): Promise<{ children:
  * answers standing under the old rule.
  */
 export async function markStatusesStale(trx: DbOrTrx): Promise<void> {
-  await trx.deleteFrom('performance_state').where('key', '=', AS_OF_KEY).execute();
+  await forgetStatusesAsOf(trx);
 }
 
 /** The day the stored statuses were worked out for, if any. */
 export async function statusesAsOf(db: Db): Promise<string | null> {
-  const row = await db
-    .selectFrom('performance_state')
-    .select('value')
-    .where('key', '=', AS_OF_KEY)
-    .executeTakeFirst();
-  return row?.value ?? null;
+  return (await statusState(db)).asOf ?? null;
 }
 
 let refreshing: Promise<unknown> | null = null;
@@ -104,32 +83,11 @@ let refreshing: Promise<unknown> | null = null;
  * this process) and returns their version.
  */
 export async function ensureStatuses(db: Db, asOf: string): Promise<string> {
-  const read = async () => {
-    const rows = await db
-      .selectFrom('performance_state')
-      .select(['key', 'value'])
-      .where('key', 'in', [AS_OF_KEY, VERSION_KEY])
-      .execute();
-    return {
-      asOf: rows.find((r) => r.key === AS_OF_KEY)?.value,
-      version: rows.find((r) => r.key === VERSION_KEY)?.value ?? '',
-    };
-  };
-  const state = await read();
+  const state = await statusState(db);
   if (state.asOf === asOf) return state.version;
   refreshing ??= refreshStatuses(db, asOf).finally(() => {
     refreshing = null;
   });
   await refreshing;
-  return (await read()).version;
-}
-
-/** The week-by-week trends stored with the statuses. */
-export async function storedTrends(db: Db): Promise<Trends> {
-  const row = await db
-    .selectFrom('performance_state')
-    .select('value')
-    .where('key', '=', TRENDS_KEY)
-    .executeTakeFirst();
-  return row ? (JSON.parse(row.value) as Trends) : { weeks: [], byTeam: {} };
+  return (await statusState(db)).version;
 }

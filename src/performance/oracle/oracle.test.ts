@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { seedChildren } from '../../demo/children.ts';
 import { loadWorkingCalendar } from '../../platform/calendar/closure-days.repo.ts';
 import type { WorkingCalendar } from '../../platform/calendar/working-days.ts';
 import type { DbOrTrx } from '../../platform/db/db.ts';
 import { createTestApp } from '../../testing/test-app.ts';
 import { dialectsUnderTest } from '../../testing/test-db.ts';
+import { seedChildren } from '../demo/children.ts';
 import { loadEpisodes } from '../episodes.repo.ts';
-import { evaluateChild } from '../rules/engine.ts';
-import { DEFAULT_SETTINGS, type RuleSettings, withOverrides } from '../rules/settings.ts';
+import { evaluateChild } from '../rules/engine.rules.ts';
+import { DEFAULT_SETTINGS, type RuleSettings, withOverrides } from '../rules/settings.rules.ts';
 import { fillCalendarTable } from './calendar-table.ts';
 import { oracleStatuses } from './oracle.ts';
 

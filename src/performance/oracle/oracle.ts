@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { DbOrTrx } from '../../platform/db/db.ts';
-import type { RuleSettings } from '../rules/settings.ts';
+import type { RuleSettings } from '../rules/settings.rules.ts';
 
 export interface OracleRow {
   child_id: string;

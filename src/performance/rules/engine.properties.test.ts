@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { addCalendarDays } from '../../platform/calendar/days.ts';
 import { WorkingCalendar } from '../../platform/calendar/working-days.ts';
-import { evaluateChild } from './engine.ts';
+import { evaluateChild } from './engine.rules.ts';
 import { type ChildEpisodes, emptyEpisodes } from './types.ts';
 
 const cal = new WorkingCalendar();

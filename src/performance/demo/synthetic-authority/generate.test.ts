@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { evaluateChild } from '../../performance/rules/engine.ts';
-import { WorkingCalendar } from '../../platform/calendar/working-days.ts';
+import { WorkingCalendar } from '../../../platform/calendar/working-days.ts';
+import { evaluateChild } from '../../rules/engine.rules.ts';
 import { generateAuthority, type Worker } from './generate.ts';
 
 const cal = new WorkingCalendar();

@@ -1,6 +1,3 @@
-import type { FastifyInstance, FastifyReply, RouteHandlerMethod } from 'fastify';
-import { get } from '../platform/http/route.ts';
-import type { RouteRules } from '../platform/http/types.ts';
 import { escapeHtml } from '../platform/views/format.ts';
 
 /**
@@ -39,37 +36,12 @@ export function pageTable<T>(t: TableSpec<T>) {
   };
 }
 
-/** Sends the table as CSV or XLSX, as the address ends. */
-export async function downloadTable<T>(reply: FastifyReply, url: string, t: TableSpec<T>, day: string) {
-  // Loaded on the first download, not at start-up: the XLSX writer (exceljs) takes about 200 ms to load.
-  const { sendTable } = await import('../platform/export/table-export.ts');
-  return sendTable(reply, url.split('?')[0]!.endsWith('.xlsx') ? 'xlsx' : 'csv', {
-    filename: `${t.name}-${day}`,
-    sheetName: t.caption,
-    columns: t.columns.map((c) => ({ header: c.header, value: c.value })),
-    rows: t.rows,
-  });
-}
-
 /** A query string from the non-empty values. */
 export function qs(values: Record<string, string | undefined | null>): string {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(values)) if (v) p.set(k, v);
   const s = p.toString();
   return s ? `?${s}` : '';
-}
-
-/**
- * A download at base.csv and base.xlsx: the address says what it is, so
- * browsers, crawlers and people all know a link is a file before following it.
- */
-export function getDownload(
-  app: FastifyInstance,
-  base: string,
-  rules: RouteRules,
-  handler: RouteHandlerMethod,
-) {
-  for (const ext of ['csv', 'xlsx']) get(app, `${base}.${ext}`, rules, handler);
 }
 
 /** The CSV and XLSX links for a download (the query string, if any, carries the page's filters). */

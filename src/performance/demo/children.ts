@@ -1,10 +1,10 @@
-import { insertInBatches } from '../performance/episodes.repo.ts';
-import { refreshStatuses } from '../performance/status.service.ts';
-import { loadWorkingCalendar } from '../platform/calendar/closure-days.repo.ts';
-import { londonDay } from '../platform/calendar/days.ts';
-import type { Clock } from '../platform/clock.ts';
-import type { Db } from '../platform/db/db.ts';
-import type { DemoOptions, FeatureSeed } from '../platform/feature.ts';
+import { loadWorkingCalendar } from '../../platform/calendar/closure-days.repo.ts';
+import { londonDay } from '../../platform/calendar/days.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/db.ts';
+import type { DemoOptions, FeatureSeed } from '../../platform/feature.ts';
+import { insertInBatches } from '../episodes.repo.ts';
+import { refreshStatuses } from '../status.service.ts';
 import { type Authority, generateAuthority, type Worker } from './synthetic-authority/generate.ts';
 
 /** Bradford scale for the full demo; a few hundred children in tests. */

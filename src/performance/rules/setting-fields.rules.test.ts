@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { fieldValue, SETTING_FIELDS, SETTING_IDS, settingsForm, settingsFromForm } from './setting-fields.ts';
-import { DEFAULT_SETTINGS, withOverrides } from './settings.ts';
+import {
+  fieldValue,
+  SETTING_FIELDS,
+  SETTING_IDS,
+  settingsForm,
+  settingsFromForm,
+} from './setting-fields.rules.ts';
+import { DEFAULT_SETTINGS, withOverrides } from './settings.rules.ts';
 
 const asTyped = (values: Record<string, number>) =>
   Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)]));

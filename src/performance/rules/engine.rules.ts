@@ -3,8 +3,8 @@ import {
   addCalendarMonths,
   type WorkingCalendar,
 } from '../../platform/calendar/working-days.ts';
-import { activeOn, daysBetween, type Judge, latest, oneOff, recurring } from './schedule.ts';
-import { DEFAULT_SETTINGS, type RuleSettings } from './settings.ts';
+import { activeOn, daysBetween, type Judge, latest, oneOff, recurring } from './schedule.rules.ts';
+import { DEFAULT_SETTINGS, type RuleSettings } from './settings.rules.ts';
 import { type ChildEpisodes, notApplicable, type RuleResult } from './types.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_SETTINGS, type RuleSettings } from './settings.ts';
+import { DEFAULT_SETTINGS, type RuleSettings } from './settings.rules.ts';
 import type { RuleId } from './types.ts';
 
 /** A group of numbers stored together in one row: a rule's parameters, or the "due soon" window. */

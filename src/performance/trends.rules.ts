@@ -1,8 +1,8 @@
 import { addCalendarDays } from '../platform/calendar/days.ts';
 import type { WorkingCalendar } from '../platform/calendar/working-days.ts';
-import { evaluateChild } from './rules/engine.ts';
-import type { RuleSettings } from './rules/settings.ts';
-import { childSummary } from './rules/summary.ts';
+import { evaluateChild } from './rules/engine.rules.ts';
+import type { RuleSettings } from './rules/settings.rules.ts';
+import { childSummary } from './rules/summary.rules.ts';
 import type { ChildEpisodes } from './rules/types.ts';
 
 export const TREND_WEEKS = 12;

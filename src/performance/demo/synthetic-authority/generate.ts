@@ -1,3 +1,6 @@
+import { addCalendarDays, addCalendarMonths } from '../../../platform/calendar/days.ts';
+import type { WorkingCalendar } from '../../../platform/calendar/working-days.ts';
+import { newId } from '../../../platform/ids.ts';
 import type {
   ChildAssessmentsTable,
   ChildEnquiriesTable,
@@ -7,10 +10,7 @@ import type {
   ChildPlansTable,
   ChildrenTable,
   ChildVisitsTable,
-} from '../../performance/schema.ts';
-import { addCalendarDays, addCalendarMonths } from '../../platform/calendar/days.ts';
-import type { WorkingCalendar } from '../../platform/calendar/working-days.ts';
-import { newId } from '../../platform/ids.ts';
+} from '../../schema.ts';
 import {
   ABUSE_CATEGORIES,
   CHILD_FIRST,

@@ -1,6 +1,6 @@
 import { WEEKDAY_NAMES, weekdayOf } from '../platform/calendar/days.ts';
 import { formatDate, plural } from '../platform/views/format.ts';
-import { RULE_DESCRIPTIONS } from './rules/settings.ts';
+import { RULE_DESCRIPTIONS } from './rules/settings.rules.ts';
 import type { RuleId } from './rules/types.ts';
 
 /**

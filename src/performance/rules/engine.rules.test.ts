@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { WorkingCalendar } from '../../platform/calendar/working-days.ts';
-import { evaluateChild } from './engine.ts';
-import { DEFAULT_SETTINGS, withOverrides } from './settings.ts';
+import { evaluateChild } from './engine.rules.ts';
+import { DEFAULT_SETTINGS, withOverrides } from './settings.rules.ts';
 import { type ChildEpisodes, emptyEpisodes, type RuleId } from './types.ts';
 
 // Hand-worked cases: the working is in each test's name or comment. Day 0 is the anchor day itself.

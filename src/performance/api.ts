@@ -1,0 +1,7 @@
+/**
+ * What the rest of the Hub may use of children's timescales (the demo seeder,
+ * other features' tests, the benchmarks): working out every child's statuses
+ * again, and making sure they are for today. Nothing else in src/performance is
+ * imported from outside it.
+ */
+export { ensureStatuses, refreshStatuses } from './status.service.ts';
