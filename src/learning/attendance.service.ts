@@ -1,11 +1,27 @@
 import { type Actor, recordAudit } from '../platform/audit/audit.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/db/db.ts';
-import { UserInputError } from '../platform/http/errors.ts';
+import { NotFoundError, UserInputError } from '../platform/http/errors.ts';
 import { newId } from '../platform/ids.ts';
+import { registerPeople } from './attendance.repo.ts';
+import { partsOf } from './booking.repo.ts';
 import { notifyPlace } from './notify.ts';
+import { getSessionWithCourse } from './session.repo.ts';
 
-export type Outcome = 'attended' | 'partial' | 'no-show';
+export const OUTCOMES = ['attended', 'partial', 'no-show'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** A session's days and, for the chosen day (the first if none is chosen), who is booked and what was marked. */
+export async function registerOf(db: Db, sessionId: string, partId?: string) {
+  const s = await getSessionWithCourse(db, sessionId);
+  if (!s) throw new NotFoundError('session');
+  const parts = await partsOf(db, sessionId);
+  const part = parts.find((p) => p.id === partId) ?? parts[0];
+  const people = await registerPeople(db, sessionId, part?.id);
+  return { s, parts, part, people };
+}
+
+export type RegisterData = Awaited<ReturnType<typeof registerOf>>;
 
 /**
  * Saves one day's register. A programme is complete only when every day is

@@ -118,3 +118,32 @@ export async function staffContact(db: DbOrTrx, staffId: string) {
     .where('id', '=', staffId)
     .executeTakeFirstOrThrow();
 }
+
+/** A booking with its person's team and service, for the policy's record-level check. */
+export async function bookingWithOwner(db: DbOrTrx, id: string) {
+  return db
+    .selectFrom('lrn_bookings as b')
+    .innerJoin('staff', 'staff.id', 'b.staff_id')
+    .leftJoin('teams', 'teams.id', 'staff.team_id')
+    .select(['b.id', 'b.session_id', 'b.staff_id', 'staff.team_id', 'teams.service_id'])
+    .where('b.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** A booking with its session's place in the world and the sequences its calendar invites carry. */
+export async function bookingForMessage(db: DbOrTrx, bookingId: string) {
+  return db
+    .selectFrom('lrn_bookings')
+    .innerJoin('lrn_sessions', 'lrn_sessions.id', 'lrn_bookings.session_id')
+    .select([
+      'lrn_bookings.id',
+      'lrn_bookings.staff_id',
+      'lrn_bookings.session_id',
+      'lrn_bookings.sequence as bseq',
+      'lrn_sessions.sequence as sseq',
+      'lrn_sessions.venue',
+      'lrn_sessions.online_link',
+    ])
+    .where('lrn_bookings.id', '=', bookingId)
+    .executeTakeFirstOrThrow();
+}
