@@ -147,3 +147,44 @@ export async function bookingForMessage(db: DbOrTrx, bookingId: string) {
     .where('lrn_bookings.id', '=', bookingId)
     .executeTakeFirstOrThrow();
 }
+
+/** A new place (or request, or place in the queue) on a session, at the end of its queue. */
+export async function insertBooking(
+  db: DbOrTrx,
+  b: { id: string; sessionId: string; staffId: string; status: BookingStatus; queuePos: number; at: string },
+) {
+  await db
+    .insertInto('lrn_bookings')
+    .values({
+      id: b.id,
+      session_id: b.sessionId,
+      staff_id: b.staffId,
+      status: b.status,
+      queue_pos: b.queuePos,
+      offer_expires_at: null,
+      sequence: 0,
+      created_at: b.at,
+      updated_at: b.at,
+    })
+    .execute();
+}
+
+/** Moves a place in its session's queue (the waiting list's order). */
+export async function setQueuePosition(db: DbOrTrx, id: string, queuePos: number, at: string) {
+  await db
+    .updateTable('lrn_bookings')
+    .set({ queue_pos: queuePos, updated_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Held places whose hold has ended by `now`. */
+export async function endedHolds(db: DbOrTrx, now: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('lrn_bookings')
+    .select('id')
+    .where('status', '=', 'offered')
+    .where('offer_expires_at', '<=', now)
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -36,7 +36,7 @@ export const learningFeature = defineFeature({
   name: 'Learning',
   actions,
   navigation: [{ text: 'Learning', href: '/learning', permission: 'learning:view', order: 30 }],
-  routes: async (app, services) => (await import('./routes.ts')).learningRoutes(app, services),
+  routes: async (app, services) => (await import('./routes.ts')).learningFeatureRoutes(app, services),
   panels: LEARNING_PANELS,
   // Loaded when the worker starts, not by every CLI command.
   jobs: {

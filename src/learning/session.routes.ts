@@ -20,7 +20,10 @@ const buttonBody = z.object({ back: z.unknown().optional() });
 // A refusal points at the page's "Your place" section, as the booking services' refusals do.
 const moveBody = z.preprocess(
   (b) => ({ back: (b as { back?: unknown }).back, session: (b as { target?: unknown }).target }),
-  z.object({ back: z.unknown().optional(), session: z.string().min(1, 'Choose the session to move them to').max(60) }),
+  z.object({
+    back: z.unknown().optional(),
+    session: z.string().min(1, 'Choose the session to move them to').max(60),
+  }),
 );
 
 /** A session's page: book, cancel, wait; L&D see everyone on it and manage the waiting list. */
