@@ -4,7 +4,7 @@
 // same server's /health as a baseline measured in the same run.
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../src/app.ts';
-import { insertCourse, insertSession } from '../src/learning/offer.repo.ts';
+import { insertCourse, insertSession } from '../src/learning/api.ts';
 import { insertStaff } from '../src/people/staff.repo.ts';
 import { createSession, tokenId } from '../src/platform/auth/sessions.ts';
 import type { Dialect } from '../src/platform/db/db.ts';

@@ -3,7 +3,7 @@
 // calendar, against the same server's static stylesheet in the same run.
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../src/app.ts';
-import { insertCourse, insertSession } from '../src/learning/offer.repo.ts';
+import { insertCourse, insertSession } from '../src/learning/api.ts';
 import { insertStaff } from '../src/people/staff.repo.ts';
 import { createSession } from '../src/platform/auth/sessions.ts';
 import { addCalendarDays } from '../src/platform/calendar/days.ts';

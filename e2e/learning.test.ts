@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { insertCourse, insertSession } from '../src/learning/offer.repo.ts';
+import { insertCourse, insertSession } from '../src/learning/api.ts';
 import { addCalendarDays, londonDay } from '../src/platform/calendar/days.ts';
 import { SessionPage, textOf } from './pages/learning.page.ts';
 import { SignInPage } from './pages/sign-in.page.ts';

@@ -118,3 +118,73 @@ export async function staffContact(db: DbOrTrx, staffId: string) {
     .where('id', '=', staffId)
     .executeTakeFirstOrThrow();
 }
+
+/** A booking with its person's team and service, for the policy's record-level check. */
+export async function bookingWithOwner(db: DbOrTrx, id: string) {
+  return db
+    .selectFrom('lrn_bookings as b')
+    .innerJoin('staff', 'staff.id', 'b.staff_id')
+    .leftJoin('teams', 'teams.id', 'staff.team_id')
+    .select(['b.id', 'b.session_id', 'b.staff_id', 'staff.team_id', 'teams.service_id'])
+    .where('b.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** A booking with its session's place in the world and the sequences its calendar invites carry. */
+export async function bookingForMessage(db: DbOrTrx, bookingId: string) {
+  return db
+    .selectFrom('lrn_bookings')
+    .innerJoin('lrn_sessions', 'lrn_sessions.id', 'lrn_bookings.session_id')
+    .select([
+      'lrn_bookings.id',
+      'lrn_bookings.staff_id',
+      'lrn_bookings.session_id',
+      'lrn_bookings.sequence as bseq',
+      'lrn_sessions.sequence as sseq',
+      'lrn_sessions.venue',
+      'lrn_sessions.online_link',
+    ])
+    .where('lrn_bookings.id', '=', bookingId)
+    .executeTakeFirstOrThrow();
+}
+
+/** A new place (or request, or place in the queue) on a session, at the end of its queue. */
+export async function insertBooking(
+  db: DbOrTrx,
+  b: { id: string; sessionId: string; staffId: string; status: BookingStatus; queuePos: number; at: string },
+) {
+  await db
+    .insertInto('lrn_bookings')
+    .values({
+      id: b.id,
+      session_id: b.sessionId,
+      staff_id: b.staffId,
+      status: b.status,
+      queue_pos: b.queuePos,
+      offer_expires_at: null,
+      sequence: 0,
+      created_at: b.at,
+      updated_at: b.at,
+    })
+    .execute();
+}
+
+/** Moves a place in its session's queue (the waiting list's order). */
+export async function setQueuePosition(db: DbOrTrx, id: string, queuePos: number, at: string) {
+  await db
+    .updateTable('lrn_bookings')
+    .set({ queue_pos: queuePos, updated_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Held places whose hold has ended by `now`. */
+export async function endedHolds(db: DbOrTrx, now: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('lrn_bookings')
+    .select('id')
+    .where('status', '=', 'offered')
+    .where('offer_expires_at', '<=', now)
+    .execute();
+  return rows.map((r) => r.id);
+}

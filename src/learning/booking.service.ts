@@ -7,7 +7,9 @@ import type { Services } from '../platform/services.ts';
 import {
   activePlaces,
   courseOfSession,
+  endedHolds,
   getBooking,
+  insertBooking,
   lockSession,
   partsOf,
   placesAndLastPosition,
@@ -73,20 +75,7 @@ export async function bookPlace(
     const status = newPlaceStatus(rulesOf(s), places, course.needs_approval === 1);
     const id = newId();
     const at = now.toISOString();
-    await trx
-      .insertInto('lrn_bookings')
-      .values({
-        id,
-        session_id: sessionId,
-        staff_id: staffId,
-        status,
-        queue_pos: maxPos + 1,
-        offer_expires_at: null,
-        sequence: 0,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
+    await insertBooking(trx, { id, sessionId, staffId, status, queuePos: maxPos + 1, at });
     const position = status === 'waitlisted' ? waitingList(places).length + 1 : undefined;
     await recordAudit(trx, clock, actor, {
       action: 'create',
@@ -225,14 +214,9 @@ export async function claimOffer(ctx: BookingCtx, actor: Actor, bookingId: strin
 /** Ends holds that were not claimed in time and passes each place on. Returns how many ended. */
 export async function expireOffers(ctx: BookingCtx): Promise<number> {
   const now = ctx.clock.now().toISOString();
-  const due = await ctx.db
-    .selectFrom('lrn_bookings')
-    .select('id')
-    .where('status', '=', 'offered')
-    .where('offer_expires_at', '<=', now)
-    .execute();
+  const due = await endedHolds(ctx.db, now);
   let ended = 0;
-  for (const { id } of due) {
+  for (const id of due) {
     await ctx.db.transaction().execute(async (trx) => {
       const { booking, session } = await lockedBooking(trx, ctx, id);
       if (booking.status !== 'offered' || !booking.offer_expires_at || booking.offer_expires_at > now) return;

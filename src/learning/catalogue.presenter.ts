@@ -1,5 +1,5 @@
-import { addCalendarDays, daysInMonth, weekdayOf } from '../platform/calendar/days.ts';
-import { escapeHtml, formatDate } from '../platform/views/format.ts';
+import { addCalendarDays, daysInMonth, londonDay, weekdayOf } from '../platform/calendar/days.ts';
+import { escapeHtml, formatDate, plural } from '../platform/views/format.ts';
 
 const monthFmt = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', month: 'long', year: 'numeric' });
 
@@ -56,4 +56,72 @@ export function monthCalendar(
   const weeks: { html: string }[][] = [];
   for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
   return weeks;
+}
+
+export interface CatalogueFilters {
+  q?: string;
+  category?: string;
+  audience?: 'everyone' | 'managers';
+  page: number;
+}
+
+/** The catalogue page: the filters as chosen, how many courses match, each course's next date, and pages. */
+export function presentCatalogue(input: {
+  filters: CatalogueFilters;
+  rows: { next: string | null; upcoming: number }[];
+  total: number;
+  categories: string[];
+  pageSize: number;
+  canManage: boolean;
+}) {
+  const f = input.filters;
+  const pages = Math.ceil(input.total / input.pageSize);
+  const href = (page: number) =>
+    `/learning?${new URLSearchParams({ ...(f.q ? { q: f.q } : {}), ...(f.category ? { category: f.category } : {}), ...(f.audience ? { audience: f.audience } : {}), page: String(page) })}`;
+  return {
+    title: 'Training and learning',
+    filters: f,
+    categoryItems: [
+      { value: '', text: 'All categories' },
+      ...input.categories.map((c) => ({ value: c, text: c, selected: c === f.category })),
+    ],
+    audienceItems: [
+      { value: '', text: 'Everyone' },
+      { value: 'everyone', text: 'Open to all staff', selected: f.audience === 'everyone' },
+      { value: 'managers', text: 'Managers only', selected: f.audience === 'managers' },
+    ],
+    summary: `${plural(input.total, 'course matches', 'courses match')}.`,
+    courses: input.rows.map((c) => ({
+      ...c,
+      nextText: c.next
+        ? `Next: ${formatDate(c.next)} (${plural(c.upcoming, 'date', 'dates')} to come)`
+        : 'No dates to come yet',
+    })),
+    pagination:
+      pages > 1
+        ? {
+            previous: f.page > 1 ? { href: href(f.page - 1) } : undefined,
+            next: f.page < pages ? { href: href(f.page + 1) } : undefined,
+          }
+        : undefined,
+    canManage: input.canManage,
+  };
+}
+
+/** The month a calendar address asks for ("2026-12"), or this month in London. */
+export const chosenMonth = (q: { year?: number; month?: number }, now: Date) =>
+  q.year && q.month ? `${q.year}-${String(q.month).padStart(2, '0')}` : londonDay(now).slice(0, 7);
+
+// Year and month as two numbers, so every month's address has the same shape.
+const monthHref = (m: string) => `/learning/calendar?year=${m.slice(0, 4)}&month=${Number(m.slice(5, 7))}`;
+
+/** The month calendar page, with links to the months either side. */
+export function presentCalendar(month: string, parts: Parameters<typeof monthCalendar>[1]) {
+  const link = (m: string) => ({ href: monthHref(m), text: monthLabel(m) });
+  return {
+    title: `Sessions in ${monthLabel(month)}`,
+    weeks: monthCalendar(month, parts),
+    previous: link(shiftMonth(month, -1)),
+    next: link(shiftMonth(month, 1)),
+  };
 }

@@ -129,3 +129,21 @@ export async function placeCounts(db: DbOrTrx, sessionIds: string[]) {
   }
   return map;
 }
+
+/** Whether the person has asked to hear when dates of the course are added. */
+export async function hasInterest(db: DbOrTrx, courseId: string, staffId: string) {
+  const row = await db
+    .selectFrom('lrn_interest')
+    .select('staff_id')
+    .where('course_id', '=', courseId)
+    .where('staff_id', '=', staffId)
+    .executeTakeFirst();
+  return !!row;
+}
+
+export async function insertInterest(db: DbOrTrx, courseId: string, staffId: string, at: string) {
+  await db
+    .insertInto('lrn_interest')
+    .values({ course_id: courseId, staff_id: staffId, created_at: at, notified_at: null })
+    .execute();
+}

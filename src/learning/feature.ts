@@ -1,6 +1,5 @@
 import { defineFeature } from '../platform/feature.ts';
 import { everyone } from '../platform/policy/policy.ts';
-import { learningJobs } from './jobs.ts';
 import { LEARNING_PANELS } from './panels.ts';
 
 /** The training offer is open to everyone; a place is the person's own; L&D run the offer. */
@@ -37,13 +36,17 @@ export const learningFeature = defineFeature({
   name: 'Learning',
   actions,
   navigation: [{ text: 'Learning', href: '/learning', permission: 'learning:view', order: 30 }],
-  routes: async (app, services) => (await import('./routes.ts')).learningRoutes(app, services),
+  routes: async (app, services) => (await import('./routes.ts')).learningFeatureRoutes(app, services),
   panels: LEARNING_PANELS,
-  jobs: learningJobs,
+  // Loaded when the worker starts, not by every CLI command.
+  jobs: {
+    name: 'Learning',
+    register: async () => (await import('./jobs.ts')).learningJobs.register(),
+    schedule: async (services) => (await import('./jobs.ts')).learningJobs.schedule(services),
+  },
   seed: {
     name: 'Learning',
-    seed: async (db, clock, options) =>
-      (await import('../demo/learning.ts')).seedLearning(db, clock, options),
+    seed: async (db, clock, options) => (await import('./demo/seed.ts')).seedLearning(db, clock, options),
   },
   tables: [
     'lrn_courses',

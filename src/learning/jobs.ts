@@ -3,11 +3,17 @@ import { londonDay } from '../platform/calendar/days.ts';
 import { enqueueJob, registerJob } from '../platform/jobs/jobs.ts';
 import { enqueueMail } from '../platform/mail/outbox.ts';
 import type { Services } from '../platform/services.ts';
-import { formatDate } from '../platform/views/format.ts';
 import { expireOffers } from './booking.service.ts';
 import { latestCompletions } from './elearning.repo.ts';
 import { moduleStanding } from './elearning.rules.ts';
-import { notifyPlace, ORGANISER } from './notify.ts';
+import { notifyPlace } from './notify.ts';
+import { elearningReminderMail } from './reminders.presenter.ts';
+import {
+  bookingStatus,
+  elearningReminderFacts,
+  placesWithDaysBetween,
+  unansweredEvaluations,
+} from './reminders.repo.ts';
 
 /** Working days before a session that booked people get a reminder. */
 export const REMINDER_WORKING_DAYS = 2;
@@ -49,16 +55,7 @@ export async function queueReminders(services: Services, today: string) {
   const { db, clock } = services;
   const calendar = await loadWorkingCalendar(db);
   const target = calendar.addWorkingDays(calendar.nextWorkingDay(today), REMINDER_WORKING_DAYS);
-  const soon = await db
-    .selectFrom('lrn_bookings as b')
-    .innerJoin('lrn_sessions as s', 's.id', 'b.session_id')
-    .innerJoin('lrn_session_parts as p', 'p.session_id', 's.id')
-    .select(['b.id', 'p.day'])
-    .where('b.status', '=', 'booked')
-    .where('s.status', '=', 'scheduled')
-    .where('p.day', '>', today)
-    .where('p.day', '<=', target)
-    .execute();
+  const soon = await placesWithDaysBetween(db, today, target);
   let queued = 0;
   for (const r of soon)
     if (
@@ -72,22 +69,15 @@ export async function queueReminders(services: Services, today: string) {
     )
       queued++;
   const cutoff = new Date(clock.now().getTime() - EVALUATION_REMINDER_DAYS * 86_400_000).toISOString();
-  const unanswered = await db
-    .selectFrom('lrn_cpd as c')
-    .innerJoin('lrn_bookings as b', 'b.id', 'c.booking_id')
-    .leftJoin('lrn_evaluations as e', 'e.booking_id', 'b.id')
-    .select('b.id')
-    .where('e.id', 'is', null)
-    .where('c.created_at', '<=', cutoff)
-    .execute();
-  for (const r of unanswered)
+  const unanswered = await unansweredEvaluations(db, cutoff);
+  for (const bookingId of unanswered)
     if (
       await enqueueJob(
         db,
         clock,
         REMIND,
-        { bookingId: r.id, kind: 'evaluation' },
-        { uniqueKey: `${REMIND}:evaluation:${r.id}` },
+        { bookingId, kind: 'evaluation' },
+        { uniqueKey: `${REMIND}:evaluation:${bookingId}` },
       )
     )
       queued++;
@@ -129,13 +119,8 @@ export const learningJobs = {
       REMIND,
       async (services, { bookingId, kind }) => {
         await services.db.transaction().execute(async (trx) => {
-          const b = await trx
-            .selectFrom('lrn_bookings')
-            .select('status')
-            .where('id', '=', bookingId)
-            .executeTakeFirst();
           // A place cancelled since the reminder was queued gets no reminder.
-          if (kind === 'reminder' && b?.status !== 'booked') return;
+          if (kind === 'reminder' && (await bookingStatus(trx, bookingId)) !== 'booked') return;
           await notifyPlace(trx, services.clock, kind, bookingId);
         });
       },
@@ -146,40 +131,12 @@ export const learningJobs = {
       ELEARNING_REMIND,
       async (services, { staffId, moduleId }) => {
         const { db, clock } = services;
-        const [person, module, last] = await Promise.all([
-          db
-            .selectFrom('staff')
-            .select(['name', 'email', 'active'])
-            .where('id', '=', staffId)
-            .executeTakeFirst(),
-          db.selectFrom('lrn_modules').selectAll().where('id', '=', moduleId).executeTakeFirst(),
-          db
-            .selectFrom('lrn_completions')
-            .select('completed_on')
-            .where('staff_id', '=', staffId)
-            .where('module_id', '=', moduleId)
-            .orderBy('completed_on', 'desc')
-            .executeTakeFirst(),
-        ]);
+        const { person, module, lastCompleted } = await elearningReminderFacts(db, staffId, moduleId);
         if (!person?.active || !module) return;
-        const standing = moduleStanding(
-          last?.completed_on ?? null,
-          module.renewal_months,
-          londonDay(clock.now()),
-        );
+        const standing = moduleStanding(lastCompleted, module.renewal_months, londonDay(clock.now()));
         // Recorded since the reminder was queued: nothing to say.
         if (standing.kind === 'current') return;
-        const what =
-          standing.kind === 'never'
-            ? `you have not yet recorded completing ${module.title}`
-            : standing.kind === 'expired'
-              ? `your ${module.title} completion ran out on ${formatDate(standing.since)}`
-              : `your ${module.title} completion runs out on ${formatDate(standing.until)}`;
-        await enqueueMail(db, clock, {
-          to: person.email,
-          subject: `Mandatory e-learning: ${module.title}`,
-          text: `Dear ${person.name},\n\nOur records show ${what}. It is part of the mandatory training for everyone in children's social care. Complete it in the e-learning system, then record the date at /learning/elearning.\n\n${ORGANISER.name}`,
-        });
+        await enqueueMail(db, clock, elearningReminderMail(person, module.title, standing));
       },
     );
   },

@@ -1,10 +1,10 @@
 import type { Clock } from '../platform/clock.ts';
 import type { DbOrTrx } from '../platform/db/db.ts';
 import { enqueueMail, type MailAttachment } from '../platform/mail/outbox.ts';
-import { formatDateTime } from '../platform/views/format.ts';
-import { courseOfSession, partsOf, staffContact } from './booking.repo.ts';
+import { bookingForMessage, courseOfSession, partsOf, staffContact } from './booking.repo.ts';
 import { whenText } from './catalogue.presenter.ts';
 import { buildInvites } from './ics.ts';
+import { placeMailWording } from './place-mail.presenter.ts';
 
 /**
  * The messages about a place, queued in the transaction that changes it: a
@@ -51,22 +51,7 @@ export async function notifyPlace(
   extra: { offerExpiresAt?: string | null; position?: number; noInvite?: boolean } = {},
   known: Partial<Known> = {},
 ) {
-  const booking =
-    known.booking ??
-    (await trx
-      .selectFrom('lrn_bookings')
-      .innerJoin('lrn_sessions', 'lrn_sessions.id', 'lrn_bookings.session_id')
-      .select([
-        'lrn_bookings.id',
-        'lrn_bookings.staff_id',
-        'lrn_bookings.session_id',
-        'lrn_bookings.sequence as bseq',
-        'lrn_sessions.sequence as sseq',
-        'lrn_sessions.venue',
-        'lrn_sessions.online_link',
-      ])
-      .where('lrn_bookings.id', '=', bookingId)
-      .executeTakeFirstOrThrow());
+  const booking = known.booking ?? (await bookingForMessage(trx, bookingId));
   // What the caller already holds is not read again: a booking keeps the session locked meanwhile.
   const course = known.course ?? (await courseOfSession(trx, booking.session_id));
   const parts = known.parts ?? (await partsOf(trx, booking.session_id));
@@ -76,7 +61,7 @@ export async function notifyPlace(
     ? `Online: ${booking.online_link}`
     : booking.venue || 'Venue to be confirmed';
   const link = `/learning/sessions/${booking.session_id}`;
-  const worded = wording(kind, course.title, extra);
+  const worded = placeMailWording(kind, course.title, extra);
   const { subject, lead } = worded;
   const invite = extra.noInvite ? undefined : worded.invite;
   const lines = [`Dear ${person.name},`, '', lead, '', `When: ${when.join('; ')}`, `Where: ${where}`];
@@ -116,69 +101,4 @@ export async function notifyPlace(
     }));
   }
   await enqueueMail(trx, clock, { to: person.email, subject, text: lines.join('\n'), attachments });
-}
-
-function wording(
-  kind: PlaceMessage,
-  title: string,
-  extra: { offerExpiresAt?: string | null; position?: number },
-): { subject: string; lead: string; invite?: 'REQUEST' | 'CANCEL' } {
-  switch (kind) {
-    case 'booked':
-      return { subject: `Booked: ${title}`, lead: `You have a place on ${title}.`, invite: 'REQUEST' };
-    case 'approved':
-      return {
-        subject: `Approved: ${title}`,
-        lead: `Your request was approved: you have a place on ${title}.`,
-        invite: 'REQUEST',
-      };
-    case 'promoted':
-      return {
-        subject: `A place for you: ${title}`,
-        lead: `A place came free on ${title} and it is now yours.`,
-        invite: 'REQUEST',
-      };
-    case 'requested':
-      return { subject: `Requested: ${title}`, lead: `Your request for ${title} is waiting for approval.` };
-    case 'declined':
-      return {
-        subject: `Not approved: ${title}`,
-        lead: `Your request for a place on ${title} was not approved.`,
-      };
-    case 'waitlisted':
-      return {
-        subject: `Waiting list: ${title}`,
-        lead: `${title} is full. You are number ${extra.position ?? '?'} on the waiting list; we will email you if a place comes free.`,
-      };
-    case 'offered':
-      return {
-        subject: `A place is held for you: ${title}`,
-        lead: `A place came free on ${title}. It is held for you until ${formatDateTime(extra.offerExpiresAt)}; claim it from the link below or it passes to the next person.`,
-      };
-    case 'cancelled':
-      return {
-        subject: `Cancelled: ${title}`,
-        lead: `Your place on ${title} has been cancelled.`,
-        invite: 'CANCEL',
-      };
-    case 'session-changed':
-      return {
-        subject: `Changed: ${title}`,
-        lead: `The time of ${title} has changed. The new details are below.`,
-        invite: 'REQUEST',
-      };
-    case 'session-cancelled':
-      return {
-        subject: `Session cancelled: ${title}`,
-        lead: `We are sorry: the session of ${title} you were booked on has been cancelled.`,
-        invite: 'CANCEL',
-      };
-    case 'reminder':
-      return { subject: `Reminder: ${title}`, lead: `A reminder that you have a place on ${title}.` };
-    case 'evaluation':
-      return {
-        subject: `How was ${title}?`,
-        lead: `Please tell us what you thought of ${title}. Your answers change how we run it: open the session page below and choose "Evaluate".`,
-      };
-  }
 }

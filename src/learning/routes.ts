@@ -13,7 +13,7 @@ import { learningReportsRoutes } from './reports.routes.ts';
 import { sessionRoutes } from './session.routes.ts';
 
 /** Learning (issue 3): the training offer, places and waiting lists, attendance, evaluation, CPD. */
-export function learningRoutes(app: FastifyInstance, services: Services) {
+export function learningFeatureRoutes(app: FastifyInstance, services: Services) {
   catalogueRoutes(app, services);
   sessionRoutes(app, services);
   mineRoutes(app, services);

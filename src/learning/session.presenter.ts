@@ -1,5 +1,10 @@
+import type { FormErrors } from '../platform/http/forms.ts';
 import { formatDateTime, plural } from '../platform/views/format.ts';
+import type { BookingChange } from './booking-actions.service.ts';
+import { whenText } from './catalogue.presenter.ts';
 import type { BookingStatus } from './schema.ts';
+import { canBook, hasStarted, heldPlace, isManagersOnlyFor } from './session.rules.ts';
+import type { SessionPageData } from './session.service.ts';
 
 /** The person's place in words. */
 export function placeSentence(
@@ -42,3 +47,75 @@ export const STATUS_TEXT: Record<string, string> = {
   waitlisted: 'Waiting list',
   offered: 'Place held',
 };
+
+/** What the session page says to this person, from the rows `sessionPage` read. */
+export function presentSession(data: SessionPageData, now: string, errors?: FormErrors) {
+  const { s, parts, counts, mine, may } = data;
+  const held = heldPlace(mine);
+  return {
+    title: s.label ? `${s.title}: ${s.label}` : s.title,
+    s,
+    when: whenText(parts),
+    parts,
+    where: s.online_link ? 'Online' : s.venue || 'Venue to be confirmed',
+    places: placesSentence(s.capacity, counts.taken, counts.waiting),
+    mine: held,
+    mineText: placeSentence(mine),
+    cancelText: (held && CANCEL_TEXT[held.status]) || 'Withdraw my request',
+    started: hasStarted(s, now),
+    managersOnly: isManagersOnlyFor(s, may.managersCourses),
+    canBook: canBook(s, held, now, may.managersCourses),
+    showProviderLink: s.provider_kind === 'external' && held?.status === 'booked',
+    manage: may.manage,
+    errors,
+    people: data.people.map((p) => ({
+      ...p,
+      statusText: STATUS_TEXT[p.status] ?? p.status,
+      expires: formatDateTime(p.offer_expires_at),
+    })),
+    moveTo: data.moveTo.map((o) => ({
+      value: o.id,
+      text: `${formatDateTime(o.starts_at)}${o.label ? ` (${o.label})` : ''}`,
+    })),
+    backLink: { href: `/learning/courses/${s.course_id}`, text: 'Back to the course' },
+  };
+}
+
+const CANCEL_TEXT: Partial<Record<BookingStatus, string>> = {
+  booked: 'Cancel my place',
+  waitlisted: 'Leave the waiting list',
+  offered: 'Turn down the place',
+};
+
+/** The message after "Book a place": a place, a request for approval, or a place in the queue. */
+export function bookedMessage(out: { status: 'booked' | 'requested' | 'waitlisted'; position?: number }) {
+  if (out.status === 'booked') return 'You have a place. We have emailed you a calendar invite.';
+  if (out.status === 'requested') return 'Your request has been sent to your manager for approval.';
+  return `The session is full: you are number ${out.position} on the waiting list.`;
+}
+
+/** The message after a change to a booking. */
+export function bookingChangeMessage(change: BookingChange, moved?: 'booked' | 'waitlisted'): string {
+  switch (change) {
+    case 'cancel':
+      return 'Cancelled. If you had a place, it has gone to the next person waiting.';
+    case 'claim':
+      return 'The place is yours. We have emailed you a calendar invite.';
+    case 'approve':
+      return 'Approved: they have a place and have been told.';
+    case 'decline':
+      return 'Declined: they have been told.';
+    case 'up':
+      return 'Moved up the waiting list.';
+    case 'down':
+      return 'Moved down the waiting list.';
+    case 'remove':
+      return 'Removed from the waiting list.';
+    case 'organiser-cancel':
+      return 'The place has been cancelled and the person told.';
+    case 'move':
+      return moved === 'booked'
+        ? 'Moved: they have a place on the other session.'
+        : 'Moved: they are on the other session’s waiting list.';
+  }
+}

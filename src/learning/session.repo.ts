@@ -1,5 +1,7 @@
 import type { DbOrTrx } from '../platform/db/db.ts';
+import type { ListScope } from '../platform/policy/policy.ts';
 import { ACTIVE_STATUSES } from './booking.repo.ts';
+import { inScope } from './scope.ts';
 
 export async function getSessionWithCourse(db: DbOrTrx, id: string) {
   return db
@@ -21,8 +23,12 @@ export async function getSessionWithCourse(db: DbOrTrx, id: string) {
     .executeTakeFirst();
 }
 
-/** The people on a session (active places first by queue), with their team, for L&D and the register. */
-export async function peopleOnSession(db: DbOrTrx, sessionId: string) {
+/**
+ * The people on a session (active places by queue), with their team, that the
+ * scope lets the reader see: L&D everyone, a manager the people they approve for.
+ */
+export async function peopleOnSession(db: DbOrTrx, sessionId: string, scope: ListScope) {
+  if (scope.kind === 'none') return [];
   return db
     .selectFrom('lrn_bookings as b')
     .innerJoin('staff', 'staff.id', 'b.staff_id')
@@ -40,6 +46,7 @@ export async function peopleOnSession(db: DbOrTrx, sessionId: string) {
     ])
     .where('b.session_id', '=', sessionId)
     .where('b.status', 'in', ACTIVE_STATUSES)
+    .where((eb) => inScope(eb, scope, { team: 'staff.team_id', service: 'teams.service_id' }))
     .orderBy('b.queue_pos')
     .execute();
 }

@@ -1,6 +1,8 @@
-import { insertStaff } from '../people/staff.repo.ts';
+import { insertStaff } from '../people/api.ts';
 import { systemActor } from '../platform/audit/audit.ts';
 import type { DbOrTrx } from '../platform/db/db.ts';
+import { newId } from '../platform/ids.ts';
+import type { Principal, Role } from '../platform/policy/roles.ts';
 import { insertCourse, insertSession, type NewCourse, type NewSession } from './offer.repo.ts';
 
 /** Test data for the learning tests: real rows through the same inserts the app uses. */
@@ -37,3 +39,38 @@ export async function makeSession(
 }
 
 export const tester = systemActor('test');
+
+/** A service with two teams, for tests of who may see and change what. */
+export async function makeTeams(db: DbOrTrx) {
+  const at = '2026-01-01T00:00:00Z';
+  const serviceId = newId();
+  await db
+    .insertInto('services')
+    .values({ id: serviceId, name: 'Children in Need', created_at: at })
+    .execute();
+  const team = async (name: string) => {
+    const id = newId();
+    await db.insertInto('teams').values({ id, service_id: serviceId, name, created_at: at }).execute();
+    return id;
+  };
+  return { serviceId, north: await team('North Team'), south: await team('South Team') };
+}
+
+/** Someone signed in with one role, in a team (or none). */
+export async function makePrincipal(
+  db: DbOrTrx,
+  role: Role,
+  team: { teamId: string; serviceId: string } | null = null,
+): Promise<Principal> {
+  const tag = Math.random().toString(36).slice(2, 8);
+  const email = `${role}.${tag}@calderbrook.example`;
+  const name = `${role} ${tag}`;
+  const id = await insertStaff(db, '2026-01-01T00:00:00Z', {
+    staffNumber: `r-${tag}`,
+    email,
+    name,
+    teamId: team?.teamId ?? null,
+    roles: [role],
+  });
+  return { id, name, email, roles: [role], teamId: team?.teamId ?? null, serviceId: team?.serviceId ?? null };
+}

@@ -4,10 +4,12 @@ import { newId } from '../platform/ids.ts';
 import {
   activePlaces,
   getBooking,
+  insertBooking,
   lockSession,
   maxQueuePos,
   rulesOf,
   setBookingStatus,
+  setQueuePosition,
 } from './booking.repo.ts';
 import { bookingRefusal, newPlaceStatus, waitingList } from './booking.rules.ts';
 import { type BookingCtx, fillFreedPlaces } from './booking.service.ts';
@@ -32,16 +34,8 @@ export async function reorderWaiting(
     const other = list[j];
     if (!other) return;
     const at = clock.now().toISOString();
-    await trx
-      .updateTable('lrn_bookings')
-      .set({ queue_pos: other.queuePos, updated_at: at })
-      .where('id', '=', bookingId)
-      .execute();
-    await trx
-      .updateTable('lrn_bookings')
-      .set({ queue_pos: list[i]!.queuePos, updated_at: at })
-      .where('id', '=', other.id)
-      .execute();
+    await setQueuePosition(trx, bookingId, other.queuePos, at);
+    await setQueuePosition(trx, other.id, list[i]!.queuePos, at);
     await recordAudit(trx, clock, actor, {
       action: 'update',
       recordType: 'booking',
@@ -104,20 +98,8 @@ export async function moveBooking(ctx: BookingCtx, actor: Actor, bookingId: stri
     if (booking.status === 'booked') await notifyPlace(trx, clock, 'cancelled', booking.id);
     const status = newPlaceStatus(rulesOf(to), targetPlaces, false) === 'booked' ? 'booked' : 'waitlisted';
     const id = newId();
-    await trx
-      .insertInto('lrn_bookings')
-      .values({
-        id,
-        session_id: to.id,
-        staff_id: booking.staff_id,
-        status,
-        queue_pos: (await maxQueuePos(trx, to.id)) + 1,
-        offer_expires_at: null,
-        sequence: 0,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
+    const queuePos = (await maxQueuePos(trx, to.id)) + 1;
+    await insertBooking(trx, { id, sessionId: to.id, staffId: booking.staff_id, status, queuePos, at });
     await recordAudit(trx, clock, actor, {
       action: 'update',
       recordType: 'booking',

@@ -19,8 +19,11 @@ export interface FormSpec<Perm extends Action, PS extends Schema | undefined, BS
    * shows the answers kept. Leave it out for a page with one form.
    */
   name?: string;
-  /** Where the person goes back to, with their answers and what was wrong. */
-  back: (ctx: { params: Out<PS> }) => string;
+  /**
+   * Where the person goes back to, with their answers and what was wrong. It
+   * sees the raw answers too, and may look a record up (a booking's session).
+   */
+  back: (ctx: { params: Out<PS>; body: Record<string, unknown> }) => string | Promise<string>;
   /** The field a refusal with no field of its own points at (default: the form, or the page's main content). */
   refusalField?: string;
 }
@@ -51,9 +54,8 @@ export function form<Perm extends Action, PS extends Schema | undefined, BS exte
     { method: 'POST', url: spec.url, permission: spec.permission, audit: false, params: spec.params },
     async (ctx) => {
       const raw = withoutToken(ctx.req.body);
-      const back = spec.back({ params: ctx.params });
-      const fail = (errors: FormErrors) =>
-        ctx.reply.redirectWithFlash(back, {
+      const fail = async (errors: FormErrors) =>
+        ctx.reply.redirectWithFlash(await spec.back({ params: ctx.params, body: raw }), {
           form: {
             values: spec.name ? { ...raw, form: spec.name } : raw,
             errors: spec.name ? prefixed(spec.name, errors) : errors,

@@ -1,10 +1,10 @@
-import { insertCourse, insertSession, type PartInput } from '../learning/offer.repo.ts';
-import { addCalendarDays, londonDay, parseDay } from '../platform/calendar/days.ts';
-import type { Clock } from '../platform/clock.ts';
-import type { Db } from '../platform/db/db.ts';
-import type { DemoOptions } from '../platform/feature.ts';
-import { newId } from '../platform/ids.ts';
-import { LEARNING_OFFER } from './learning-offer.ts';
+import { addCalendarDays, londonDay, parseDay } from '../../platform/calendar/days.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/db.ts';
+import type { DemoOptions } from '../../platform/feature.ts';
+import { newId } from '../../platform/ids.ts';
+import { insertCourse, insertSession, type PartInput } from '../offer.repo.ts';
+import { LEARNING_OFFER } from './offer.ts';
 
 /**
  * The December 2021 – January 2022 training offer, moved forward by whole

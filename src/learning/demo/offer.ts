@@ -1,4 +1,4 @@
-import type { NewCourse, NewSession } from '../learning/offer.repo.ts';
+import type { NewCourse, NewSession } from '../offer.repo.ts';
 
 /**
  * The facts of the seed bulletin's training offer (December 2021 – January

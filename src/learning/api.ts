@@ -1,0 +1,9 @@
+/**
+ * What the rest of the Hub may use of learning: only this module (and
+ * `feature.ts`, the manifest) is imported from outside the folder.
+ */
+
+/** Adds a course and a dated session, as L&D's pages do: for browser tests and benchmarks that need their own. */
+export { insertCourse, insertSession } from './offer.repo.ts';
+/** Example addresses of the learning pages, for the platform's route × role test. */
+export { learningRouteFixtures } from './route-fixtures.ts';

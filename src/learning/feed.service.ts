@@ -1,0 +1,56 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { type Actor, recordAudit } from '../platform/audit/audit.ts';
+import { NotFoundError } from '../platform/http/errors.ts';
+import type { Principal } from '../platform/policy/roles.ts';
+import type { Services } from '../platform/services.ts';
+import { deleteFeedLink, feedDays, insertFeedLink, ownerOfFeed } from './feed.repo.ts';
+
+/**
+ * A personal calendar subscription: a secret link (only its hash is stored)
+ * that a calendar app polls without signing in. Making a new link revokes the
+ * old one.
+ */
+const hash = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+/** Makes the person a new feed link (the old one stops working) and returns it: it is shown only once. */
+export async function newFeedLink(
+  { db, clock, config }: Pick<Services, 'db' | 'clock' | 'config'>,
+  user: Principal,
+  actor: Actor,
+): Promise<string> {
+  const token = randomBytes(24).toString('base64url');
+  await db.transaction().execute(async (trx) => {
+    await deleteFeedLink(trx, user.id);
+    await insertFeedLink(trx, user.id, hash(token), clock.now().toISOString());
+    await recordAudit(trx, clock, actor, {
+      action: 'create',
+      recordType: 'calendar-feed',
+      recordId: user.id,
+      summary: 'Made a new calendar feed link (any old link stops working)',
+    });
+  });
+  return `${config.baseUrl.replace(/\/$/, '')}/learning/feed/${token}.ics`;
+}
+
+export async function revokeFeedLink(
+  { db, clock }: Pick<Services, 'db' | 'clock'>,
+  user: Principal,
+  actor: Actor,
+) {
+  await db.transaction().execute(async (trx) => {
+    await deleteFeedLink(trx, user.id);
+    await recordAudit(trx, clock, actor, {
+      action: 'delete',
+      recordType: 'calendar-feed',
+      recordId: user.id,
+      summary: 'Turned off the calendar feed link',
+    });
+  });
+}
+
+/** The days of the feed a secret link opens; a link that was never made, or was turned off, is not found. */
+export async function feedOf({ db }: Pick<Services, 'db'>, token: string) {
+  const staffId = await ownerOfFeed(db, hash(token));
+  if (!staffId) throw new NotFoundError('calendar-feed');
+  return feedDays(db, staffId);
+}

@@ -1,0 +1,38 @@
+import type { Db } from '../platform/db/db.ts';
+import { NotFoundError } from '../platform/http/errors.ts';
+import { can, type ListScope, listScope } from '../platform/policy/policy.ts';
+import type { Principal } from '../platform/policy/roles.ts';
+import { partsOf } from './booking.repo.ts';
+import { placeCounts } from './catalogue.repo.ts';
+import { getSessionWithCourse, myPlace, otherSessionsOfCourse, peopleOnSession } from './session.repo.ts';
+
+/**
+ * Everything the session page shows this person: the session and its days,
+ * the places taken, their own place, and — for L&D or a manager — the people
+ * on it they may see (L&D everyone, a manager those they approve for), with
+ * the other dates L&D can move someone to.
+ */
+export async function sessionPage(db: Db, user: Principal, id: string, now: string) {
+  const s = await getSessionWithCourse(db, id);
+  if (!s) throw new NotFoundError('session');
+  const manage = can(user, 'learning:manage');
+  const people: ListScope = manage ? { kind: 'all' } : listScope(user, 'learning:approve');
+  const [parts, counts, mine, onSession, moveTo] = await Promise.all([
+    partsOf(db, id),
+    placeCounts(db, [id]),
+    myPlace(db, id, user.id),
+    peopleOnSession(db, id, people),
+    manage ? otherSessionsOfCourse(db, s.course_id, id, now) : [],
+  ]);
+  return {
+    s,
+    parts,
+    counts: counts.get(id) ?? { taken: 0, waiting: 0 },
+    mine,
+    people: onSession,
+    moveTo,
+    may: { manage, managersCourses: can(user, 'learning:managers-courses') },
+  };
+}
+
+export type SessionPageData = Awaited<ReturnType<typeof sessionPage>>;
