@@ -1,4 +1,4 @@
-import { insertStaff } from '../people/staff.repo.ts';
+import { insertStaff } from '../people/api.ts';
 import { systemActor } from '../platform/audit/audit.ts';
 import type { DbOrTrx } from '../platform/db/db.ts';
 import { insertCourse, insertSession, type NewCourse, type NewSession } from './offer.repo.ts';

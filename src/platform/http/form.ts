@@ -19,8 +19,13 @@ export interface FormSpec<Perm extends Action, PS extends Schema | undefined, BS
    * shows the answers kept. Leave it out for a page with one form.
    */
   name?: string;
-  /** Where the person goes back to, with their answers and what was wrong. */
-  back: (ctx: { params: Out<PS> }) => string;
+  /** Where the person goes back to, with their answers and what was wrong (`answers` as sent). */
+  back: (ctx: { params: Out<PS>; answers: Record<string, unknown> }) => string;
+  /**
+   * Whether the answers are kept for the form to show again (default true). False for
+   * forms with passwords: a password is never written to the session.
+   */
+  keepAnswers?: boolean;
   /** The field a refusal with no field of its own points at (default: the form, or the page's main content). */
   refusalField?: string;
 }
@@ -51,11 +56,12 @@ export function form<Perm extends Action, PS extends Schema | undefined, BS exte
     { method: 'POST', url: spec.url, permission: spec.permission, audit: false, params: spec.params },
     async (ctx) => {
       const raw = withoutToken(ctx.req.body);
-      const back = spec.back({ params: ctx.params });
+      const back = spec.back({ params: ctx.params, answers: raw });
+      const kept = spec.keepAnswers === false ? {} : raw;
       const fail = (errors: FormErrors) =>
         ctx.reply.redirectWithFlash(back, {
           form: {
-            values: spec.name ? { ...raw, form: spec.name } : raw,
+            values: spec.name ? { ...kept, form: spec.name } : kept,
             errors: spec.name ? prefixed(spec.name, errors) : errors,
           },
         });
