@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { Role } from '../platform/policy/roles.ts';
 import type { TeamRow } from './org.repo.ts';
 import { presentDirectory, presentStaffEdit, presentStaffRecord } from './staff.presenter.ts';
 import type { StaffListRow, StaffRecord } from './staff.repo.ts';
 
 const NOW = new Date('2026-11-27T10:00:00Z');
 
-const listRow = (over: Partial<StaffListRow> = {}): StaffListRow & { roles: []; viewable: boolean } => ({
+type DirectoryRow = StaffListRow & { roles: Role[]; viewable: boolean };
+
+const listRow = (over: Partial<DirectoryRow> = {}): DirectoryRow => ({
   id: 's1',
   name: 'Amina <Hussain>',
   email: 'amina@calderbrook.example',
@@ -136,8 +139,11 @@ test('the change form starts from the person as they are, or from the answers ke
     teams: [team],
   });
   assert.deepEqual(fresh.values, { teamId: 't1', roles: ['team-manager'], isAgency: 'yes', leftOn: '' });
-  assert.equal(fresh.teamItems[1]?.selected, true);
-  assert.equal(fresh.teamItems[1]?.text, 'Front Door (Front Door and Assessment)');
+  assert.deepEqual(fresh.teamItems[1], {
+    value: 't1',
+    text: 'Front Door (Front Door and Assessment)',
+    selected: true,
+  });
   assert.deepEqual(
     fresh.roleItems.filter((r) => r.checked).map((r) => r.value),
     ['team-manager'],
@@ -147,7 +153,11 @@ test('the change form starts from the person as they are, or from the answers ke
     { staff: record({ team_id: 't1' }), roles: ['team-manager'], teams: [team] },
     { values: { teamId: '', roles: 'psw', isAgency: 'no', leftOn: '30/09/2026' }, errors: {} },
   );
-  assert.equal(kept.teamItems[1]?.selected, false);
+  assert.deepEqual(kept.teamItems[1], {
+    value: 't1',
+    text: 'Front Door (Front Door and Assessment)',
+    selected: false,
+  });
   assert.deepEqual(
     kept.roleItems.filter((r) => r.checked).map((r) => r.value),
     ['psw'],

@@ -31,13 +31,15 @@ export function presentSignInRefused(
   return { status: 401, view: { title: 'Sign in', values, errors: formErrors([{ field: 'email', text }]) } };
 }
 
-export function presentForgottenPassword(refused?: { values: { email?: string }; problems: Problem[] }) {
-  return {
-    title: 'Reset your password',
-    ...(refused
-      ? { errors: formErrors(refused.problems), values: refused.values }
-      : { backLink: { href: '/sign-in' } }),
-  };
+export function presentForgottenPassword(refused?: { values: { email?: string }; problems: Problem[] }): {
+  title: string;
+  errors?: FormErrors;
+  values?: { email?: string };
+  backLink?: { href: string };
+} {
+  const title = 'Reset your password';
+  if (!refused) return { title, backLink: { href: '/sign-in' } };
+  return { title, errors: formErrors(refused.problems), values: refused.values };
 }
 
 export const presentCheckEmail = (email: string) => ({ title: 'Check your email', email });
