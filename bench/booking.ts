@@ -5,7 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../src/app.ts';
 import { insertCourse, insertSession } from '../src/learning/api.ts';
-import { insertStaff } from '../src/people/staff.repo.ts';
+import { insertStaff } from '../src/people/api.ts';
 import { createSession, tokenId } from '../src/platform/auth/sessions.ts';
 import type { Dialect } from '../src/platform/db/db.ts';
 import { cookieNames } from '../src/platform/http/session-hook.ts';

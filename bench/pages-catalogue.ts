@@ -4,7 +4,7 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../src/app.ts';
 import { insertCourse, insertSession } from '../src/learning/api.ts';
-import { insertStaff } from '../src/people/staff.repo.ts';
+import { insertStaff } from '../src/people/api.ts';
 import { createSession } from '../src/platform/auth/sessions.ts';
 import { addCalendarDays } from '../src/platform/calendar/days.ts';
 import type { Dialect } from '../src/platform/db/db.ts';

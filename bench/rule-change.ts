@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { seedDemo } from '../src/demo/seed.ts';
+import { seedDemo } from '../src/demo/api.ts';
 import { demoSeeds } from '../src/features.ts';
 import { refreshStatuses } from '../src/performance/api.ts';
 import { withOverrides } from '../src/performance/rules/settings.rules.ts';

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PERSONAS } from '../src/demo/people.ts';
-import { demoEmail } from '../src/demo/seed.ts';
+import { DEMO_PERSONAS, demoEmail } from '../src/demo/api.ts';
 import { enqueueMail } from '../src/platform/mail/outbox.ts';
 import { SignInPage } from './pages/sign-in.page.ts';
 import { assertNoAxeViolations } from './support/axe.ts';

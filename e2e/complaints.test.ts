@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { demoEmail } from '../src/demo/seed.ts';
+import { demoEmail } from '../src/demo/api.ts';
 import { ComplaintPages } from './pages/complaint.page.ts';
 import { SignInPage } from './pages/sign-in.page.ts';
 import { assertNoAxeViolations } from './support/axe.ts';

@@ -60,7 +60,7 @@ program
   .action((opts: { children?: number }) =>
     withDb(async ({ db }) => {
       if (loadConfig().env === 'production') throw new Error('Demo data is never added in production.');
-      const { demoSignInHelp, isEmpty, seedDemo } = await import('./demo/seed.ts');
+      const { demoSignInHelp, isEmpty, seedDemo } = await import('./demo/api.ts');
       if (!(await isEmpty(db)))
         throw new Error('The database already has staff; demo data goes only into an empty one.');
       const { people, features } = await seedDemo(db, systemClock, demoSeeds(), {

@@ -1,7 +1,7 @@
 import { createApp } from './app.ts';
 import { startFeatureJobs } from './background.ts';
 import type { Config } from './config.ts';
-import { demoSignInHelp, isEmpty, seedDemo } from './demo/seed.ts';
+import { demoSignInHelp, isEmpty, seedDemo } from './demo/api.ts';
 import { demoSeeds } from './features.ts';
 import { systemClock } from './platform/clock.ts';
 import { openDb } from './platform/db/db.ts';

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/demo/seed.ts';
+import { DEMO_PASSWORD } from '../../src/demo/api.ts';
 
 export class SignInPage {
   readonly page: Page;

@@ -12,8 +12,8 @@ export interface AuditFilter {
 /** Audit rows matching the filter, newest first. Dates are London calendar days, compared as UTC instants. */
 export function auditQuery(db: DbOrTrx, f: AuditFilter) {
   let q = db.selectFrom('audit_log');
-  if (f.person)
-    q = q.where((eb) => eb(eb.fn('lower', ['actor_name']), 'like', `%${f.person!.toLowerCase()}%`));
+  const person = f.person?.toLowerCase();
+  if (person) q = q.where((eb) => eb(eb.fn('lower', ['actor_name']), 'like', `%${person}%`));
   if (f.recordType) q = q.where('record_type', '=', f.recordType);
   if (f.recordId) q = q.where('record_id', '=', f.recordId);
   if (f.action) q = q.where('action', '=', f.action);
@@ -58,3 +58,10 @@ export function londonMidnightUtc(day: string): string {
   const offsetHours = londonHour - 12;
   return new Date(Date.parse(`${day}T00:00:00Z`) - offsetHours * 3_600_000).toISOString();
 }
+
+/** Rows for a download: every match, newest first, up to `limit`. */
+export async function exportAudit(db: DbOrTrx, f: AuditFilter, limit: number) {
+  return auditQuery(db, f).selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}
+
+export type AuditRow = Awaited<ReturnType<typeof exportAudit>>[number];

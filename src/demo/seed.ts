@@ -1,4 +1,4 @@
-import { insertStaff } from '../people/staff.repo.ts';
+import { insertStaff } from '../people/api.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/db/db.ts';

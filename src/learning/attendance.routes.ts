@@ -61,7 +61,7 @@ export function attendanceRoutes(app: FastifyInstance, services: Services) {
       permission: 'learning:manage',
       params: idParams,
       body: registerBody,
-      back: ({ params, body }) => registerUrl(params.id, body.part),
+      back: ({ params, answers }) => registerUrl(params.id, answers.part),
       refusalField: 'main-content',
     },
     async ({ part, marks }, { params, actor }) => {

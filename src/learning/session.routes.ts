@@ -68,8 +68,8 @@ export function sessionRoutes(app: FastifyInstance, services: Services) {
     url: `/learning/bookings/:id/${change}`,
     permission: BOOKING_CHANGES[change],
     params: idParams,
-    back: ({ params, body }: { params: { id: string }; body: Record<string, unknown> }) =>
-      bookingReturnPath(services, params.id, body.back),
+    back: ({ params, answers }: { params: { id: string }; answers: Record<string, unknown> }) =>
+      bookingReturnPath(services, params.id, answers.back),
     refusalField: 'main-content',
   });
 

@@ -6,7 +6,8 @@ import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/db/db.ts';
 import { UserInputError } from '../platform/http/errors.ts';
 import { ROLES } from '../platform/policy/roles.ts';
-import { insertStaff } from './staff.repo.ts';
+import { teamIdByName } from './org.repo.ts';
+import { insertStaff, staffIdByEmail } from './staff.repo.ts';
 
 const accountInput = z.object({
   email: z.string().trim().toLowerCase().email('Give a valid email address'),
@@ -28,20 +29,11 @@ export async function createAccount(db: Db, clock: Clock, actor: Actor, raw: unk
   return db.transaction().execute(async (trx) => {
     let teamId: string | null = null;
     if (input.team) {
-      const team = await trx
-        .selectFrom('teams')
-        .select('id')
-        .where('name', '=', input.team)
-        .executeTakeFirst();
-      if (!team) throw new UserInputError(`There is no team called "${input.team}"`);
-      teamId = team.id;
+      teamId = (await teamIdByName(trx, input.team)) ?? null;
+      if (!teamId) throw new UserInputError(`There is no team called "${input.team}"`);
     }
-    const taken = await trx
-      .selectFrom('staff')
-      .select('id')
-      .where('email', '=', input.email)
-      .executeTakeFirst();
-    if (taken) throw new UserInputError(`${input.email} already has an account`);
+    if (await staffIdByEmail(trx, input.email))
+      throw new UserInputError(`${input.email} already has an account`);
     const id = await insertStaff(trx, clock.now().toISOString(), {
       staffNumber: input.staffNumber ?? `U-${randomUUID().slice(0, 8)}`,
       email: input.email,

@@ -1,12 +1,36 @@
+import type { FastifyRequest } from 'fastify';
 import { type Actor, recordAudit } from '../platform/audit/audit.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/db/db.ts';
-import { insertStaff } from './staff.repo.ts';
+import { teamNames } from './org.repo.ts';
+import { insertStaff, replaceRoles } from './staff.repo.ts';
 import { parseStaffCsv, type RowError, type StaffImportRow } from './staff-import.parse.ts';
+import {
+  type ImportedColumns,
+  rolesOfEveryone,
+  staffForMatching,
+  updateImportedStaff,
+} from './staff-import.repo.ts';
+import { readCsvUpload } from './staff-import.upload.ts';
 
 export type StaffImportResult =
   | { ok: true; created: number; updated: number; unchanged: number }
   | { ok: false; errors: RowError[] };
+
+/** Imports the staff file uploaded with this request; a file that cannot be read says why, with its status. */
+export async function importStaffUpload(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  req: FastifyRequest,
+): Promise<
+  Extract<StaffImportResult, { ok: true }> | { ok: false; status: 400 | 413 | 422; errors: RowError[] }
+> {
+  const upload = await readCsvUpload(req);
+  if (!upload.ok) return upload;
+  const result = await importStaff(db, clock, actor, upload.text);
+  return result.ok ? result : { ...result, status: 422 };
+}
 
 /**
  * Imports a staff file all-or-nothing, matched on staff_number. A bad file
@@ -22,31 +46,11 @@ export async function importStaff(
   if (errors.length) return { ok: false, errors };
 
   return db.transaction().execute(async (trx) => {
-    const teams = new Map(
-      (await trx.selectFrom('teams').select(['id', 'name']).execute()).map((t) => [
-        t.name.toLowerCase(),
-        t.id,
-      ]),
-    );
-    const existing = await trx
-      .selectFrom('staff')
-      .select([
-        'id',
-        'staff_number',
-        'email',
-        'name',
-        'job_title',
-        'team_id',
-        'is_agency',
-        'active',
-        'left_on',
-      ])
-      .execute();
+    const teams = new Map((await teamNames(trx)).map((t) => [t.name.toLowerCase(), t.id]));
+    const existing = await staffForMatching(trx);
     const byNumber = new Map(existing.map((s) => [s.staff_number, s]));
     const byEmail = new Map(existing.map((s) => [s.email, s]));
-    const roleRows = await trx.selectFrom('staff_roles').select(['staff_id', 'role']).execute();
-    const rolesOf = new Map<string, string[]>();
-    for (const r of roleRows) rolesOf.set(r.staff_id, [...(rolesOf.get(r.staff_id) ?? []), r.role]);
+    const rolesOf = await rolesOfEveryone(trx);
 
     const problems: RowError[] = [];
     for (const r of rows) {
@@ -96,17 +100,9 @@ export async function importStaff(
         (k) => current[k] !== values[k],
       );
       if (changed.length === 0 && rolesBefore === rolesAfter) continue;
-      await trx
-        .updateTable('staff')
-        .set({ ...values, updated_at: now })
-        .where('id', '=', current.id)
-        .execute();
+      await updateImportedStaff(trx, current.id, values, now);
       if (rolesBefore !== rolesAfter) {
-        await trx.deleteFrom('staff_roles').where('staff_id', '=', current.id).execute();
-        await trx
-          .insertInto('staff_roles')
-          .values(r.roles.map((role) => ({ staff_id: current.id, role })))
-          .execute();
+        await replaceRoles(trx, current.id, r.roles);
         changed.push('roles');
       }
       await recordAudit(trx, clock, actor, {
@@ -127,14 +123,14 @@ export async function importStaff(
   });
 }
 
-function toColumns(r: StaffImportRow, teamId: string | null) {
+function toColumns(r: StaffImportRow, teamId: string | null): ImportedColumns {
   return {
     email: r.email,
     name: r.name,
     job_title: r.jobTitle,
     team_id: teamId,
-    is_agency: (r.isAgency ? 1 : 0) as 0 | 1,
-    active: (r.leftOn ? 0 : 1) as 0 | 1,
+    is_agency: r.isAgency ? 1 : 0,
+    active: r.leftOn ? 0 : 1,
     left_on: r.leftOn,
   };
 }

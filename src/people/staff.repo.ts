@@ -1,5 +1,8 @@
+import type { Expression, SqlBool } from 'kysely';
 import type { DbOrTrx } from '../platform/db/db.ts';
+import { whereInScope } from '../platform/db/scope.ts';
 import { newId } from '../platform/ids.ts';
+import type { ListScope } from '../platform/policy/policy.ts';
 import type { Role } from '../platform/policy/roles.ts';
 
 export interface StaffFilter {
@@ -7,8 +10,8 @@ export interface StaffFilter {
   teamId?: string;
   role?: Role;
   status?: 'active' | 'left' | 'all';
-  /** Limits the list to a team or service (from the policy's scope). */
-  scope?: { teamId?: string | null; serviceId?: string | null; staffId?: string };
+  /** Who the person asking may list (the policy's `listScope` for `staff:list`). */
+  scope: ListScope;
   limit: number;
   offset: number;
 }
@@ -20,7 +23,14 @@ const baseStaff = (db: DbOrTrx) =>
     .leftJoin('services', 'services.id', 'teams.service_id');
 
 export async function listStaff(db: DbOrTrx, f: StaffFilter) {
-  let q = baseStaff(db);
+  let q = baseStaff(db).where((eb) => {
+    const inScope: (e: typeof eb) => Expression<SqlBool> = whereInScope(f.scope, {
+      owner: 'staff.id',
+      team: 'staff.team_id',
+      service: 'teams.service_id',
+    });
+    return inScope(eb);
+  });
   if (f.q) {
     const like = `%${f.q.toLowerCase()}%`;
     q = q.where((eb) =>
@@ -36,9 +46,6 @@ export async function listStaff(db: DbOrTrx, f: StaffFilter) {
       eb.selectFrom('staff_roles').select('staff_id').where('role', '=', role),
     );
   }
-  if (f.scope?.teamId !== undefined) q = q.where('staff.team_id', '=', f.scope.teamId);
-  if (f.scope?.serviceId !== undefined) q = q.where('teams.service_id', '=', f.scope.serviceId);
-  if (f.scope?.staffId) q = q.where('staff.id', '=', f.scope.staffId);
 
   const [{ total }] = (await q.select((eb) => eb.fn.countAll<string | number>().as('total')).execute()) as [
     { total: string | number },
@@ -64,6 +71,8 @@ export async function listStaff(db: DbOrTrx, f: StaffFilter) {
     .execute();
   return { total: Number(total), rows };
 }
+
+export type StaffListRow = Awaited<ReturnType<typeof listStaff>>['rows'][number];
 
 export async function rolesOf(db: DbOrTrx, staffIds: string[]): Promise<Map<string, Role[]>> {
   const map = new Map<string, Role[]>();
@@ -101,41 +110,7 @@ export async function getStaff(db: DbOrTrx, id: string) {
     .executeTakeFirst();
 }
 
-export async function listTeams(db: DbOrTrx) {
-  return db
-    .selectFrom('teams')
-    .innerJoin('services', 'services.id', 'teams.service_id')
-    .select((eb) => [
-      'teams.id',
-      'teams.name',
-      'services.id as service_id',
-      'services.name as service_name',
-      eb
-        .selectFrom('staff')
-        .select(eb.fn.countAll<number>().as('n'))
-        .whereRef('staff.team_id', '=', 'teams.id')
-        .where('staff.active', '=', 1)
-        .as('active_staff'),
-    ])
-    .orderBy('services.name')
-    .orderBy('teams.name')
-    .execute();
-}
-
-/** Team managers of each team, for the organisation page. */
-export async function managersByTeam(db: DbOrTrx) {
-  const rows = await db
-    .selectFrom('staff')
-    .innerJoin('staff_roles', 'staff_roles.staff_id', 'staff.id')
-    .select(['staff.team_id', 'staff.name'])
-    .where('staff_roles.role', '=', 'team-manager')
-    .where('staff.active', '=', 1)
-    .orderBy('staff.name')
-    .execute();
-  const map = new Map<string, string[]>();
-  for (const r of rows) if (r.team_id) map.set(r.team_id, [...(map.get(r.team_id) ?? []), r.name]);
-  return map;
-}
+export type StaffRecord = NonNullable<Awaited<ReturnType<typeof getStaff>>>;
 
 export interface NewStaff {
   id?: string;
@@ -178,4 +153,55 @@ export async function insertStaff(db: DbOrTrx, at: string, p: NewStaff): Promise
       .values(p.roles.map((role) => ({ staff_id: id, role })))
       .execute();
   return id;
+}
+
+/** A person's name, or undefined if there is no such person. */
+export async function staffName(db: DbOrTrx, id: string): Promise<string | undefined> {
+  const row = await db.selectFrom('staff').select('name').where('id', '=', id).executeTakeFirst();
+  return row?.name;
+}
+
+export async function staffIdByEmail(db: DbOrTrx, email: string): Promise<string | undefined> {
+  const row = await db.selectFrom('staff').select('id').where('email', '=', email).executeTakeFirst();
+  return row?.id;
+}
+
+/** Sets a person's team, agency flag and leaving date (a leaving date makes them inactive). */
+export async function updateStaffPlacement(
+  db: DbOrTrx,
+  id: string,
+  c: { teamId: string | null; isAgency: boolean; leftOn: string | null },
+  at: string,
+) {
+  await db
+    .updateTable('staff')
+    .set({
+      team_id: c.teamId,
+      is_agency: c.isAgency ? 1 : 0,
+      left_on: c.leftOn,
+      active: c.leftOn ? 0 : 1,
+      updated_at: at,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Replaces a person's roles with these. */
+export async function replaceRoles(db: DbOrTrx, staffId: string, roles: readonly string[]) {
+  await db.deleteFrom('staff_roles').where('staff_id', '=', staffId).execute();
+  if (roles.length)
+    await db
+      .insertInto('staff_roles')
+      .values(roles.map((role) => ({ staff_id: staffId, role })))
+      .execute();
+}
+
+/** Lifts a sign-in lockout: true if the person exists. */
+export async function clearLockout(db: DbOrTrx, id: string): Promise<boolean> {
+  const r = await db
+    .updateTable('staff')
+    .set({ locked_until: null, failed_signins: 0 })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
 }

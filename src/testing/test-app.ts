@@ -1,7 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createApp } from '../app.ts';
-import { DEMO_PERSONAS } from '../demo/people.ts';
-import { DEMO_PASSWORD, demoEmail, seedDemo } from '../demo/seed.ts';
+import { DEMO_PASSWORD, DEMO_PERSONAS, demoEmail, seedDemo } from '../demo/api.ts';
 import { demoSeeds } from '../features.ts';
 import type { Role } from '../platform/policy/roles.ts';
 import { createTestDb, type TestDb } from './test-db.ts';

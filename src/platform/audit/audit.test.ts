@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'kysely';
-import { updateStaff } from '../../people/staff.service.ts';
+import { updateStaff } from '../../people/api.ts';
 import { Browser, createTestApp, personaFor } from '../../testing/test-app.ts';
 import { dialectsUnderTest } from '../../testing/test-db.ts';
 import { recordAudit, systemActor } from './audit.ts';

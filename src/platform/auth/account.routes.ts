@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { UserInputError } from '../http/errors.ts';
-import { formErrors, keptForm, redirectWithForm, redirectWithSuccess } from '../http/forms.ts';
-import { get, post } from '../http/route.ts';
+import { form } from '../http/form.ts';
+import { keptForm } from '../http/forms.ts';
+import { page } from '../http/page.ts';
 import type { Services } from '../services.ts';
+import { presentChangePassword } from './auth.presenter.ts';
 import { changePassword } from './change-password.service.ts';
 import { changePasswordForm } from './fields.ts';
 
@@ -10,38 +11,34 @@ const URL = '/account/password';
 
 /** A signed-in person's own account: for now, changing their password. */
 export function accountRoutes(app: FastifyInstance, services: Services) {
-  get(app, URL, { permission: 'account:manage', audit: false }, async (req, reply) =>
-    reply.render('platform/auth/change-password.njk', {
-      title: 'Change your password',
-      errors: keptForm(req)?.errors,
-      backLink: { href: '/' },
-    }),
+  const { db, clock } = services;
+
+  page(app, { method: 'GET', url: URL, permission: 'account:manage', audit: false }, async ({ req, reply }) =>
+    reply.render('platform/auth/change-password.njk', presentChangePassword(keptForm(req)?.errors)),
   );
 
-  post(app, URL, { permission: 'account:manage', audit: false }, async (req, reply) => {
-    // Passwords are never kept for the form to show again.
-    const back = (errors: ReturnType<typeof formErrors>) =>
-      redirectWithForm(services, req, reply, URL, { values: {}, errors });
-    const parsed = changePasswordForm.safeParse(req.body);
-    if (!parsed.success) return back(formErrors(parsed.error));
-    try {
-      await changePassword(services.db, services.clock, req.actor, {
-        staffId: req.user!.id,
-        sessionId: req.session!.id,
-        current: parsed.data.current,
-        next: parsed.data.password,
+  form(
+    app,
+    {
+      url: URL,
+      permission: 'account:manage',
+      body: changePasswordForm,
+      back: () => URL,
+      refusalField: 'password',
+      // Passwords are never kept for the form to show again.
+      keepAnswers: false,
+    },
+    async (answers, { user, actor, req }) => {
+      await changePassword(db, clock, actor, {
+        staffId: user.id,
+        keepSessionId: req.session?.id,
+        current: answers.current,
+        next: answers.password,
       });
-    } catch (err) {
-      if (err instanceof UserInputError)
-        return back(formErrors([{ field: err.field ?? 'password', text: err.message }]));
-      throw err;
-    }
-    return redirectWithSuccess(
-      services,
-      req,
-      reply,
-      '/',
-      'Your password has been changed. You have been signed out everywhere else.',
-    );
-  });
+      return {
+        to: '/',
+        message: 'Your password has been changed. You have been signed out everywhere else.',
+      };
+    },
+  );
 }

@@ -3,16 +3,17 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
 import { UserInputError } from '../http/errors.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
+import { deleteSessionsOf } from './sessions.ts';
 
 /**
  * A signed-in person changes their own password. Their other sessions end
- * (a stolen session elsewhere stops working); this one carries on.
+ * (a stolen session elsewhere stops working); this one (`keepSessionId`) carries on.
  */
 export async function changePassword(
   db: Db,
   clock: Clock,
   actor: Actor,
-  input: { staffId: string; sessionId: string; current: string; next: string },
+  input: { staffId: string; keepSessionId?: string; current: string; next: string },
 ) {
   const staff = await db
     .selectFrom('staff')
@@ -33,11 +34,7 @@ export async function changePassword(
       .set({ password_hash: hash, updated_at: clock.now().toISOString() })
       .where('id', '=', input.staffId)
       .execute();
-    await trx
-      .deleteFrom('sessions')
-      .where('staff_id', '=', input.staffId)
-      .where('id', '!=', input.sessionId)
-      .execute();
+    await deleteSessionsOf(trx, input.staffId, input.keepSessionId);
     await recordAudit(trx, clock, actor, {
       action: 'update',
       recordType: 'staff',

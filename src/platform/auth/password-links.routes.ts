@@ -1,117 +1,77 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { UserInputError } from '../http/errors.ts';
-import { formErrors, redirectWithForm, redirectWithSuccess } from '../http/forms.ts';
-import { get, post } from '../http/route.ts';
+import { page } from '../http/page.ts';
 import type { Services } from '../services.ts';
-import { newPasswordForm, workEmail } from './fields.ts';
 import {
-  checkLink,
-  requestPasswordReset,
-  sendInvitation,
-  setPasswordFromLink,
-} from './password-links.service.ts';
-
-const emailForm = z.object({
-  email: workEmail,
-});
+  presentCheckEmail,
+  presentForgottenPassword,
+  presentLinkExpired,
+  presentSetPassword,
+} from './auth.presenter.ts';
+import { checkLink } from './password-links.service.ts';
+import {
+  emailAnswers,
+  newPasswordAnswers,
+  requestResetWithAnswers,
+  setPasswordWithAnswers,
+} from './public-forms.service.ts';
 
 const setView = 'platform/auth/set-password.njk';
+const expiredView = 'platform/auth/link-expired.njk';
+const forgottenView = 'platform/auth/forgotten-password.njk';
+const tokenParams = z.object({ token: z.string() });
+const open = { permission: 'public', audit: false } as const;
 
+/** "Forgotten your password?" and the emailed one-time links that set a password (an invitation or a reset). */
 export function passwordLinkRoutes(app: FastifyInstance, services: Services) {
-  const ctx = {
-    db: services.db,
-    clock: services.clock,
-    baseUrl: services.config.baseUrl,
-    serviceName: services.config.serviceName,
-  };
+  const { db, clock, config } = services;
+  const links = { db, clock, baseUrl: config.baseUrl, serviceName: config.serviceName };
 
-  get(app, '/forgotten-password', { permission: 'public', audit: false }, async (_req, reply) =>
-    reply.render('platform/auth/forgotten-password.njk', {
-      title: 'Reset your password',
-      backLink: { href: '/sign-in' },
-    }),
+  page(app, { method: 'GET', url: '/forgotten-password', ...open }, async ({ reply }) =>
+    reply.render(forgottenView, presentForgottenPassword()),
   );
 
-  app.route({
-    method: 'POST',
-    url: '/forgotten-password',
-    config: { permission: 'public', audit: false, rateLimit: { max: 10, timeWindow: '1 minute' } },
-    handler: async (req, reply) => {
-      const parsed = emailForm.safeParse(req.body);
-      if (!parsed.success) {
-        return reply.code(422).render('platform/auth/forgotten-password.njk', {
-          title: 'Reset your password',
-          errors: formErrors(parsed.error),
-          values: req.body,
-        });
-      }
-      await requestPasswordReset(ctx, req.actor, parsed.data.email);
-      // The same answer whether or not the address has an account, so nobody can fish for addresses.
-      return reply.render('platform/auth/check-email.njk', {
-        title: 'Check your email',
-        email: parsed.data.email,
-      });
+  page(
+    app,
+    {
+      method: 'POST',
+      url: '/forgotten-password',
+      ...open,
+      body: emailAnswers,
+      rateLimit: { max: 10, timeWindow: '1 minute' },
     },
-  });
+    async ({ body, actor, reply }) => {
+      const outcome = await requestResetWithAnswers(links, actor, body);
+      if (!outcome.ok)
+        return reply
+          .code(422)
+          .render(forgottenView, presentForgottenPassword({ values: body, problems: outcome.problems }));
+      // The same answer whether or not the address has an account, so nobody can fish for addresses.
+      return reply.render('platform/auth/check-email.njk', presentCheckEmail(outcome.email));
+    },
+  );
 
-  get(app, '/set-password/:token', { permission: 'public', audit: false }, async (req, reply) => {
-    const { token } = req.params as { token: string };
-    const link = await checkLink(services.db, services.clock, token);
-    if (!link)
-      return reply.code(410).render('platform/auth/link-expired.njk', { title: 'This link no longer works' });
-    return reply.render(setView, {
-      title: 'Choose your password',
-      name: link.name,
-      email: link.email,
-      token,
-    });
-  });
+  page(
+    app,
+    { method: 'GET', url: '/set-password/:token', ...open, params: tokenParams },
+    async ({ params, reply }) => {
+      const link = await checkLink(db, clock, params.token);
+      if (!link) return reply.code(410).render(expiredView, presentLinkExpired());
+      return reply.render(setView, presentSetPassword(link, params.token));
+    },
+  );
 
-  post(app, '/set-password/:token', { permission: 'public', audit: false }, async (req, reply) => {
-    const { token } = req.params as { token: string };
-    const link = await checkLink(services.db, services.clock, token);
-    if (!link)
-      return reply.code(410).render('platform/auth/link-expired.njk', { title: 'This link no longer works' });
-    const again = (errors: ReturnType<typeof formErrors>) =>
-      reply.code(422).render(setView, {
-        title: 'Choose your password',
-        name: link.name,
-        email: link.email,
-        token,
-        errors,
-      });
-    const parsed = newPasswordForm.safeParse(req.body);
-    if (!parsed.success) return again(formErrors(parsed.error));
-    try {
-      await setPasswordFromLink(services.db, services.clock, req.actor, token, parsed.data.password);
-    } catch (err) {
-      if (err instanceof UserInputError)
-        return again(formErrors([{ field: err.field ?? 'password', text: err.message }]));
-      throw err;
-    }
-    return reply.redirect('/sign-in?passwordSet=1', 303);
-  });
-
-  post(app, '/staff/:id/invite', { permission: 'staff:invite', audit: false }, async (req, reply) => {
-    const { id } = req.params as { id: string };
-    try {
-      const sent = await sendInvitation(ctx, req.actor, id);
-      return redirectWithSuccess(
-        services,
-        req,
-        reply,
-        `/staff/${id}`,
-        `An invitation to set a password has been emailed to ${sent.email}.`,
-      );
-    } catch (err) {
-      if (err instanceof UserInputError) {
-        return redirectWithForm(services, req, reply, `/staff/${id}`, {
-          values: {},
-          errors: formErrors([{ field: 'invite', text: err.message }]),
-        });
-      }
-      throw err;
-    }
-  });
+  page(
+    app,
+    { method: 'POST', url: '/set-password/:token', ...open, params: tokenParams, body: newPasswordAnswers },
+    async ({ params, body, actor, reply }) => {
+      const outcome = await setPasswordWithAnswers(db, clock, actor, params.token, body);
+      if (outcome.kind === 'expired') return reply.code(410).render(expiredView, presentLinkExpired());
+      if (outcome.kind === 'refused')
+        return reply
+          .code(422)
+          .render(setView, presentSetPassword(outcome.link, params.token, outcome.problems));
+      return reply.redirect('/sign-in?passwordSet=1', 303);
+    },
+  );
 }

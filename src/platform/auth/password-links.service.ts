@@ -12,7 +12,7 @@ export const MIN_PASSWORD_LENGTH = 12;
 
 type Purpose = keyof typeof LINK_LIFETIME_MS;
 
-interface LinkContext {
+export interface LinkContext {
   db: Db;
   clock: Clock;
   baseUrl: string;

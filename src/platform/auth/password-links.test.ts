@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { insertStaff } from '../../people/staff.repo.ts';
+import { insertStaff } from '../../people/api.ts';
 import { Browser, createTestApp, personaFor } from '../../testing/test-app.ts';
 import { dialectsUnderTest } from '../../testing/test-db.ts';
 import { systemActor } from '../audit/audit.ts';

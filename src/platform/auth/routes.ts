@@ -1,90 +1,74 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { recordAudit } from '../audit/audit.ts';
-import { formErrors } from '../http/forms.ts';
-import { get, post, safeReturnPath } from '../http/route.ts';
+import { page } from '../http/page.ts';
+import { safeReturnPath } from '../http/return-path.ts';
 import { cookieNames, cookieOptions } from '../http/session-hook.ts';
 import type { Services } from '../services.ts';
-import { formatTime } from '../views/format.ts';
 import { accountRoutes } from './account.routes.ts';
-import { workEmail } from './fields.ts';
+import { presentSignIn, presentSignInRefused } from './auth.presenter.ts';
 import { passwordLinkRoutes } from './password-links.routes.ts';
-import { deleteSession } from './sessions.ts';
-import { signIn } from './sign-in.service.ts';
+import { signInAnswers, signInWithAnswers } from './public-forms.service.ts';
+import { signOut } from './sign-in.service.ts';
 
-const signInForm = z.object({
-  email: workEmail,
-  password: z.string().min(1, 'Enter your password').max(500),
-  returnTo: z.string().optional(),
-});
-
+const text = z.string().optional().catch(undefined);
+const signInQuery = z.object({ returnTo: text, passwordSet: text, signedOut: text });
 const view = 'platform/auth/sign-in.njk';
 
+/**
+ * Signing in and out, then the password links and one's own account. Sign-in is
+ * public and has no session yet: its form carries the pre-session token the guard
+ * checks, and a refusal shows the page again rather than redirecting.
+ */
 export function authRoutes(app: FastifyInstance, services: Services) {
   passwordLinkRoutes(app, services);
   accountRoutes(app, services);
-  const production = services.config.env === 'production';
+  const { db, clock, config } = services;
+  const production = config.env === 'production';
   const names = cookieNames(production);
 
-  get(app, '/sign-in', { permission: 'public', audit: false }, async (req, reply) => {
-    if (req.user) return reply.redirect('/', 303);
-    const q = req.query as { returnTo?: string; passwordSet?: string; signedOut?: string };
-    const notice = q.passwordSet
-      ? 'Your password has been set. Sign in with it now.'
-      : q.signedOut
-        ? 'You have signed out.'
-        : undefined;
-    return reply.render(view, { title: 'Sign in', notice, values: { returnTo: safeReturnPath(q.returnTo) } });
-  });
+  page(
+    app,
+    { method: 'GET', url: '/sign-in', permission: 'public', audit: false, query: signInQuery },
+    async ({ query, user, reply }) =>
+      user ? reply.redirect('/', 303) : reply.render(view, presentSignIn(query)),
+  );
 
-  app.route({
-    method: 'POST',
-    url: '/sign-in',
-    // Per-address throttle on top of the per-account lockout.
-    config: { permission: 'public', audit: false, rateLimit: { max: 60, timeWindow: '1 minute' } },
-    handler: async (req, reply) => {
-      const parsed = signInForm.safeParse(req.body);
-      const raw = (req.body ?? {}) as Record<string, string>;
-      const values = { email: raw.email ?? '', returnTo: safeReturnPath(raw.returnTo) };
-      if (!parsed.success) {
-        return reply.code(422).render(view, { title: 'Sign in', values, errors: formErrors(parsed.error) });
-      }
-      const result = await signIn(services.db, services.clock, req.actor, {
-        email: parsed.data.email,
-        password: parsed.data.password,
-        previousToken: req.cookies[names.session],
-        idleMinutes: services.config.sessionIdleMinutes,
-      });
-      if (!result.ok) {
-        const text =
-          result.reason === 'locked'
-            ? `Your account is locked after too many wrong passwords. Try again after ${formatTime(result.until)}, or ask a system admin to unlock it.`
-            : 'The email address or password is not right. Check them and try again.';
-        return reply.code(401).render(view, {
-          title: 'Sign in',
-          values,
-          errors: formErrors([{ field: 'email', text }]),
-        });
-      }
-      reply.setCookie(names.session, result.token, cookieOptions(production));
-      return reply.redirect(values.returnTo, 303);
+  page(
+    app,
+    {
+      method: 'POST',
+      url: '/sign-in',
+      permission: 'public',
+      audit: false,
+      body: signInAnswers,
+      // Per-address throttle on top of the per-account lockout.
+      rateLimit: { max: 60, timeWindow: '1 minute' },
     },
-  });
+    async ({ body, actor, req, reply }) => {
+      const outcome = await signInWithAnswers(
+        { db, clock, sessionIdleMinutes: config.sessionIdleMinutes },
+        actor,
+        body,
+        req.cookies[names.session],
+      );
+      if (!outcome.ok) {
+        const refused = presentSignInRefused(outcome, body);
+        return reply.code(refused.status).render(view, refused.view);
+      }
+      // A new session every time: the one the browser had (if any) was deleted with it.
+      reply.setCookie(names.session, outcome.token, cookieOptions(production));
+      return reply.redirect(safeReturnPath(body.returnTo), 303);
+    },
+  );
 
-  post(app, '/sign-out', { permission: 'home:view', audit: false }, async (req, reply) => {
-    if (req.session) {
-      const session = req.session;
-      await services.db.transaction().execute(async (trx) => {
-        await deleteSession(trx, session.id);
-        await recordAudit(trx, services.clock, req.actor, {
-          action: 'sign-out',
-          recordType: 'staff',
-          recordId: session.user.id,
-          summary: 'Signed out',
-        });
-      });
-    }
-    reply.clearCookie(names.session, cookieOptions(production));
-    return reply.redirect('/sign-in?signedOut=1', 303);
-  });
+  // A button, not a form to fill in: it ends the session, so there is nothing to keep or show again.
+  page(
+    app,
+    { method: 'POST', url: '/sign-out', permission: 'home:view', audit: false, body: z.object({}) },
+    async ({ user, actor, req, reply }) => {
+      if (req.session) await signOut(db, clock, actor, { id: req.session.id, staffId: user.id });
+      reply.clearCookie(names.session, cookieOptions(production));
+      return reply.redirect('/sign-in?signedOut=1', 303);
+    },
+  );
 }

@@ -105,6 +105,13 @@ export async function deleteSession(db: DbOrTrx, sessionId: string) {
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
 
+/** Ends every session of a person, except (if given) the one they are using. */
+export async function deleteSessionsOf(db: DbOrTrx, staffId: string, except?: string) {
+  let q = db.deleteFrom('sessions').where('staff_id', '=', staffId);
+  if (except) q = q.where('id', '!=', except);
+  await q.execute();
+}
+
 export async function deleteExpiredSessions(db: DbOrTrx, clock: Clock) {
   const r = await db
     .deleteFrom('sessions')

@@ -100,3 +100,16 @@ export async function signIn(
     return { ok: true, token, staffId: staff.id } as const;
   });
 }
+
+/** Ends this session on the server, with its audit row in the same transaction. */
+export async function signOut(db: Db, clock: Clock, actor: Actor, session: { id: string; staffId: string }) {
+  await db.transaction().execute(async (trx) => {
+    await deleteSession(trx, session.id);
+    await recordAudit(trx, clock, actor, {
+      action: 'sign-out',
+      recordType: 'staff',
+      recordId: session.staffId,
+      summary: 'Signed out',
+    });
+  });
+}

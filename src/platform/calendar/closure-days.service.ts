@@ -2,9 +2,16 @@ import { type Actor, recordAudit } from '../audit/audit.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
 import { NotFoundError, UserInputError } from '../http/errors.ts';
+import { can } from '../policy/policy.ts';
+import type { Principal } from '../policy/roles.ts';
 import { formatDate } from '../views/format.ts';
-import { bankHolidayName } from './bank-holidays.ts';
-import { deleteClosureDay, insertClosureDay } from './closure-days.repo.ts';
+import { bankHolidayList, bankHolidayName } from './bank-holidays.ts';
+import {
+  deleteClosureDay,
+  insertClosureDay,
+  listClosureDays,
+  loadWorkingCalendar,
+} from './closure-days.repo.ts';
 import { isDay, WEEKDAY_NAMES, weekdayOf } from './days.ts';
 import { FIRST_YEAR, LAST_YEAR } from './working-days.ts';
 
@@ -47,6 +54,12 @@ export function checkClosureDay(input: NewClosureDay): NewClosureDay {
     throw new UserInputError(`The reason must be ${MAX_REASON_LENGTH} characters or fewer`, 'reason');
   }
   return { day, reason };
+}
+
+/** A year of the calendar as its page shows it, and whether this person may change closure days. */
+export async function workingDaysPage(db: Db, user: Principal, year: number) {
+  const [calendar, closures] = await Promise.all([loadWorkingCalendar(db), listClosureDays(db, year)]);
+  return { calendar, closures, holidays: bankHolidayList(year), canManage: can(user, 'calendar:manage') };
 }
 
 /** Adds a closure day; the audit row commits with it. */

@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Panel, PanelSource } from '../feature.ts';
 import { page } from '../http/page.ts';
 import { can } from '../policy/policy.ts';
-import { type Principal, ROLE_NAMES } from '../policy/roles.ts';
+import type { Principal } from '../policy/roles.ts';
 import type { Services } from '../services.ts';
+import { presentHome } from './home.presenter.ts';
 
 /** The panels this person may see, loaded together; a panel with nothing to say returns null. */
 export async function panelsFor(
@@ -19,11 +20,6 @@ export async function panelsFor(
 /** The home page: what needs this person today, from every feature's panels. */
 export function homeRoutes(app: FastifyInstance, services: Services, panels: PanelSource[]) {
   page(app, { method: 'GET', url: '/', permission: 'home:view', audit: false }, async ({ user, reply }) =>
-    reply.render('platform/home/home.njk', {
-      title: 'Home',
-      firstName: user.name.split(' ')[0],
-      roleNames: user.roles.map((r) => ROLE_NAMES[r]).join(', '),
-      panels: await panelsFor(services, panels, user),
-    }),
+    reply.render('platform/home/home.njk', presentHome(user, await panelsFor(services, panels, user))),
   );
 }

@@ -20,10 +20,15 @@ export interface FormSpec<Perm extends Action, PS extends Schema | undefined, BS
    */
   name?: string;
   /**
-   * Where the person goes back to, with their answers and what was wrong. It
-   * sees the raw answers too, and may look a record up (a booking's session).
+   * Where the person goes back to, with their answers and what was wrong. It sees
+   * the answers as sent (`answers`), and may look a record up (a booking's session).
    */
-  back: (ctx: { params: Out<PS>; body: Record<string, unknown> }) => string | Promise<string>;
+  back: (ctx: { params: Out<PS>; answers: Record<string, unknown> }) => string | Promise<string>;
+  /**
+   * Whether the answers are kept for the form to show again (default true). False for
+   * forms with passwords: a password is never written to the session.
+   */
+  keepAnswers?: boolean;
   /** The field a refusal with no field of its own points at (default: the form, or the page's main content). */
   refusalField?: string;
 }
@@ -54,10 +59,11 @@ export function form<Perm extends Action, PS extends Schema | undefined, BS exte
     { method: 'POST', url: spec.url, permission: spec.permission, audit: false, params: spec.params },
     async (ctx) => {
       const raw = withoutToken(ctx.req.body);
+      const kept = spec.keepAnswers === false ? {} : raw;
       const fail = async (errors: FormErrors) =>
-        ctx.reply.redirectWithFlash(await spec.back({ params: ctx.params, body: raw }), {
+        ctx.reply.redirectWithFlash(await spec.back({ params: ctx.params, answers: raw }), {
           form: {
-            values: spec.name ? { ...raw, form: spec.name } : raw,
+            values: spec.name ? { ...kept, form: spec.name } : kept,
             errors: spec.name ? prefixed(spec.name, errors) : errors,
           },
         });

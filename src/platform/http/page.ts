@@ -40,6 +40,8 @@ export interface PageSpec<
   params?: PS;
   query?: QS;
   body?: BS;
+  /** A per-address limit on top of everything else (the sign-in and password-reset forms). */
+  rateLimit?: { max: number; timeWindow: string };
 }
 
 export interface PageContext<Perm, P, Q, B> {
@@ -89,7 +91,11 @@ export function page<
   app.route({
     method: spec.method,
     url: spec.url,
-    config: { permission: spec.permission, audit },
+    config: {
+      permission: spec.permission,
+      audit,
+      ...(spec.rateLimit ? { rateLimit: spec.rateLimit } : {}),
+    },
     handler: async (req, reply) => {
       const params = paramsSchema.safeParse(req.params);
       if (!params.success) throw new NotFoundError(spec.url);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { insertStaff } from '../../people/staff.repo.ts';
+import { insertStaff } from '../../people/api.ts';
 import { forEachDialect } from '../../testing/test-db.ts';
 import { createSession } from '../auth/sessions.ts';
 import { registerHousekeeping, scheduleSessionPurge } from './housekeeping.ts';

@@ -1,0 +1,65 @@
+import type { FormErrors } from '../http/forms.ts';
+import { formErrors } from '../http/forms.ts';
+import { safeReturnPath } from '../http/return-path.ts';
+import { formatTime } from '../views/format.ts';
+import type { LinkOwner, Problem, SignInOutcome } from './public-forms.service.ts';
+
+/** What the sign-in, password and account pages say. Pure. */
+
+/** The sign-in page, with a notice when the person has just set their password or signed out. */
+export function presentSignIn(q: { returnTo?: string; passwordSet?: string; signedOut?: string }) {
+  const notice = q.passwordSet
+    ? 'Your password has been set. Sign in with it now.'
+    : q.signedOut
+      ? 'You have signed out.'
+      : undefined;
+  return { title: 'Sign in', notice, values: { returnTo: safeReturnPath(q.returnTo) } };
+}
+
+/** A refused sign-in: the page again (never the password), with why, and its status. */
+export function presentSignInRefused(
+  outcome: Exclude<SignInOutcome, { ok: true }>,
+  answers: { email?: string; returnTo?: string },
+) {
+  const values = { email: answers.email ?? '', returnTo: safeReturnPath(answers.returnTo) };
+  if (outcome.reason === 'answers')
+    return { status: 422, view: { title: 'Sign in', values, errors: formErrors(outcome.problems) } };
+  const text =
+    outcome.reason === 'locked'
+      ? `Your account is locked after too many wrong passwords. Try again after ${formatTime(outcome.until)}, or ask a system admin to unlock it.`
+      : 'The email address or password is not right. Check them and try again.';
+  return { status: 401, view: { title: 'Sign in', values, errors: formErrors([{ field: 'email', text }]) } };
+}
+
+export function presentForgottenPassword(refused?: { values: { email?: string }; problems: Problem[] }): {
+  title: string;
+  errors?: FormErrors;
+  values?: { email?: string };
+  backLink?: { href: string };
+} {
+  const title = 'Reset your password';
+  if (!refused) return { title, backLink: { href: '/sign-in' } };
+  return { title, errors: formErrors(refused.problems), values: refused.values };
+}
+
+export const presentCheckEmail = (email: string) => ({ title: 'Check your email', email });
+
+export const presentLinkExpired = () => ({ title: 'This link no longer works' });
+
+export function presentSetPassword(
+  link: Pick<LinkOwner, 'name' | 'email'>,
+  token: string,
+  problems?: Problem[],
+) {
+  return {
+    title: 'Choose your password',
+    name: link.name,
+    email: link.email,
+    token,
+    ...(problems ? { errors: formErrors(problems) } : {}),
+  };
+}
+
+export function presentChangePassword(errors?: FormErrors) {
+  return { title: 'Change your password', errors, backLink: { href: '/' } };
+}
