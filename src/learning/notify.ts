@@ -4,26 +4,14 @@ import { enqueueMail, type MailAttachment } from '../platform/mail/outbox.ts';
 import { bookingForMessage, courseOfSession, partsOf, staffContact } from './booking.repo.ts';
 import { whenText } from './catalogue.presenter.ts';
 import { buildInvites } from './ics.ts';
-import { placeMailWording } from './place-mail.presenter.ts';
+import { type PlaceMessage, placeMailWording } from './place-mail.presenter.ts';
 
 /**
  * The messages about a place, queued in the transaction that changes it: a
  * message exists only if the change commits, and waits in the outbox when
  * the mail server is down.
  */
-export type PlaceMessage =
-  | 'booked'
-  | 'requested'
-  | 'waitlisted'
-  | 'promoted'
-  | 'offered'
-  | 'approved'
-  | 'declined'
-  | 'cancelled'
-  | 'session-changed'
-  | 'session-cancelled'
-  | 'reminder'
-  | 'evaluation';
+export type { PlaceMessage } from './place-mail.presenter.ts';
 
 /** Facts a caller may already have, so the message costs no extra queries inside the lock. */
 export interface Known {

@@ -1,5 +1,19 @@
 import { formatDateTime } from '../platform/views/format.ts';
-import type { PlaceMessage } from './notify.ts';
+
+/** The messages about a place (booked, offered, a reminder …), each worded here. */
+export type PlaceMessage =
+  | 'booked'
+  | 'requested'
+  | 'waitlisted'
+  | 'promoted'
+  | 'offered'
+  | 'approved'
+  | 'declined'
+  | 'cancelled'
+  | 'session-changed'
+  | 'session-cancelled'
+  | 'reminder'
+  | 'evaluation';
 
 /** Each message's subject, its first line, and whether it carries a calendar invite (or its cancellation). */
 export function placeMailWording(
