@@ -3,7 +3,7 @@
 // authority's complaints, against a plain page in the same run?
 
 import { createApp } from '../src/app.ts';
-import { REGULATION_DAYS } from '../src/complaints/clocks.ts';
+import { REGULATION_DAYS } from '../src/complaints/clocks.rules.ts';
 import { insertDemoComplaint, seedContext } from '../src/demo/complaints.ts';
 import { seedDemo } from '../src/demo/seed.ts';
 import { demoSeeds } from '../src/features.ts';

@@ -15,7 +15,7 @@ import { uploadComplaintDocument } from './documents.service.ts';
 import { findDocument, sendDocument } from './documents.ts';
 import { formPost, idParam, prefixed } from './form-post.ts';
 import { CONTACT_METHODS, dayField, optionalText, THEMES, text } from './forms.ts';
-import { type ComplaintEvent, OUTCOMES } from './lifecycle.ts';
+import { type ComplaintEvent, OUTCOMES } from './lifecycle.rules.ts';
 import { readMultipart } from './multipart.ts';
 
 const page = (req: FastifyRequest) => `/complaints/${idParam(req)}`;

@@ -4,7 +4,7 @@ import { get } from '../platform/http/route.ts';
 import { can } from '../platform/policy/policy.ts';
 import type { Services } from '../platform/services.ts';
 import { formatDate, formatDateTime } from '../platform/views/format.ts';
-import { REGULATION_DAYS } from './clocks.ts';
+import { REGULATION_DAYS } from './clocks.rules.ts';
 import {
   availableActions,
   clockView,
@@ -19,7 +19,7 @@ import { ALLOWED_EXTENSIONS } from './documents.ts';
 import { idParam } from './form-post.ts';
 import { CONTACT_METHODS, OUTCOME_NAMES, selectItems, THEMES } from './forms.ts';
 import { listItems } from './learning.repo.ts';
-import { replay } from './lifecycle.ts';
+import { replay } from './lifecycle.rules.ts';
 import { staffItems } from './options.ts';
 
 /** The complaint's own page: who, what, the clock, the stages, the investigation and the learning. */

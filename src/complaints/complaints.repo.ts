@@ -1,5 +1,5 @@
 import type { DbOrTrx } from '../platform/db/db.ts';
-import type { ComplaintEvent } from './lifecycle.ts';
+import type { ComplaintEvent } from './lifecycle.rules.ts';
 import type { Visibility } from './scope.ts';
 
 export interface ComplaintFilters {

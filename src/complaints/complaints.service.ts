@@ -6,7 +6,7 @@ import { NotFoundError, UserInputError } from '../platform/http/errors.ts';
 import { newId } from '../platform/ids.ts';
 import type { Action } from '../platform/policy/policy.ts';
 import type { Principal } from '../platform/policy/roles.ts';
-import { currentDeadline, REGULATION_DAYS, type StageNumber, type StageTimes } from './clocks.ts';
+import { currentDeadline, REGULATION_DAYS } from './clocks.rules.ts';
 import { findComplaint, loadEvents, nextReference } from './complaints.repo.ts';
 import {
   type ComplaintEvent,
@@ -14,19 +14,10 @@ import {
   currentStage,
   receive,
   replay,
-  type Stage,
+  stageTimes,
   step,
-} from './lifecycle.ts';
+} from './lifecycle.rules.ts';
 import { authorizeRecord } from './scope.ts';
-
-export const stageTimes = (s: Stage): StageTimes => ({
-  stage: s.stage as StageNumber,
-  clockStartOn: s.clockStartOn,
-  allowedDays: s.allowedDays,
-  panelOn: s.panelOn,
-  reportOn: s.reportOn,
-  respondedOn: s.respondedOn,
-});
 
 /** The copy of the state kept on the complaints row, for lists and reminders. */
 const summaryColumns = (s: ComplaintState) => {

@@ -11,7 +11,7 @@ import { formPost, idParam } from './form-post.ts';
 import { dayField, optionalText, SOURCE_KINDS, selectItems, THEMES, text } from './forms.ts';
 import { findItem, itemActions, listItems } from './learning.repo.ts';
 import { addAction, addLearningItem, closeLoop, setPublication } from './learning.service.ts';
-import { whyLoopOpen } from './loop.ts';
+import { whyLoopOpen } from './loop.rules.ts';
 import { staffItems } from './options.ts';
 import { authorizeRecord, visibility } from './scope.ts';
 

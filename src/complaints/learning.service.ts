@@ -8,7 +8,7 @@ import { complaintFor, todayIn } from './complaints.service.ts';
 import { insertDocumentRow, type Upload, withStoredDocument } from './documents.service.ts';
 import type { SourceKind } from './forms.ts';
 import { findAction, findItem, itemActions } from './learning.repo.ts';
-import { type LoopOp, type LoopState, loopStep } from './loop.ts';
+import { type LoopOp, type LoopState, loopStep } from './loop.rules.ts';
 import { authorizeRecord } from './scope.ts';
 
 const audit = (

@@ -4,11 +4,11 @@ import { sendTable } from '../platform/export/table-export.ts';
 import { get } from '../platform/http/route.ts';
 import type { Services } from '../platform/services.ts';
 import { barChart } from '../platform/views/charts.ts';
-import { REGULATION_DAYS } from './clocks.ts';
+import { REGULATION_DAYS } from './clocks.rules.ts';
 import { todayIn } from './complaints.service.ts';
 import { OUTCOME_NAMES } from './forms.ts';
-import { type ComplaintEvent, replay } from './lifecycle.ts';
-import { byStageAndMonth, lastTwelveMonths, outcomes, themes } from './reports.ts';
+import { type ComplaintEvent, replay } from './lifecycle.rules.ts';
+import { byStageAndMonth, lastTwelveMonths, outcomes, themes } from './reports.rules.ts';
 
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const monthLabel = (m: string) => `${MONTH_NAMES[Number(m.slice(5, 7)) - 1]} ${m.slice(2, 4)}`;

@@ -1,6 +1,6 @@
-import { REGULATION_DAYS } from '../complaints/clocks.ts';
+import { REGULATION_DAYS } from '../complaints/clocks.rules.ts';
 import { THEMES } from '../complaints/forms.ts';
-import { type ComplaintEvent, OUTCOMES } from '../complaints/lifecycle.ts';
+import { type ComplaintEvent, OUTCOMES } from '../complaints/lifecycle.rules.ts';
 import { addCalendarDays } from '../platform/calendar/days.ts';
 import type { DbOrTrx } from '../platform/db/db.ts';
 import { newId } from '../platform/ids.ts';

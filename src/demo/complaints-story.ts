@@ -1,4 +1,4 @@
-import { REGULATION_DAYS } from '../complaints/clocks.ts';
+import { REGULATION_DAYS } from '../complaints/clocks.rules.ts';
 import { addCalendarDays } from '../platform/calendar/days.ts';
 import { newId } from '../platform/ids.ts';
 import { insertDemoComplaint, insertDemoItem, type SeedContext } from './complaints.ts';

@@ -1,6 +1,12 @@
-import { currentDeadline, REGULATION_DAYS } from '../complaints/clocks.ts';
-import { stageTimes, todayIn } from '../complaints/complaints.service.ts';
-import { type ComplaintEvent, currentStage, receive, step } from '../complaints/lifecycle.ts';
+import { currentDeadline, REGULATION_DAYS } from '../complaints/clocks.rules.ts';
+import { todayIn } from '../complaints/complaints.service.ts';
+import {
+  type ComplaintEvent,
+  currentStage,
+  receive,
+  stageTimes,
+  step,
+} from '../complaints/lifecycle.rules.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db, DbOrTrx } from '../platform/db/db.ts';
 import type { DemoOptions, FeatureSeed } from '../platform/feature.ts';
