@@ -58,7 +58,7 @@ export const complaintsFeature = defineFeature({
   seed: {
     name: 'Complaints and learning',
     seed: async (db, clock, options) =>
-      (await import('../demo/complaints.ts')).complaintsSeed.seed(db, clock, options),
+      (await import('./demo/seed.ts')).complaintsSeed.seed(db, clock, options),
   },
   tables: [
     'complaints',

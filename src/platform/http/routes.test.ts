@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import Fastify from 'fastify';
-import { complaintRouteFixtures } from '../../complaints/route-fixtures.ts';
+import { complaintRouteFixtures } from '../../complaints/api.ts';
 import { learningRouteFixtures } from '../../learning/route-fixtures.ts';
 import { Browser, createTestApp, personaFor } from '../../testing/test-app.ts';
 import { createTestDb } from '../../testing/test-db.ts';
