@@ -1,7 +1,6 @@
 import { defineFeature } from '../platform/feature.ts';
 import { everyone } from '../platform/policy/policy.ts';
 import { complaintStagesPanel, overdueActionsPanel } from './panels.ts';
-import { complaintJobs } from './reminders.ts';
 
 /**
  * Complaints, compliments and the learning loop: officers and the PSW see all;
@@ -52,9 +51,14 @@ export const complaintsFeature = defineFeature({
     { text: 'Complaints', href: '/complaints', permission: 'complaints:view', order: 40 },
     { text: 'Lessons learned', href: '/lessons-learned', permission: 'lessons:read', order: 50 },
   ],
-  routes: async (app, services) => (await import('./routes.ts')).complaintsFeatureRoutes(app, services),
+  routes: async (app, services) => (await import('./routes.ts')).complaintsRoutes(app, services),
   panels: [overdueActionsPanel, complaintStagesPanel],
-  jobs: complaintJobs,
+  // The reminder job's module loads only in the worker.
+  jobs: {
+    name: 'complaints',
+    register: async () => (await import('./reminders.ts')).complaintJobs.register(),
+    schedule: async (services) => (await import('./reminders.ts')).complaintJobs.schedule(services),
+  },
   seed: {
     name: 'Complaints and learning',
     seed: async (db, clock, options) =>

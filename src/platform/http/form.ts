@@ -19,8 +19,8 @@ export interface FormSpec<Perm extends Action, PS extends Schema | undefined, BS
    * shows the answers kept. Leave it out for a page with one form.
    */
   name?: string;
-  /** Where the person goes back to, with their answers and what was wrong. */
-  back: (ctx: { params: Out<PS> }) => string;
+  /** Where the person goes back to, with their answers (`body`, as sent) and what was wrong. */
+  back: (ctx: { params: Out<PS>; body: Record<string, unknown> }) => string;
   /** The field a refusal with no field of its own points at (default: the form, or the page's main content). */
   refusalField?: string;
 }
@@ -51,7 +51,7 @@ export function form<Perm extends Action, PS extends Schema | undefined, BS exte
     { method: 'POST', url: spec.url, permission: spec.permission, audit: false, params: spec.params },
     async (ctx) => {
       const raw = withoutToken(ctx.req.body);
-      const back = spec.back({ params: ctx.params });
+      const back = spec.back({ params: ctx.params, body: raw });
       const fail = (errors: FormErrors) =>
         ctx.reply.redirectWithFlash(back, {
           form: {
