@@ -26,7 +26,7 @@ export async function complaintListPage(db: Db, user: Principal, filters: Compla
     teams,
     may: {
       manage: can(user, 'complaints:manage'),
-      sources: can(user, 'learning-sources:manage'),
+      sources: can(user, 'lessons:sources'),
       reports: can(user, 'complaints:reports'),
     },
   };
@@ -71,7 +71,7 @@ export async function complaintPage(db: Db, user: Principal, id: string, today: 
     may: {
       manage: can(user, 'complaints:manage', record),
       investigate: can(user, 'complaints:investigate', record),
-      addLesson: can(user, 'learning-items:manage'),
+      addLesson: can(user, 'lessons:manage'),
     },
   };
 }

@@ -40,13 +40,13 @@ export async function insertDocumentRow(
   clock: Clock,
   actor: Actor,
   doc: { storedName: string; contentType: string; upload: Upload; description: string },
-  owner: { complaintId: string | null; learningItemId: string | null },
+  owner: { complaintId: string | null; lessonItemId: string | null },
 ): Promise<string> {
   const id = newId();
   await insertDocument(trx, {
     id,
     complaint_id: owner.complaintId,
-    learning_item_id: owner.learningItemId,
+    learning_item_id: owner.lessonItemId,
     original_name: doc.upload.filename.slice(0, 200),
     stored_name: doc.storedName,
     content_type: doc.contentType,
@@ -80,7 +80,7 @@ export async function uploadComplaintDocument(
         { ...stored, upload, description },
         {
           complaintId,
-          learningItemId: null,
+          lessonItemId: null,
         },
       );
       await recordAudit(trx, clock, actor, {
@@ -107,6 +107,6 @@ export async function lessonDocument(db: Db, user: Principal, id: string) {
   const doc = await findDocument(db, id);
   const item = doc?.learning_item_id ? await findItem(db, doc.learning_item_id) : undefined;
   if (!doc || !item) throw new NotFoundError('document');
-  authorizeRecord(user, 'learning-items:view', 'learning-item', item);
+  authorizeRecord(user, 'lessons:view', 'learning-item', item);
   return doc;
 }

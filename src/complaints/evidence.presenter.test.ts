@@ -24,9 +24,9 @@ describe('adding evidence', () => {
     const owner = presentEvidence({ action, canSeeItems: false }, undefined);
     assert.deepEqual(owner.values, { text: 'The template has a summary', link: '' });
     assert.equal(owner.action.due, '11 December 2026');
-    assert.equal(owner.backLink.href, '/lessons-learned');
+    assert.equal(owner.backLink.href, '/lessons');
     const officer = presentEvidence({ action, canSeeItems: true }, undefined);
-    assert.equal(officer.backLink.href, '/learning-items/i1');
+    assert.equal(officer.backLink.href, '/lessons/items/i1');
   });
 
   test('a refused attempt comes back with what was typed, not what was there before', () => {
@@ -41,10 +41,10 @@ describe('adding evidence', () => {
 
   test('once recorded, the owner is thanked and sent where they may go', () => {
     assert.deepEqual(evidenceRecorded({ itemId: 'i1', canSeeItem: false }), {
-      to: '/lessons-learned',
+      to: '/lessons',
       message: 'Thank you: your evidence has been recorded.',
     });
-    assert.equal(evidenceRecorded({ itemId: 'i1', canSeeItem: true }).to, '/learning-items/i1');
+    assert.equal(evidenceRecorded({ itemId: 'i1', canSeeItem: true }).to, '/lessons/items/i1');
   });
 });
 

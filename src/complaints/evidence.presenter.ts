@@ -15,7 +15,7 @@ export function presentPublished(data: Awaited<ReturnType<typeof publishedLesson
 
 /** Where someone goes after the evidence page: the item if they may see it, or the published lessons. */
 const afterEvidence = (itemId: string, canSeeItem: boolean) =>
-  canSeeItem ? `/learning-items/${itemId}` : '/lessons-learned';
+  canSeeItem ? `/lessons/items/${itemId}` : '/lessons';
 
 /** Pure: the evidence form, with what was recorded before (or the answers kept from a refused attempt). */
 export function presentEvidence(data: Awaited<ReturnType<typeof evidencePage>>, kept: KeptForm) {

@@ -11,7 +11,7 @@ import { evidencePage, publishedLessonsPage } from './lesson-pages.service.ts';
 import { addEvidence } from './lessons.service.ts';
 import { handleUpload } from './multipart.ts';
 
-const evidenceUrl = (id: string) => `/learning-items/actions/${id}/evidence`;
+const evidenceUrl = (id: string) => `/lessons/actions/${id}/evidence`;
 const evidenceFields = z.object({
   text: text('what changed', 4000),
   link: z
@@ -28,14 +28,14 @@ export function lessonEvidenceRoutes(app: FastifyInstance, services: Services) {
 
   page(
     app,
-    { method: 'GET', url: '/lessons-learned', permission: 'lessons:read', audit: false },
+    { method: 'GET', url: '/lessons', permission: 'lessons:read', audit: false },
     async ({ user, reply }) =>
       reply.render('complaints/views/published.njk', presentPublished(await publishedLessonsPage(db, user))),
   );
 
   const evidence = {
-    url: '/learning-items/actions/:id/evidence',
-    permission: 'learning-actions:evidence',
+    url: '/lessons/actions/:id/evidence',
+    permission: 'lessons:evidence',
     audit: false,
     params: idParams,
   } as const;
@@ -66,8 +66,8 @@ export function lessonEvidenceRoutes(app: FastifyInstance, services: Services) {
     app,
     {
       method: 'GET',
-      url: '/learning-items/documents/:id',
-      permission: 'learning-items:view',
+      url: '/lessons/documents/:id',
+      permission: 'lessons:view',
       params: idParams,
       audit: {
         recordType: 'learning-document',

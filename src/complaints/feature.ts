@@ -20,15 +20,15 @@ const actions = {
     'service-manager': 'service',
   },
   'complaints:reports': { 'complaints-officer': 'all', psw: 'all', 'service-manager': 'all' },
-  'learning-sources:manage': { 'complaints-officer': 'all', psw: 'all' },
-  'learning-items:view': {
+  'lessons:sources': { 'complaints-officer': 'all', psw: 'all' },
+  'lessons:view': {
     'complaints-officer': 'all',
     psw: 'all',
     'team-manager': 'team',
     'service-manager': 'service',
   },
-  'learning-items:manage': { 'complaints-officer': 'all', psw: 'all' },
-  'learning-actions:evidence': {
+  'lessons:manage': { 'complaints-officer': 'all', psw: 'all' },
+  'lessons:evidence': {
     practitioner: 'own',
     'team-manager': 'own',
     'service-manager': 'own',
@@ -49,7 +49,7 @@ export const complaintsFeature = defineFeature({
   actions,
   navigation: [
     { text: 'Complaints', href: '/complaints', permission: 'complaints:view', order: 40 },
-    { text: 'Lessons learned', href: '/lessons-learned', permission: 'lessons:read', order: 50 },
+    { text: 'Lessons learned', href: '/lessons', permission: 'lessons:read', order: 50 },
   ],
   routes: async (app, services) => (await import('./routes.ts')).complaintsRoutes(app, services),
   panels: [overdueActionsPanel, complaintStagesPanel],

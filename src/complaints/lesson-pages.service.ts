@@ -18,15 +18,15 @@ import { sourceChoices } from './sources.repo.ts';
 /** The lesson items this person may see, by loop status, and whether they may add more. */
 export async function lessonListPage(db: Db, user: Principal, status: 'open' | 'closed' | undefined) {
   return {
-    rows: await listItems(db, listScope(user, 'learning-items:view'), { status }),
-    canManage: can(user, 'learning-items:manage'),
+    rows: await listItems(db, listScope(user, 'lessons:view'), { status }),
+    canManage: can(user, 'lessons:manage'),
   };
 }
 
 /** The new-item form: the complaint it comes from (if the person may add lessons to it), and the other sources. */
 export async function newLessonPage(db: Db, user: Principal, complaintId: string) {
   const [complaint, sources] = await Promise.all([
-    complaintId ? complaintFor(db, user, 'learning-items:manage', complaintId) : null,
+    complaintId ? complaintFor(db, user, 'lessons:manage', complaintId) : null,
     sourceChoices(db),
   ]);
   return { complaint, sources };
@@ -36,7 +36,7 @@ export async function newLessonPage(db: Db, user: Principal, complaintId: string
 export async function lessonPage(db: Db, user: Principal, id: string) {
   const item = await findItem(db, id);
   if (!item) throw new NotFoundError('learning item');
-  authorizeRecord(user, 'learning-items:view', 'learning-item', item);
+  authorizeRecord(user, 'lessons:view', 'learning-item', item);
   const [actions, owners] = await Promise.all([
     itemActions(db, item.id),
     listStaff(db, { activeOnly: true }),
@@ -45,10 +45,10 @@ export async function lessonPage(db: Db, user: Principal, id: string) {
     item,
     actions: actions.map((a) => ({
       ...a,
-      canEvidence: can(user, 'learning-actions:evidence', { ownerId: a.owner_id }),
+      canEvidence: can(user, 'lessons:evidence', { ownerId: a.owner_id }),
     })),
     owners,
-    canManage: can(user, 'learning-items:manage', { teamId: item.team_id, serviceId: item.service_id }),
+    canManage: can(user, 'lessons:manage', { teamId: item.team_id, serviceId: item.service_id }),
   };
 }
 export type LessonPageData = Awaited<ReturnType<typeof lessonPage>>;
@@ -56,13 +56,13 @@ export type LessonPageData = Awaited<ReturnType<typeof lessonPage>>;
 /** What everyone reads: the published summaries, and the actions this person owns that wait for evidence. */
 export async function publishedLessonsPage(db: Db, user: Principal) {
   const [rows, mine] = await Promise.all([publishedLessons(db), actionsOwnedBy(db, user.id)]);
-  return { rows, mine, canSeeItems: can(user, 'learning-items:view') };
+  return { rows, mine, canSeeItems: can(user, 'lessons:view') };
 }
 
 /** One action, for its owner (or an officer) to add evidence to. */
 export async function evidencePage(db: Db, user: Principal, actionId: string) {
   const action = await findAction(db, actionId);
   if (!action) throw new NotFoundError('action');
-  authorizeRecord(user, 'learning-actions:evidence', 'learning-action', action);
-  return { action, canSeeItems: can(user, 'learning-items:view') };
+  authorizeRecord(user, 'lessons:evidence', 'learning-action', action);
+  return { action, canSeeItems: can(user, 'lessons:view') };
 }

@@ -72,7 +72,7 @@ describe('the new-item form', () => {
         ['Compliment: Thank you card', true],
       ],
     );
-    assert.equal(fromSource.backLink.href, '/learning-items');
+    assert.equal(fromSource.backLink.href, '/lessons/items');
   });
 
   test('answers kept from a refused attempt win over the address', () => {

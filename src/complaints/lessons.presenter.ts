@@ -52,7 +52,7 @@ export function presentNewLesson(p: {
       })),
     ],
     themeItems: selectItems(THEMES, p.values.theme, 'Choose a theme'),
-    backLink: { href: p.complaint ? `/complaints/${p.complaint.id}` : '/learning-items' },
+    backLink: { href: p.complaint ? `/complaints/${p.complaint.id}` : '/lessons/items' },
   };
 }
 
@@ -79,6 +79,6 @@ export function presentLesson(data: LessonPageData, kept: KeptForm, today: strin
     keptFor: keptIn,
     errors: kept?.errors,
     ownerItems: staffItems(data.owners, keptIn('action').ownerId, 'Choose who owns it'),
-    backLink: { href: '/learning-items', text: 'All learning items' },
+    backLink: { href: '/lessons/items', text: 'All learning items' },
   };
 }

@@ -10,7 +10,7 @@ import { lessonListPage, lessonPage, newLessonPage } from './lesson-pages.servic
 import { lessonFormValues, presentLesson, presentLessonList, presentNewLesson } from './lessons.presenter.ts';
 import { addAction, addLessonItem, closeLoop, setPublication } from './lessons.service.ts';
 
-const itemUrl = (id: string) => `/learning-items/${id}`;
+const itemUrl = (id: string) => `/lessons/items/${id}`;
 const back = ({ params }: { params: { id: string } }) => itemUrl(params.id);
 
 const listQuery = z.object({ status: z.enum(['open', 'closed']).optional().catch(undefined) });
@@ -51,8 +51,8 @@ export function lessonsRoutes(app: FastifyInstance, services: Services) {
     app,
     {
       method: 'GET',
-      url: '/learning-items',
-      permission: 'learning-items:view',
+      url: '/lessons/items',
+      permission: 'lessons:view',
       audit: false,
       query: listQuery,
     },
@@ -67,8 +67,8 @@ export function lessonsRoutes(app: FastifyInstance, services: Services) {
     app,
     {
       method: 'GET',
-      url: '/learning-items/new',
-      permission: 'learning-items:manage',
+      url: '/lessons/items/new',
+      permission: 'lessons:manage',
       audit: false,
       query: newQuery,
     },
@@ -86,12 +86,12 @@ export function lessonsRoutes(app: FastifyInstance, services: Services) {
   form(
     app,
     {
-      url: '/learning-items/new',
-      permission: 'learning-items:manage',
+      url: '/lessons/items/new',
+      permission: 'lessons:manage',
       body: newItemSchema,
       // Back to the form for the same complaint, so a refresh still shows it.
       back: ({ body }) =>
-        `/learning-items/new${body.complaintId ? `?complaint=${encodeURIComponent(String(body.complaintId))}` : ''}`,
+        `/lessons/items/new${body.complaintId ? `?complaint=${encodeURIComponent(String(body.complaintId))}` : ''}`,
     },
     async (d, { user, actor }) => {
       const id = await addLessonItem(db, clock, actor, user, {
@@ -111,8 +111,8 @@ export function lessonsRoutes(app: FastifyInstance, services: Services) {
     app,
     {
       method: 'GET',
-      url: '/learning-items/:id',
-      permission: 'learning-items:view',
+      url: '/lessons/items/:id',
+      permission: 'lessons:view',
       params: idParams,
       audit: {
         recordType: 'learning-item',
@@ -126,10 +126,10 @@ export function lessonsRoutes(app: FastifyInstance, services: Services) {
     },
   );
 
-  const itemForm = { permission: 'learning-items:manage', params: idParams, back } as const;
+  const itemForm = { permission: 'lessons:manage', params: idParams, back } as const;
   form(
     app,
-    { ...itemForm, url: '/learning-items/:id/actions', name: 'action', body: actionSchema },
+    { ...itemForm, url: '/lessons/items/:id/actions', name: 'action', body: actionSchema },
     async (d, c) => {
       await addAction(db, clock, c.actor, c.user, c.params.id, d);
       return { to: itemUrl(c.params.id), message: 'The action has been added.' };
@@ -138,7 +138,7 @@ export function lessonsRoutes(app: FastifyInstance, services: Services) {
 
   form(
     app,
-    { ...itemForm, url: '/learning-items/:id/close', name: 'close', body: z.object({}) },
+    { ...itemForm, url: '/lessons/items/:id/close', name: 'close', body: z.object({}) },
     async (_d, c) => {
       await closeLoop(db, clock, c.actor, c.user, c.params.id);
       return {
@@ -150,7 +150,7 @@ export function lessonsRoutes(app: FastifyInstance, services: Services) {
 
   form(
     app,
-    { ...itemForm, url: '/learning-items/:id/publish', name: 'publish', body: publishSchema },
+    { ...itemForm, url: '/lessons/items/:id/publish', name: 'publish', body: publishSchema },
     async (d, c) => {
       await setPublication(db, clock, c.actor, c.user, c.params.id, {
         publish: d.publish === 'yes',

@@ -45,8 +45,7 @@ export interface NewLessonItem {
 export async function addLessonItem(db: Db, clock: Clock, actor: Actor, user: Principal, i: NewLessonItem) {
   return db.transaction().execute(async (trx) => {
     let teamId = i.teamId;
-    if (i.complaintId)
-      teamId = (await complaintFor(trx, user, 'learning-items:manage', i.complaintId)).team_id;
+    if (i.complaintId) teamId = (await complaintFor(trx, user, 'lessons:manage', i.complaintId)).team_id;
     if (i.sourceId) {
       const source = await findSource(trx, i.sourceId);
       if (!source) throw new UserInputError('Choose the source from the list', 'sourceId');
@@ -78,7 +77,7 @@ export async function addLessonItem(db: Db, clock: Clock, actor: Actor, user: Pr
 async function loopOf(trx: DbOrTrx, user: Principal, itemId: string) {
   const item = await findItem(trx, itemId);
   if (!item) throw new NotFoundError('learning item');
-  authorizeRecord(user, 'learning-items:manage', 'learning-item', item);
+  authorizeRecord(user, 'lessons:manage', 'learning-item', item);
   const actions = await itemActions(trx, itemId);
   const state: LoopState = {
     closed: item.closed_on !== null,
@@ -153,7 +152,7 @@ export async function addEvidence(
     db.transaction().execute(async (trx) => {
       const action = await findAction(trx, actionId);
       if (!action) throw new NotFoundError('action');
-      authorizeRecord(user, 'learning-actions:evidence', 'learning-action', action);
+      authorizeRecord(user, 'lessons:evidence', 'learning-action', action);
       const documentId =
         doc && e.file
           ? await insertDocumentRow(
@@ -161,7 +160,7 @@ export async function addEvidence(
               clock,
               actor,
               { ...doc, upload: e.file, description: 'Evidence' },
-              { complaintId: null, learningItemId: action.item_id },
+              { complaintId: null, lessonItemId: action.item_id },
             )
           : action.evidence_document_id;
       await setActionEvidence(trx, actionId, {
@@ -182,7 +181,7 @@ export async function addEvidence(
       return action.item_id;
     });
   const itemId = e.file ? await withStoredDocument(dataDir, e.file, save) : await save(null);
-  return { itemId, canSeeItem: can(user, 'learning-items:view') };
+  return { itemId, canSeeItem: can(user, 'lessons:view') };
 }
 
 export async function closeLoop(db: Db, clock: Clock, actor: Actor, user: Principal, itemId: string) {

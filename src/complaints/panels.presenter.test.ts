@@ -21,7 +21,7 @@ describe('home panels', () => {
     assert.deepEqual(panel?.lines, [
       '1 action you own is waiting for evidence that practice changed: Share a guide to minutes.',
     ]);
-    assert.equal(panel?.link?.href, '/learning-items/actions/a1/evidence');
+    assert.equal(panel?.link?.href, '/lessons/actions/a1/evidence');
   });
 
   test('complaint stages: overdue ones, and those due within the next seven days', () => {

@@ -16,7 +16,7 @@ export function overdueActionsPanelView(
       `${plural(overdue.length, 'action you own is', 'actions you own are')} waiting for evidence that practice changed: ${overdue.map((a) => a.description).join('; ')}.`,
     ],
     link: {
-      href: `/learning-items/actions/${overdue[0]!.id}/evidence`,
+      href: `/lessons/actions/${overdue[0]!.id}/evidence`,
       text: 'Add evidence for the first one',
     },
   };

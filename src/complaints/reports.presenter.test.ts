@@ -62,7 +62,7 @@ describe('the reports page', () => {
       ['', 'Upheld', 'Partly upheld', 'Not upheld'],
     );
     assert.deepEqual(table(view.outcomeChart)[0], ['Stage 1', '2', '1', '0']);
-    assert.deepEqual(table(view.learningChart), [
+    assert.deepEqual(table(view.lessonsChart), [
       ['Loop open', '5'],
       ['Loop closed', '2'],
     ]);

@@ -56,7 +56,7 @@ export function presentReports(f: ComplaintReportsData) {
         values: f.outcomes.map((o) => o[k as keyof typeof OUTCOME_NAMES]),
       })),
     }),
-    learningChart: barChart({
+    lessonsChart: barChart({
       title: 'Learning items: loop open and loop closed',
       labels: ['Loop open', 'Loop closed'],
       unit: 'items',

@@ -5,6 +5,7 @@ import { complaintPageRoutes } from './complaint-page.routes.ts';
 import { complaintListRoutes } from './complaints.routes.ts';
 import { lessonEvidenceRoutes } from './evidence.routes.ts';
 import { lessonsRoutes } from './lessons.routes.ts';
+import { lessonsMovedRoutes } from './lessons-moved.routes.ts';
 import { complaintReportsRoutes } from './reports.routes.ts';
 import { lessonSourcesRoutes } from './sources.routes.ts';
 
@@ -17,4 +18,5 @@ export function complaintsRoutes(app: FastifyInstance, services: Services) {
   lessonsRoutes(app, services);
   lessonEvidenceRoutes(app, services);
   lessonSourcesRoutes(app, services);
+  lessonsMovedRoutes(app);
 }

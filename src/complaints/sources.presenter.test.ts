@@ -35,11 +35,11 @@ describe('learning sources', () => {
 
   test('a compliment is thanked for; any other source goes on to what it teaches', () => {
     assert.deepEqual(sourceRecorded('compliment', 's1'), {
-      to: '/learning-sources',
+      to: '/lessons/sources',
       message: 'The compliment has been recorded. Thank the people it is about.',
     });
     assert.deepEqual(sourceRecorded('inspection', 's2'), {
-      to: '/learning-items/new?source=s2',
+      to: '/lessons/items/new?source=s2',
       message: 'The source has been recorded. Now write down what it teaches us.',
     });
   });

@@ -30,15 +30,15 @@ export function presentNewSource(p: { kept: KeptForm; today: string; kind?: stri
       checked: v.kind === value,
     })),
     teamItems: teamItems(p.teams, v.teamId, 'Whole service'),
-    backLink: { href: '/learning-sources' },
+    backLink: { href: '/lessons/sources' },
   };
 }
 
 /** Pure: after recording a source — a compliment is thanked for; anything else goes on to what it teaches. */
 export const sourceRecorded = (kind: SourceKind, id: string): FormDone =>
   kind === 'compliment'
-    ? { to: '/learning-sources', message: 'The compliment has been recorded. Thank the people it is about.' }
+    ? { to: '/lessons/sources', message: 'The compliment has been recorded. Thank the people it is about.' }
     : {
-        to: `/learning-items/new?source=${id}`,
+        to: `/lessons/items/new?source=${id}`,
         message: 'The source has been recorded. Now write down what it teaches us.',
       };

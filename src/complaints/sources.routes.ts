@@ -26,15 +26,15 @@ const sourceSchema = z.object({
 /** Compliments, case audits, practice reviews and inspection feedback: lessons that are not from a complaint. */
 export function lessonSourcesRoutes(app: FastifyInstance, services: Services) {
   const { db, clock } = services;
-  const rules = { permission: 'learning-sources:manage', audit: false } as const;
+  const rules = { permission: 'lessons:sources', audit: false } as const;
 
-  page(app, { ...rules, method: 'GET', url: '/learning-sources' }, async ({ reply }) =>
+  page(app, { ...rules, method: 'GET', url: '/lessons/sources' }, async ({ reply }) =>
     reply.render('complaints/views/sources.njk', presentSources(await listSources(db))),
   );
 
   page(
     app,
-    { ...rules, method: 'GET', url: '/learning-sources/new', query: newQuery },
+    { ...rules, method: 'GET', url: '/lessons/sources/new', query: newQuery },
     async ({ query, req, reply }) => {
       const view = presentNewSource({
         kept: keptForm(req),
@@ -49,10 +49,10 @@ export function lessonSourcesRoutes(app: FastifyInstance, services: Services) {
   form(
     app,
     {
-      url: '/learning-sources/new',
+      url: '/lessons/sources/new',
       permission: rules.permission,
       body: sourceSchema,
-      back: () => '/learning-sources/new',
+      back: () => '/lessons/sources/new',
     },
     async (d, { actor }) =>
       sourceRecorded(d.kind, await addSource(db, clock, actor, { ...d, teamId: d.teamId || null })),
