@@ -6,7 +6,7 @@ import { page } from '../platform/http/page.ts';
 import type { Services } from '../platform/services.ts';
 import { presentComplaintList, presentNewComplaint } from './complaint-list.presenter.ts';
 import { complaintListPage, newComplaintPage } from './complaint-pages.service.ts';
-import { registerComplaint, todayIn } from './complaints.service.ts';
+import { type NewComplaint, registerComplaint, todayIn } from './complaints.service.ts';
 import { dayField, list, optionalText, RECEIVED_HOW, THEMES, text } from './forms.ts';
 
 const filtersSchema = z.object({
@@ -53,6 +53,24 @@ const newComplaintSchema = z
       if (v[`element${n}`] && !(THEMES as readonly string[]).includes(v[`theme${n}`]))
         ctx.addIssue({ code: 'custom', path: [`theme${n}`], message: `Choose a theme for element ${n}` });
   });
+
+/** The register form's answers as the complaint to register: its elements are the ones filled in. */
+const newComplaint = (d: z.infer<typeof newComplaintSchema>): NewComplaint => ({
+  receivedOn: d.receivedOn,
+  receivedHow: d.receivedHow,
+  complainantName: d.complainantName,
+  complainantRelationship: d.complainantRelationship,
+  advocateOffered: d.advocateOffered === 'yes',
+  childName: d.childName,
+  childRef: d.childRef,
+  teamId: d.teamId,
+  workerIds: d.workerIds,
+  summary: d.summary,
+  elements: [1, 2, 3]
+    .map((n) => ({ summary: d[`element${n}` as 'element1'], theme: d[`theme${n}` as 'theme1'] }))
+    .filter((e) => e.summary),
+  officerId: d.officerId || null,
+});
 
 /** The complaints list and the register form. */
 export function complaintListRoutes(app: FastifyInstance, services: Services) {
@@ -103,23 +121,7 @@ export function complaintListRoutes(app: FastifyInstance, services: Services) {
       back: () => '/complaints/new',
     },
     async (d, { actor }) => {
-      const elements = [1, 2, 3]
-        .map((n) => ({ summary: d[`element${n}` as 'element1'], theme: d[`theme${n}` as 'theme1'] }))
-        .filter((e) => e.summary);
-      const id = await registerComplaint(db, clock, actor, {
-        receivedOn: d.receivedOn,
-        receivedHow: d.receivedHow,
-        complainantName: d.complainantName,
-        complainantRelationship: d.complainantRelationship,
-        advocateOffered: d.advocateOffered === 'yes',
-        childName: d.childName,
-        childRef: d.childRef,
-        teamId: d.teamId,
-        workerIds: d.workerIds,
-        summary: d.summary,
-        elements,
-        officerId: d.officerId || null,
-      });
+      const id = await registerComplaint(db, clock, actor, newComplaint(d));
       return { to: `/complaints/${id}`, message: 'The complaint has been registered at Stage 1.' };
     },
   );
