@@ -3,8 +3,7 @@
 // authority's complaints, against a plain page in the same run?
 
 import { createApp } from '../src/app.ts';
-import { REGULATION_DAYS } from '../src/complaints/clocks.ts';
-import { insertDemoComplaint, seedContext } from '../src/demo/complaints.ts';
+import { insertDemoComplaint, REGULATION_DAYS, seedContext } from '../src/complaints/api.ts';
 import { seedDemo } from '../src/demo/seed.ts';
 import { demoSeeds } from '../src/features.ts';
 import { addCalendarDays } from '../src/platform/calendar/days.ts';

@@ -125,7 +125,7 @@ describe('complaints and the learning loop in a real browser', { skip }, () => {
     await assertNoAxeViolations(officer, 'a learning item with its loop closed');
 
     // The practitioner sees the published summary only: no complaint, no learning detail.
-    await amina.goto(`${hub.url}/lessons-learned`);
+    await amina.goto(`${hub.url}/lessons`);
     await amina.getByText('Invitations now go out only after the address has been confirmed.').waitFor();
     assert.equal(await amina.getByText('An invitation went to an old address').count(), 0);
     assert.equal(await amina.getByText('Child T').count(), 0);
@@ -140,16 +140,16 @@ describe('complaints and the learning loop in a real browser', { skip }, () => {
       '/complaints?status=open&overdue=yes',
       '/complaints?stage=2',
       '/complaints/reports',
-      '/learning-items?status=open',
-      '/learning-sources',
-      '/learning-sources/new',
-      '/lessons-learned',
+      '/lessons/items?status=open',
+      '/lessons/sources',
+      '/lessons/sources/new',
+      '/lessons',
     ]) {
       const res = await officer.goto(`${hub.url}${url}`);
       assert.equal(res?.status(), 200, url);
       await assertNoAxeViolations(officer, url);
     }
-    await officer.goto(`${hub.url}/learning-sources/new`);
+    await officer.goto(`${hub.url}/lessons/sources/new`);
     await officer.getByRole('button', { name: 'Save' }).click();
     await officer.getByRole('heading', { name: 'There is a problem' }).waitFor();
     await assertNoAxeViolations(officer, 'record a learning source with errors');

@@ -1,8 +1,13 @@
 import { formatDate, plural } from '../platform/views/format.ts';
-import { escalationDeadline, REGULATION_DAYS, STAGE_RULES, type StageNumber, stageClock } from './clocks.ts';
-import { stageTimes } from './complaints.service.ts';
+import {
+  escalationDeadline,
+  REGULATION_DAYS,
+  STAGE_RULES,
+  type StageNumber,
+  stageClock,
+} from './clocks.rules.ts';
 import { OUTCOME_NAMES } from './forms.ts';
-import { type ComplaintState, currentStage, elementsFor, type Stage } from './lifecycle.ts';
+import { type ComplaintState, currentStage, elementsFor, type Stage, stageTimes } from './lifecycle.rules.ts';
 
 /** Pure: a complaint's state and today → what its page says about the clock and the stages. */
 const STEP_WORDS = {

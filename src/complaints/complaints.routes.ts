@@ -1,17 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { form } from '../platform/http/form.ts';
 import { keptForm } from '../platform/http/forms.ts';
-import { get } from '../platform/http/route.ts';
-import { can } from '../platform/policy/policy.ts';
+import { page } from '../platform/http/page.ts';
 import type { Services } from '../platform/services.ts';
-import { formatDate } from '../platform/views/format.ts';
-import { STATUS_NAMES } from './complaint.presenter.ts';
-import { listComplaints } from './complaints.repo.ts';
-import { registerComplaint, todayIn } from './complaints.service.ts';
-import { formPost } from './form-post.ts';
-import { dayField, list, optionalText, RECEIVED_HOW, selectItems, THEMES, text } from './forms.ts';
-import { staffItems, teamItems } from './options.ts';
-import { visibility } from './scope.ts';
+import { presentComplaintList, presentNewComplaint } from './complaint-list.presenter.ts';
+import { complaintListPage, newComplaintPage } from './complaint-pages.service.ts';
+import { type NewComplaint, registerComplaint, todayIn } from './complaints.service.ts';
+import { dayField, list, optionalText, RECEIVED_HOW, THEMES, text } from './forms.ts';
 
 const filtersSchema = z.object({
   stage: z.coerce.number().int().min(1).max(3).optional().catch(undefined),
@@ -19,6 +15,17 @@ const filtersSchema = z.object({
   team: z.string().max(60).optional().catch(undefined),
   overdue: z.literal('yes').optional().catch(undefined),
 });
+
+/** The query as asked for, written back as an address: the audit row names the list the person saw. */
+const askedFor = (asked: Record<string, unknown>) => {
+  const pairs = Object.entries(asked).flatMap(([k, v]) => [v].flat().map((x) => [k, String(x)]));
+  const qs = new URLSearchParams(pairs).toString();
+  return `/complaints${qs ? `?${qs}` : ''}`;
+};
+const listQuery = z
+  .object({})
+  .loose()
+  .transform((asked) => ({ filters: filtersSchema.parse(asked), asked }));
 
 const theme = z.enum(THEMES, { message: 'Choose a theme for the element' });
 const newComplaintSchema = z
@@ -47,89 +54,75 @@ const newComplaintSchema = z
         ctx.addIssue({ code: 'custom', path: [`theme${n}`], message: `Choose a theme for element ${n}` });
   });
 
-export function complaintsRoutes(app: FastifyInstance, services: Services) {
+/** The register form's answers as the complaint to register: its elements are the ones filled in. */
+const newComplaint = (d: z.infer<typeof newComplaintSchema>): NewComplaint => ({
+  receivedOn: d.receivedOn,
+  receivedHow: d.receivedHow,
+  complainantName: d.complainantName,
+  complainantRelationship: d.complainantRelationship,
+  advocateOffered: d.advocateOffered === 'yes',
+  childName: d.childName,
+  childRef: d.childRef,
+  teamId: d.teamId,
+  workerIds: d.workerIds,
+  summary: d.summary,
+  elements: [1, 2, 3]
+    .map((n) => ({ summary: d[`element${n}` as 'element1'], theme: d[`theme${n}` as 'theme1'] }))
+    .filter((e) => e.summary),
+  officerId: d.officerId || null,
+});
+
+/** The complaints list and the register form. */
+export function complaintListRoutes(app: FastifyInstance, services: Services) {
   const { db, clock } = services;
 
-  get(
+  page(
     app,
-    '/complaints',
     {
+      method: 'GET',
+      url: '/complaints',
       permission: 'complaints:view',
-      audit: { recordType: 'complaint-list', summary: (req) => `Complaints list ${req.url}` },
+      query: listQuery,
+      audit: {
+        recordType: 'complaint-list',
+        summary: ({ query }) => `Complaints list ${askedFor(query.asked)}`,
+      },
     },
-    async (req, reply) => {
-      const f = filtersSchema.parse(req.query ?? {});
+    async ({ query: { filters: f }, user, reply }) => {
       const today = todayIn(clock);
-      const rows = await listComplaints(
+      const data = await complaintListPage(
         db,
-        visibility(req.user!, 'complaints:view'),
+        user,
         { stage: f.stage, status: f.status, teamId: f.team, overdue: f.overdue === 'yes' },
         today,
       );
-      return reply.render('complaints/views/list.njk', {
-        title: 'Complaints',
-        filters: f,
-        can: {
-          manage: can(req.user!, 'complaints:manage'),
-          sources: can(req.user!, 'learning-sources:manage'),
-          reports: can(req.user!, 'complaints:reports'),
-        },
-        teamItems: await teamItems(db, f.team, 'Any team'),
-        rows: rows.map((r) => ({
-          ...r,
-          received: formatDate(r.received_on),
-          due: r.due_on ? formatDate(r.due_on) : '',
-          overdue: r.status === 'open' && r.due_on !== null && r.due_on < today,
-          statusName: STATUS_NAMES[r.status] ?? r.status,
-        })),
-      });
+      return reply.render('complaints/views/list.njk', presentComplaintList({ ...data, filters: f, today }));
     },
   );
 
-  get(app, '/complaints/new', { permission: 'complaints:manage', audit: false }, async (req, reply) => {
-    const kept = keptForm(req);
-    const v = kept?.values ?? { receivedOn: todayIn(clock) };
-    const workers = [v.workerIds].flat();
-    return reply.render('complaints/views/new.njk', {
-      title: 'Register a complaint',
-      values: v,
-      errors: kept?.errors,
-      howItems: selectItems(RECEIVED_HOW, v.receivedHow, 'Choose how'),
-      themeItems: [1, 2, 3].map((n) => selectItems(THEMES, v[`theme${n}`], 'Choose a theme')),
-      teamItems: await teamItems(db, v.teamId),
-      workerItems: await Promise.all(
-        [0, 1, 2].map((i) => staffItems(db, workers[i], { first: 'Nobody else' })),
-      ),
-      officerItems: await staffItems(db, v.officerId, { first: 'Not chosen yet', activeOnly: true }),
-      backLink: { href: '/complaints' },
-    });
-  });
+  page(
+    app,
+    { method: 'GET', url: '/complaints/new', permission: 'complaints:manage', audit: false },
+    async ({ req, reply }) => {
+      const choices = await newComplaintPage(db);
+      return reply.render(
+        'complaints/views/new.njk',
+        presentNewComplaint({ kept: keptForm(req), today: todayIn(clock), ...choices }),
+      );
+    },
+  );
 
-  formPost(app, services, {
-    url: '/complaints/new',
-    permission: 'complaints:manage',
-    form: '',
-    schema: newComplaintSchema,
-    back: () => '/complaints/new',
-    run: async (d, req) => {
-      const elements = [1, 2, 3]
-        .map((n) => ({ summary: d[`element${n}` as 'element1'], theme: d[`theme${n}` as 'theme1'] }))
-        .filter((e) => e.summary);
-      const id = await registerComplaint(db, clock, req.actor, {
-        receivedOn: d.receivedOn,
-        receivedHow: d.receivedHow,
-        complainantName: d.complainantName,
-        complainantRelationship: d.complainantRelationship,
-        advocateOffered: d.advocateOffered === 'yes',
-        childName: d.childName,
-        childRef: d.childRef,
-        teamId: d.teamId,
-        workerIds: d.workerIds,
-        summary: d.summary,
-        elements,
-        officerId: d.officerId || null,
-      });
+  form(
+    app,
+    {
+      url: '/complaints/new',
+      permission: 'complaints:manage',
+      body: newComplaintSchema,
+      back: () => '/complaints/new',
+    },
+    async (d, { actor }) => {
+      const id = await registerComplaint(db, clock, actor, newComplaint(d));
       return { to: `/complaints/${id}`, message: 'The complaint has been registered at Stage 1.' };
     },
-  });
+  );
 }

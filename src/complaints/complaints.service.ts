@@ -6,30 +6,33 @@ import { NotFoundError, UserInputError } from '../platform/http/errors.ts';
 import { newId } from '../platform/ids.ts';
 import type { Action } from '../platform/policy/policy.ts';
 import type { Principal } from '../platform/policy/roles.ts';
-import { currentDeadline, REGULATION_DAYS, type StageNumber, type StageTimes } from './clocks.ts';
-import { findComplaint, loadEvents, nextReference } from './complaints.repo.ts';
+import { currentDeadline, REGULATION_DAYS } from './clocks.rules.ts';
+import {
+  findComplaint,
+  insertComplaint,
+  insertComplaintEvent,
+  insertComplaintWorkers,
+  insertContact,
+  loadEvents,
+  nextReference,
+  type SummaryColumns,
+  setComplaintInvestigation,
+  updateComplaintState,
+} from './complaints.repo.ts';
+import { countStaff, teamExists } from './directory.repo.ts';
 import {
   type ComplaintEvent,
   type ComplaintState,
   currentStage,
   receive,
   replay,
-  type Stage,
+  stageTimes,
   step,
-} from './lifecycle.ts';
+} from './lifecycle.rules.ts';
 import { authorizeRecord } from './scope.ts';
 
-export const stageTimes = (s: Stage): StageTimes => ({
-  stage: s.stage as StageNumber,
-  clockStartOn: s.clockStartOn,
-  allowedDays: s.allowedDays,
-  panelOn: s.panelOn,
-  reportOn: s.reportOn,
-  respondedOn: s.respondedOn,
-});
-
 /** The copy of the state kept on the complaints row, for lists and reminders. */
-const summaryColumns = (s: ComplaintState) => {
+const summaryColumns = (s: ComplaintState): SummaryColumns => {
   const stage = currentStage(s);
   return {
     stage: stage.stage,
@@ -63,8 +66,8 @@ export async function registerComplaint(
   c: NewComplaint,
 ): Promise<string> {
   return db.transaction().execute(async (trx) => {
-    const team = await trx.selectFrom('teams').select('id').where('id', '=', c.teamId).executeTakeFirst();
-    if (!team) throw new UserInputError('Choose the team the complaint is about', 'teamId');
+    if (!(await teamExists(trx, c.teamId)))
+      throw new UserInputError('Choose the team the complaint is about', 'teamId');
     await checkStaff(trx, c.workerIds, 'workerIds');
     if (c.officerId) await checkStaff(trx, [c.officerId], 'officerId');
     const received: Extract<ComplaintEvent, { type: 'received' }> = {
@@ -77,31 +80,27 @@ export async function registerComplaint(
     const id = newId();
     const now = clock.now().toISOString();
     const reference = await nextReference(trx, c.receivedOn);
-    await trx
-      .insertInto('complaints')
-      .values({
-        id,
-        reference,
-        received_on: c.receivedOn,
-        received_how: c.receivedHow,
-        complainant_name: c.complainantName,
-        complainant_relationship: c.complainantRelationship,
-        advocate_offered: c.advocateOffered ? 1 : 0,
-        child_name: c.childName,
-        child_ref: c.childRef,
-        team_id: c.teamId,
-        summary: c.summary,
-        officer_id: c.officerId,
-        independent_person: '',
-        version: 1,
-        created_at: now,
-        updated_at: now,
-        ...summaryColumns(r.state),
-      })
-      .execute();
-    for (const staffId of new Set(c.workerIds))
-      await trx.insertInto('complaint_workers').values({ complaint_id: id, staff_id: staffId }).execute();
-    await insertEvent(trx, id, 1, received, now, actor);
+    await insertComplaint(trx, {
+      id,
+      reference,
+      received_on: c.receivedOn,
+      received_how: c.receivedHow,
+      complainant_name: c.complainantName,
+      complainant_relationship: c.complainantRelationship,
+      advocate_offered: c.advocateOffered ? 1 : 0,
+      child_name: c.childName,
+      child_ref: c.childRef,
+      team_id: c.teamId,
+      summary: c.summary,
+      officer_id: c.officerId,
+      independent_person: '',
+      version: 1,
+      created_at: now,
+      updated_at: now,
+      ...summaryColumns(r.state),
+    });
+    await insertComplaintWorkers(trx, id, c.workerIds);
+    await insertComplaintEvent(trx, id, 1, received, now, actor);
     await recordAudit(trx, clock, actor, {
       action: 'create',
       recordType: 'complaint',
@@ -114,30 +113,9 @@ export async function registerComplaint(
 
 async function checkStaff(db: DbOrTrx, ids: string[], field: string) {
   if (!ids.length) return;
-  const found = await db.selectFrom('staff').select('id').where('id', 'in', ids).execute();
-  if (found.length !== new Set(ids).size) throw new UserInputError('Choose people from the list', field);
+  if ((await countStaff(db, ids)) !== new Set(ids).size)
+    throw new UserInputError('Choose people from the list', field);
 }
-
-const insertEvent = (
-  db: DbOrTrx,
-  complaintId: string,
-  seq: number,
-  e: ComplaintEvent,
-  at: string,
-  actor: Actor,
-) =>
-  db
-    .insertInto('complaint_events')
-    .values({
-      id: newId(),
-      complaint_id: complaintId,
-      seq,
-      type: e.type,
-      payload: JSON.stringify(e),
-      at,
-      actor_name: actor.name,
-    })
-    .execute();
 
 /** Loads a complaint the person may act on (as `action`), inside the caller's transaction. */
 export async function complaintFor(db: DbOrTrx, user: Principal, action: Action, id: string) {
@@ -176,18 +154,16 @@ export async function recordComplaintEvent(
     );
     if (!r.ok) throw new UserInputError(r.refusal.message, r.refusal.field);
     const now = clock.now().toISOString();
-    const updated = await trx
-      .updateTable('complaints')
-      .set({ ...summaryColumns(r.state), version: row.version + 1, updated_at: now })
-      .where('id', '=', complaintId)
-      .where('version', '=', row.version)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1)
+    const updated = await updateComplaintState(trx, complaintId, row.version, {
+      ...summaryColumns(r.state),
+      updated_at: now,
+    });
+    if (!updated)
       throw new UserInputError(
         'Someone else changed this complaint at the same time: check it and try again',
         'form',
       );
-    await insertEvent(trx, complaintId, events.length + 1, event, now, actor);
+    await insertComplaintEvent(trx, complaintId, events.length + 1, event, now, actor);
     await recordAudit(trx, clock, actor, {
       action: 'update',
       recordType: 'complaint',
@@ -209,15 +185,11 @@ export async function setInvestigation(
   await db.transaction().execute(async (trx) => {
     const row = await complaintFor(trx, user, 'complaints:manage', complaintId);
     if (input.officerId) await checkStaff(trx, [input.officerId], 'officerId');
-    await trx
-      .updateTable('complaints')
-      .set({
-        officer_id: input.officerId,
-        independent_person: input.independentPerson,
-        updated_at: clock.now().toISOString(),
-      })
-      .where('id', '=', complaintId)
-      .execute();
+    await setComplaintInvestigation(trx, complaintId, {
+      officer_id: input.officerId,
+      independent_person: input.independentPerson,
+      updated_at: clock.now().toISOString(),
+    });
     await recordAudit(trx, clock, actor, {
       action: 'update',
       recordType: 'complaint',
@@ -242,20 +214,17 @@ export async function addContactAttempt(
     if (input.contactedOn > todayIn(clock))
       throw new UserInputError('The date cannot be in the future', 'contactedOn');
     if (input.staffId) await checkStaff(trx, [input.staffId], 'staffId');
-    await trx
-      .insertInto('complaint_contacts')
-      .values({
-        id: newId(),
-        complaint_id: complaintId,
-        contacted_on: input.contactedOn,
-        person: input.person,
-        staff_id: input.staffId,
-        method: input.method,
-        outcome: input.outcome,
-        recorded_by: actor.name,
-        created_at: clock.now().toISOString(),
-      })
-      .execute();
+    await insertContact(trx, {
+      id: newId(),
+      complaint_id: complaintId,
+      contacted_on: input.contactedOn,
+      person: input.person,
+      staff_id: input.staffId,
+      method: input.method,
+      outcome: input.outcome,
+      recorded_by: actor.name,
+      created_at: clock.now().toISOString(),
+    });
     await recordAudit(trx, clock, actor, {
       action: 'update',
       recordType: 'complaint',

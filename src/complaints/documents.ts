@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyReply } from 'fastify';
-import type { DbOrTrx } from '../platform/db/db.ts';
-import { NotFoundError, UserInputError } from '../platform/http/errors.ts';
+import { UserInputError } from '../platform/http/errors.ts';
 
 /**
  * Uploaded documents: kept under DATA_DIR/complaint-documents (outside the web
@@ -66,13 +65,6 @@ export const discardDocument = (dataDir: string, storedName: string) =>
 /** A safe filename for content-disposition: letters, digits, dot, dash, underscore. */
 export const downloadName = (original: string) =>
   original.replace(/[^A-Za-z0-9._-]+/g, '_').slice(-120) || 'document';
-
-/** A stored document's row, or NotFound; the caller checks the policy for what it belongs to. */
-export async function findDocument(db: DbOrTrx, id: string) {
-  const doc = await db.selectFrom('complaint_documents').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!doc) throw new NotFoundError('document');
-  return doc;
-}
 
 /** Sends a document as a download (never shown inline); the guard audits it as an export. */
 export async function sendDocument(

@@ -1,105 +1,81 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { NotFoundError, UserInputError } from '../platform/http/errors.ts';
-import { formErrors, keptForm, redirectWithForm, redirectWithSuccess } from '../platform/http/forms.ts';
-import { get, post } from '../platform/http/route.ts';
-import { can } from '../platform/policy/policy.ts';
+import { keptForm } from '../platform/http/forms.ts';
+import { idParams, page } from '../platform/http/page.ts';
 import type { Services } from '../platform/services.ts';
-import { formatDate } from '../platform/views/format.ts';
-import { findDocument, sendDocument } from './documents.ts';
-import { idParam } from './form-post.ts';
+import { lessonDocument } from './documents.service.ts';
+import { sendDocument } from './documents.ts';
+import { evidenceRecorded, presentEvidence, presentPublished } from './evidence.presenter.ts';
 import { text } from './forms.ts';
-import { actionsOwnedBy, findAction, findItem, publishedLearning } from './learning.repo.ts';
-import { addEvidence } from './learning.service.ts';
-import { readMultipart } from './multipart.ts';
-import { authorizeRecord } from './scope.ts';
+import { evidencePage, publishedLessonsPage } from './lesson-pages.service.ts';
+import { addEvidence } from './lessons.service.ts';
+import { handleUpload } from './multipart.ts';
 
-const itemPage = (id: string) => `/learning-items/${id}`;
+const evidenceUrl = (id: string) => `/lessons/actions/${id}/evidence`;
+const evidenceFields = z.object({
+  text: text('what changed', 4000),
+  link: z
+    .string()
+    .trim()
+    .max(500)
+    .default('')
+    .refine((s) => s === '' || /^https?:\/\/\S+$/.test(s), 'Enter a link that starts with https://'),
+});
 
-/** Everyone: published learning, and the evidence form for actions they own. */
-export function evidenceRoutes(app: FastifyInstance, services: Services) {
+/** Everyone: published lessons, and the evidence form for actions they own; evidence files for those who see items. */
+export function lessonEvidenceRoutes(app: FastifyInstance, services: Services) {
   const { db, clock, config } = services;
 
-  get(app, '/lessons-learned', { permission: 'lessons:read', audit: false }, async (req, reply) => {
-    const rows = await publishedLearning(db);
-    return reply.render('complaints/views/published.njk', {
-      title: 'Learning from complaints and reviews',
-      rows: rows.map((r) => ({ ...r, raised: formatDate(r.raised_on), closed: formatDate(r.closed_on) })),
-      mine: (await actionsOwnedBy(db, req.user!.id)).map((a) => ({ ...a, due: formatDate(a.due_on) })),
-      canSeeItems: can(req.user!, 'learning-items:view'),
-    });
-  });
-
-  const evidenceRules = { permission: 'learning-actions:evidence', audit: false } as const;
-  const evidencePage = (id: string) => `/learning-items/actions/${id}/evidence`;
-  get(app, '/learning-items/actions/:id/evidence', evidenceRules, async (req, reply) => {
-    const action = await findAction(db, idParam(req));
-    if (!action) throw new NotFoundError('action');
-    authorizeRecord(req.user!, 'learning-actions:evidence', 'learning-action', action);
-    const kept = keptForm(req);
-    return reply.render('complaints/views/evidence.njk', {
-      title: 'Add evidence that practice changed',
-      action: { ...action, due: formatDate(action.due_on) },
-      values: kept?.values ?? { text: action.evidence_text ?? '', link: action.evidence_link ?? '' },
-      errors: kept?.errors,
-      backLink: {
-        href: can(req.user!, 'learning-items:view') ? itemPage(action.item_id) : '/lessons-learned',
-      },
-    });
-  });
-
-  post(app, '/learning-items/actions/:id/evidence', evidenceRules, async (req, reply) => {
-    const id = idParam(req);
-    let values: Record<string, unknown> = {};
-    try {
-      const form = await readMultipart(req);
-      values = { text: form.fields.text ?? '', link: form.fields.link ?? '' };
-      const parsed = z
-        .object({
-          text: text('what changed', 4000),
-          link: z
-            .string()
-            .trim()
-            .max(500)
-            .default('')
-            .refine((s) => s === '' || /^https?:\/\/\S+$/.test(s), 'Enter a link that starts with https://'),
-        })
-        .safeParse(form.fields);
-      if (!parsed.success)
-        return redirectWithForm(services, req, reply, evidencePage(id), {
-          values,
-          errors: formErrors(parsed.error),
-        });
-      await addEvidence(db, clock, config.dataDir, req.actor, req.user!, id, {
-        ...parsed.data,
-        file: form.file,
-      });
-    } catch (err) {
-      if (!(err instanceof UserInputError)) throw err;
-      return redirectWithForm(services, req, reply, evidencePage(id), {
-        values,
-        errors: formErrors([{ field: err.field ?? 'file', text: err.message }]),
-      });
-    }
-    const action = await findAction(db, id);
-    const back =
-      action && can(req.user!, 'learning-items:view') ? itemPage(action.item_id) : '/lessons-learned';
-    return redirectWithSuccess(services, req, reply, back, 'Thank you: your evidence has been recorded.');
-  });
-
-  get(
+  page(
     app,
-    '/learning-items/documents/:id',
+    { method: 'GET', url: '/lessons', permission: 'lessons:read', audit: false },
+    async ({ user, reply }) =>
+      reply.render('complaints/views/published.njk', presentPublished(await publishedLessonsPage(db, user))),
+  );
+
+  const evidence = {
+    url: '/lessons/actions/:id/evidence',
+    permission: 'lessons:evidence',
+    audit: false,
+    params: idParams,
+  } as const;
+  page(app, { ...evidence, method: 'GET' }, async ({ params, user, req, reply }) =>
+    reply.render(
+      'complaints/views/evidence.njk',
+      presentEvidence(await evidencePage(db, user, params.id), keptForm(req)),
+    ),
+  );
+
+  // An upload: the body is a multipart stream, read by handleUpload; the form token is in the query string.
+  page(app, { ...evidence, method: 'POST' }, ({ params, user, actor, req, reply }) =>
+    handleUpload(
+      { req, reply },
+      {
+        fields: evidenceFields,
+        back: evidenceUrl(params.id),
+        keep: (f) => ({ text: f.text ?? '', link: f.link ?? '' }),
+      },
+      async (fields, file) =>
+        evidenceRecorded(
+          await addEvidence(db, clock, config.dataDir, actor, user, params.id, { ...fields, file }),
+        ),
+    ),
+  );
+
+  page(
+    app,
     {
-      permission: 'learning-items:view',
-      audit: { recordType: 'learning-document', recordId: idParam, summary: () => 'Downloaded evidence' },
+      method: 'GET',
+      url: '/lessons/documents/:id',
+      permission: 'lessons:view',
+      params: idParams,
+      audit: {
+        recordType: 'learning-document',
+        recordId: ({ params }) => params.id,
+        summary: () => 'Downloaded evidence',
+      },
     },
-    async (req, reply) => {
-      const doc = await findDocument(db, idParam(req));
-      const item = doc.learning_item_id ? await findItem(db, doc.learning_item_id) : undefined;
-      if (!item) throw new NotFoundError('document');
-      authorizeRecord(req.user!, 'learning-items:view', 'learning-item', item);
-      return sendDocument(reply, config.dataDir, doc);
-    },
+    async ({ params, user, reply }) =>
+      sendDocument(reply, config.dataDir, await lessonDocument(db, user, params.id)),
   );
 }

@@ -1,7 +1,6 @@
 import { defineFeature } from '../platform/feature.ts';
 import { everyone } from '../platform/policy/policy.ts';
 import { complaintStagesPanel, overdueActionsPanel } from './panels.ts';
-import { complaintJobs } from './reminders.ts';
 
 /**
  * Complaints, compliments and the learning loop: officers and the PSW see all;
@@ -21,15 +20,15 @@ const actions = {
     'service-manager': 'service',
   },
   'complaints:reports': { 'complaints-officer': 'all', psw: 'all', 'service-manager': 'all' },
-  'learning-sources:manage': { 'complaints-officer': 'all', psw: 'all' },
-  'learning-items:view': {
+  'lessons:sources': { 'complaints-officer': 'all', psw: 'all' },
+  'lessons:view': {
     'complaints-officer': 'all',
     psw: 'all',
     'team-manager': 'team',
     'service-manager': 'service',
   },
-  'learning-items:manage': { 'complaints-officer': 'all', psw: 'all' },
-  'learning-actions:evidence': {
+  'lessons:manage': { 'complaints-officer': 'all', psw: 'all' },
+  'lessons:evidence': {
     practitioner: 'own',
     'team-manager': 'own',
     'service-manager': 'own',
@@ -50,15 +49,20 @@ export const complaintsFeature = defineFeature({
   actions,
   navigation: [
     { text: 'Complaints', href: '/complaints', permission: 'complaints:view', order: 40 },
-    { text: 'Lessons learned', href: '/lessons-learned', permission: 'lessons:read', order: 50 },
+    { text: 'Lessons learned', href: '/lessons', permission: 'lessons:read', order: 50 },
   ],
-  routes: async (app, services) => (await import('./routes.ts')).complaintsFeatureRoutes(app, services),
+  routes: async (app, services) => (await import('./routes.ts')).complaintsRoutes(app, services),
   panels: [overdueActionsPanel, complaintStagesPanel],
-  jobs: complaintJobs,
+  // The reminder job's module loads only in the worker.
+  jobs: {
+    name: 'complaints',
+    register: async () => (await import('./reminders.ts')).complaintJobs.register(),
+    schedule: async (services) => (await import('./reminders.ts')).complaintJobs.schedule(services),
+  },
   seed: {
     name: 'Complaints and learning',
     seed: async (db, clock, options) =>
-      (await import('../demo/complaints.ts')).complaintsSeed.seed(db, clock, options),
+      (await import('./demo/seed.ts')).complaintsSeed.seed(db, clock, options),
   },
   tables: [
     'complaints',

@@ -1,5 +1,12 @@
 import { z } from 'zod';
 import { isDay } from '../platform/calendar/days.ts';
+import type { FormErrors } from '../platform/http/forms.ts';
+
+/** The answers and errors kept from a refused form (platform `keptForm`), as presenters take them. */
+export type KeptForm = { values: Record<string, unknown>; errors: FormErrors } | undefined;
+
+/** The answers kept for one of a page's several forms (named by form()'s `name`), or none. */
+export const keptFor = (kept: KeptForm) => (form: string) => (kept?.values.form === form ? kept.values : {});
 
 /** Form fields shared by the complaints pages. Dates are typed as YYYY-MM-DD, as elsewhere in the Hub. */
 export const dayField = (label: string) =>

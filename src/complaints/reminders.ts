@@ -5,7 +5,9 @@ import { enqueueJob, registerJob } from '../platform/jobs/jobs.ts';
 import { enqueueMail } from '../platform/mail/outbox.ts';
 import type { Services } from '../platform/services.ts';
 import { formatDate } from '../platform/views/format.ts';
+import { overdueComplaints } from './complaints.repo.ts';
 import { todayIn } from './complaints.service.ts';
+import { activeComplaintsOfficers, staffContacts } from './directory.repo.ts';
 
 export const OVERDUE_REMINDERS = 'complaints:overdue-reminders';
 
@@ -35,30 +37,14 @@ export async function sendOverdueReminders(
   const { db, clock, config } = services;
   const today = todayIn(clock);
   return db.transaction().execute(async (trx) => {
-    const overdue = await trx
-      .selectFrom('complaints')
-      .select(['id', 'reference', 'stage', 'due_on', 'officer_id'])
-      .where('status', '=', 'open')
-      .where('due_on', '<', today)
-      .orderBy('due_on')
-      .execute();
+    const overdue = await overdueComplaints(trx, today);
     if (!overdue.length) return 0;
-    const officers = await trx
-      .selectFrom('staff')
-      .innerJoin('staff_roles', 'staff_roles.staff_id', 'staff.id')
-      .select('staff.id')
-      .where('staff_roles.role', '=', 'complaints-officer')
-      .where('staff.active', '=', 1)
-      .execute();
+    const officers = await activeComplaintsOfficers(trx);
     const byOwner = new Map<string, typeof overdue>();
     for (const c of overdue)
       for (const owner of c.officer_id ? [c.officer_id] : officers.map((o) => o.id))
         byOwner.set(owner, [...(byOwner.get(owner) ?? []), c]);
-    const people = await trx
-      .selectFrom('staff')
-      .select(['id', 'name', 'email', 'active'])
-      .where('id', 'in', [...byOwner.keys(), ''])
-      .execute();
+    const people = await staffContacts(trx, [...byOwner.keys()]);
     const base = config.baseUrl.replace(/\/$/, '');
     let sent = 0;
     for (const p of people) {

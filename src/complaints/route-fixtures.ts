@@ -6,6 +6,7 @@ import { storeDocument } from './documents.ts';
  * For the platform's route × role matrix test: one record behind each of this
  * feature's GET routes with an id, in the Leaving Care Team (outside every demo
  * persona's team and service), with the scope the policy should judge it by.
+ * An old address (a page that moved) answers 301; the test follows it to the page, which checks the record.
  */
 export async function complaintRouteFixtures(db: Db, dataDir: string) {
   const complaint = await db
@@ -47,17 +48,22 @@ export async function complaintRouteFixtures(db: Db, dataDir: string) {
     return id;
   };
   const scope = { ownerId: '', teamId: complaint.team_id, serviceId: complaint.service_id };
+  const documentId = await doc(null, item.id);
   return {
     '/complaints/:id': { url: `/complaints/${complaint.id}`, resource: scope },
     '/complaints/documents/:id': {
       url: `/complaints/documents/${await doc(complaint.id, null)}`,
       resource: scope,
     },
-    '/learning-items/:id': { url: `/learning-items/${item.id}`, resource: scope },
-    '/learning-items/documents/:id': {
-      url: `/learning-items/documents/${await doc(null, item.id)}`,
-      resource: scope,
+    '/lessons/items/:id': { url: `/lessons/items/${item.id}`, resource: scope },
+    '/lessons/documents/:id': { url: `/lessons/documents/${documentId}`, resource: scope },
+    '/lessons/actions/:id/evidence': {
+      url: `/lessons/actions/${action.id}/evidence`,
+      resource: { ...scope, ownerId: action.owner_id },
     },
+    // The old addresses, which redirect to the pages above for the same people.
+    '/learning-items/:id': { url: `/learning-items/${item.id}`, resource: scope },
+    '/learning-items/documents/:id': { url: `/learning-items/documents/${documentId}`, resource: scope },
     '/learning-items/actions/:id/evidence': {
       url: `/learning-items/actions/${action.id}/evidence`,
       resource: { ...scope, ownerId: action.owner_id },

@@ -2,19 +2,21 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../platform/services.ts';
 import { complaintActionRoutes } from './complaint-actions.routes.ts';
 import { complaintPageRoutes } from './complaint-page.routes.ts';
-import { complaintsRoutes } from './complaints.routes.ts';
-import { evidenceRoutes } from './evidence.routes.ts';
-import { learningRoutes } from './learning.routes.ts';
-import { reportsRoutes } from './reports.routes.ts';
-import { sourcesRoutes } from './sources.routes.ts';
+import { complaintListRoutes } from './complaints.routes.ts';
+import { lessonEvidenceRoutes } from './evidence.routes.ts';
+import { lessonsRoutes } from './lessons.routes.ts';
+import { lessonsMovedRoutes } from './lessons-moved.routes.ts';
+import { complaintReportsRoutes } from './reports.routes.ts';
+import { lessonSourcesRoutes } from './sources.routes.ts';
 
 /** Complaints, compliments and the learning loop. Reports come before /complaints/:id so their paths win. */
-export function complaintsFeatureRoutes(app: FastifyInstance, services: Services) {
-  complaintsRoutes(app, services);
-  reportsRoutes(app, services);
+export function complaintsRoutes(app: FastifyInstance, services: Services) {
+  complaintListRoutes(app, services);
+  complaintReportsRoutes(app, services);
   complaintPageRoutes(app, services);
   complaintActionRoutes(app, services);
-  learningRoutes(app, services);
-  evidenceRoutes(app, services);
-  sourcesRoutes(app, services);
+  lessonsRoutes(app, services);
+  lessonEvidenceRoutes(app, services);
+  lessonSourcesRoutes(app, services);
+  lessonsMovedRoutes(app);
 }

@@ -1,7 +1,10 @@
 import type { DbOrTrx } from '../platform/db/db.ts';
-import type { Visibility } from './scope.ts';
+import type { Database } from '../platform/db/schema.ts';
+import { whereInScope } from '../platform/db/scope.ts';
+import type { ListScope } from '../platform/policy/policy.ts';
+import type { LessonActionsTable, LessonItemsTable } from './schema.ts';
 
-/** A learning item with the team and service it concerns (for the policy) and its source. */
+/** A lesson item (a learning point or recommendation) with the team and service it concerns (for the policy) and its source. */
 export const findItem = (db: DbOrTrx, id: string) =>
   db
     .selectFrom('lesson_items')
@@ -44,8 +47,12 @@ export const findAction = (db: DbOrTrx, id: string) =>
     .where('lesson_actions.id', '=', id)
     .executeTakeFirst();
 
-export async function listItems(db: DbOrTrx, seen: Visibility, f: { status?: string; complaintId?: string }) {
-  if (seen.kind === 'none') return [];
+/** The lesson items a person may list (their `listScope`), filtered by loop status or complaint. */
+export async function listItems(
+  db: DbOrTrx,
+  scope: ListScope,
+  f: { status?: 'open' | 'closed'; complaintId?: string },
+) {
   let q = db
     .selectFrom('lesson_items')
     .leftJoin('teams', 'teams.id', 'lesson_items.team_id')
@@ -75,9 +82,13 @@ export async function listItems(db: DbOrTrx, seen: Visibility, f: { status?: str
           .whereRef('lesson_actions.item_id', '=', 'lesson_items.id')
           .where('lesson_actions.evidence_on', 'is not', null)
           .as('evidenced'),
-    ]);
-  if (seen.kind === 'team') q = q.where('lesson_items.team_id', '=', seen.teamId ?? '');
-  if (seen.kind === 'service') q = q.where('teams.service_id', '=', seen.serviceId ?? '');
+    ])
+    .where(
+      whereInScope<Database, 'lesson_items' | 'teams' | 'complaints' | 'lesson_sources'>(scope, {
+        team: 'lesson_items.team_id',
+        service: 'teams.service_id',
+      }),
+    );
   if (f.status === 'open') q = q.where('lesson_items.closed_on', 'is', null);
   if (f.status === 'closed') q = q.where('lesson_items.closed_on', 'is not', null);
   if (f.complaintId) q = q.where('lesson_items.complaint_id', '=', f.complaintId);
@@ -85,7 +96,7 @@ export async function listItems(db: DbOrTrx, seen: Visibility, f: { status?: str
 }
 
 /** What everyone may read: the anonymised summaries marked for publication. */
-export const publishedLearning = (db: DbOrTrx) =>
+export const publishedLessons = (db: DbOrTrx) =>
   db
     .selectFrom('lesson_items')
     .select(['id', 'title', 'theme', 'kind', 'published_summary', 'raised_on', 'closed_on'])
@@ -108,3 +119,51 @@ export const actionsOwnedBy = (db: DbOrTrx, ownerId: string) =>
     .where('evidence_on', 'is', null)
     .orderBy('due_on')
     .execute();
+
+export const insertItem = (db: DbOrTrx, row: LessonItemsTable) =>
+  db.insertInto('lesson_items').values(row).execute();
+
+export const insertAction = (db: DbOrTrx, row: LessonActionsTable) =>
+  db.insertInto('lesson_actions').values(row).execute();
+
+export const reopenItem = (db: DbOrTrx, id: string) =>
+  db.updateTable('lesson_items').set({ closed_on: null }).where('id', '=', id).execute();
+
+/** Closes the loop unless it is already closed; false if it was. */
+export async function closeItem(db: DbOrTrx, id: string, on: string) {
+  const updated = await db
+    .updateTable('lesson_items')
+    .set({ closed_on: on })
+    .where('id', '=', id)
+    .where('closed_on', 'is', null)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
+}
+
+export const setItemPublication = (db: DbOrTrx, id: string, publish: boolean, summary: string) =>
+  db
+    .updateTable('lesson_items')
+    .set({ publish: publish ? 1 : 0, published_summary: summary })
+    .where('id', '=', id)
+    .execute();
+
+export const setActionEvidence = (
+  db: DbOrTrx,
+  id: string,
+  e: Pick<
+    LessonActionsTable,
+    'evidence_text' | 'evidence_link' | 'evidence_document_id' | 'evidence_on' | 'evidence_by'
+  >,
+) => db.updateTable('lesson_actions').set(e).where('id', '=', id).execute();
+
+/** How many items have their loop open and closed. */
+export async function loopCounts(db: DbOrTrx) {
+  const rows = await db
+    .selectFrom('lesson_items')
+    .select(['closed_on', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('closed_on')
+    .execute();
+  const sum = (closed: boolean) =>
+    rows.filter((r) => !!r.closed_on === closed).reduce((a, r) => a + Number(r.n), 0);
+  return { open: sum(false), closed: sum(true) };
+}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { type LoopOp, type LoopState, loopConsistent, loopStep, whyLoopOpen } from './loop.ts';
+import { type LoopOp, type LoopState, loopConsistent, loopStep, whyLoopOpen } from './loop.rules.ts';
 
 const empty: LoopState = { closed: false, actions: [] };
 const run = (ops: LoopOp[]) =>

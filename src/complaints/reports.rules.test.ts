@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { REGULATION_DAYS } from './clocks.ts';
-import { replay } from './lifecycle.ts';
-import { byStageAndMonth, lastTwelveMonths, outcomes, themes } from './reports.ts';
+import { REGULATION_DAYS } from './clocks.rules.ts';
+import { replay } from './lifecycle.rules.ts';
+import { byStageAndMonth, lastTwelveMonths, outcomes, themes } from './reports.rules.ts';
 
 const ctx = { today: '2026-11-27', calendar: REGULATION_DAYS };
 const complaint = (receivedOn: string, respondedOn: string, outcome: 'upheld' | 'not-upheld') =>

@@ -1,7 +1,6 @@
 import { addCalendarMonths } from '../platform/calendar/days.ts';
-import { REGULATION_DAYS, stageClock } from './clocks.ts';
-import { stageTimes } from './complaints.service.ts';
-import type { ComplaintState } from './lifecycle.ts';
+import { REGULATION_DAYS, stageClock } from './clocks.rules.ts';
+import { type ComplaintState, stageTimes } from './lifecycle.rules.ts';
 
 /**
  * Pure: complaint states → the figures the reports page draws. A stage counts

@@ -32,7 +32,7 @@ for (const dialect of dialectsUnderTest())
           .select(['id', 'child_name'])
           .where('status', '=', 'answered')
           .executeTakeFirstOrThrow();
-        const made = await officer.post('/learning-items/new', {
+        const made = await officer.post('/lessons/items/new', {
           _csrf: csrf,
           complaintId: complaint.id,
           kind: 'learning point',
@@ -41,7 +41,7 @@ for (const dialect of dialectsUnderTest())
           theme: 'communication',
         });
         const url = String(made.headers.location);
-        assert.match(url, /^\/learning-items\/[0-9a-f-]{36}$/);
+        assert.match(url, /^\/lessons\/items\/[0-9a-f-]{36}$/);
         const id = url.split('/').pop()!;
 
         // Closing with no actions is refused, and so is closing with an action lacking evidence.
@@ -87,12 +87,12 @@ for (const dialect of dialectsUnderTest())
         const owner = new Browser(t.app);
         await owner.signIn(personaFor('practitioner').email);
         assert.equal((await owner.get(url)).statusCode, 403);
-        const ownerCsrf = await owner.csrfFrom(`/learning-items/actions/${action.id}/evidence`);
+        const ownerCsrf = await owner.csrfFrom(`/lessons/actions/${action.id}/evidence`);
         const send = (fields: Record<string, string>) => {
           const body = multipart(fields);
           return t.app.inject({
             method: 'POST',
-            url: `/learning-items/actions/${action.id}/evidence?_csrf=${encodeURIComponent(ownerCsrf)}`,
+            url: `/lessons/actions/${action.id}/evidence?_csrf=${encodeURIComponent(ownerCsrf)}`,
             headers: {
               cookie: [...owner.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
               'content-type': body.type,
@@ -101,10 +101,7 @@ for (const dialect of dialectsUnderTest())
           });
         };
         await send({ text: '', link: '' });
-        assert.match(
-          (await owner.get(`/learning-items/actions/${action.id}/evidence`)).body,
-          /Enter what changed/,
-        );
+        assert.match((await owner.get(`/lessons/actions/${action.id}/evidence`)).body, /Enter what changed/);
         await send({
           text: 'The template now has a plain-words summary',
           link: 'https://intranet.example/plans',
@@ -114,7 +111,7 @@ for (const dialect of dialectsUnderTest())
           .select('id')
           .where('owner_id', '!=', amina.id)
           .executeTakeFirstOrThrow();
-        assert.equal((await owner.get(`/learning-items/actions/${otherAction.id}/evidence`)).statusCode, 403);
+        assert.equal((await owner.get(`/lessons/actions/${otherAction.id}/evidence`)).statusCode, 403);
 
         await officer.post(`${url}/close`, { _csrf: csrf });
         assert.match((await officer.get(url)).body, /The loop is closed/);
@@ -132,7 +129,7 @@ for (const dialect of dialectsUnderTest())
           publish: 'yes',
           summary: 'Plans are now written in plain words.',
         });
-        const published = await owner.get('/lessons-learned');
+        const published = await owner.get('/lessons');
         assert.match(published.body, /Plans are now written in plain words\./);
         assert.doesNotMatch(published.body, /Families need plans they can read/);
         assert.doesNotMatch(published.body, new RegExp(complaint.child_name));
@@ -228,6 +225,39 @@ test('reports: charts with their tables, and the figures as CSV for those allowe
     const practitioner = new Browser(t.app);
     await practitioner.signIn(personaFor('practitioner').email);
     assert.equal((await practitioner.get('/complaints/reports/by-month.csv')).statusCode, 403);
+  } finally {
+    await t.drop();
+  }
+});
+
+test('the old addresses of the lessons pages answer a permanent redirect to the new ones, for those allowed', async () => {
+  const t = await createTestApp('sqlite');
+  try {
+    const officer = new Browser(t.app);
+    await officer.signIn(personaFor('complaints-officer').email);
+    const item = await t.db.selectFrom('lesson_items').select('id').executeTakeFirstOrThrow();
+    const action = await t.db.selectFrom('lesson_actions').select('id').executeTakeFirstOrThrow();
+    const complaint = await t.db.selectFrom('complaints').select('id').executeTakeFirstOrThrow();
+    for (const [from, to] of [
+      ['/lessons-learned', '/lessons'],
+      ['/learning-items?status=open', '/lessons/items?status=open'],
+      [`/learning-items/new?complaint=${complaint.id}`, `/lessons/items/new?complaint=${complaint.id}`],
+      [`/learning-items/${item.id}`, `/lessons/items/${item.id}`],
+      [`/learning-items/actions/${action.id}/evidence`, `/lessons/actions/${action.id}/evidence`],
+      ['/learning-sources', '/lessons/sources'],
+      ['/learning-sources/new?kind=compliment', '/lessons/sources/new?kind=compliment'],
+    ]) {
+      const res = await officer.get(from!);
+      assert.equal(res.statusCode, 301, from);
+      assert.equal(res.headers.location, to, from);
+      assert.equal((await officer.get(to!)).statusCode, 200, to);
+    }
+    // Someone who may not open the new page is refused at the old address too; everyone reads the lessons.
+    const practitioner = new Browser(t.app);
+    await practitioner.signIn(personaFor('practitioner').email);
+    assert.equal((await practitioner.get('/learning-items')).statusCode, 403);
+    assert.equal((await practitioner.get('/learning-sources')).statusCode, 403);
+    assert.equal((await practitioner.get('/lessons-learned')).statusCode, 301);
   } finally {
     await t.drop();
   }

@@ -3,13 +3,25 @@ import type { Clock } from '../platform/clock.ts';
 import type { Db, DbOrTrx } from '../platform/db/db.ts';
 import { NotFoundError, UserInputError } from '../platform/http/errors.ts';
 import { newId } from '../platform/ids.ts';
+import { can } from '../platform/policy/policy.ts';
 import type { Principal } from '../platform/policy/roles.ts';
 import { complaintFor, todayIn } from './complaints.service.ts';
+import { findStaffMember } from './directory.repo.ts';
 import { insertDocumentRow, type Upload, withStoredDocument } from './documents.service.ts';
-import type { SourceKind } from './forms.ts';
-import { findAction, findItem, itemActions } from './learning.repo.ts';
-import { type LoopOp, type LoopState, loopStep } from './loop.ts';
+import {
+  closeItem,
+  findAction,
+  findItem,
+  insertAction,
+  insertItem,
+  itemActions,
+  reopenItem,
+  setActionEvidence,
+  setItemPublication,
+} from './lessons.repo.ts';
+import { type LoopOp, type LoopState, loopStep } from './loop.rules.ts';
 import { authorizeRecord } from './scope.ts';
+import { findSource } from './sources.repo.ts';
 
 const audit = (
   trx: DbOrTrx,
@@ -20,53 +32,7 @@ const audit = (
   summary: string,
 ) => recordAudit(trx, clock, actor, { action, recordType: 'learning-item', recordId: id, summary });
 
-export async function addSource(
-  db: Db,
-  clock: Clock,
-  actor: Actor,
-  s: {
-    kind: SourceKind;
-    title: string;
-    receivedOn: string;
-    teamId: string | null;
-    fromWhom: string;
-    summary: string;
-  },
-): Promise<string> {
-  if (s.receivedOn > todayIn(clock))
-    throw new UserInputError('The date cannot be in the future', 'receivedOn');
-  return db.transaction().execute(async (trx) => {
-    if (
-      s.teamId &&
-      !(await trx.selectFrom('teams').select('id').where('id', '=', s.teamId).executeTakeFirst())
-    )
-      throw new UserInputError('Choose a team from the list', 'teamId');
-    const id = newId();
-    await trx
-      .insertInto('lesson_sources')
-      .values({
-        id,
-        kind: s.kind,
-        title: s.title,
-        received_on: s.receivedOn,
-        team_id: s.teamId,
-        from_whom: s.fromWhom,
-        summary: s.summary,
-        created_by: actor.name,
-        created_at: clock.now().toISOString(),
-      })
-      .execute();
-    await recordAudit(trx, clock, actor, {
-      action: 'create',
-      recordType: 'learning-source',
-      recordId: id,
-      summary: `Recorded ${s.kind}: ${s.title}`,
-    });
-    return id;
-  });
-}
-
-export interface NewItem {
+export interface NewLessonItem {
   complaintId: string | null;
   sourceId: string | null;
   kind: 'learning point' | 'recommendation';
@@ -76,40 +42,32 @@ export interface NewItem {
   teamId: string | null;
 }
 
-export async function addLearningItem(db: Db, clock: Clock, actor: Actor, user: Principal, i: NewItem) {
+export async function addLessonItem(db: Db, clock: Clock, actor: Actor, user: Principal, i: NewLessonItem) {
   return db.transaction().execute(async (trx) => {
     let teamId = i.teamId;
-    if (i.complaintId)
-      teamId = (await complaintFor(trx, user, 'learning-items:manage', i.complaintId)).team_id;
+    if (i.complaintId) teamId = (await complaintFor(trx, user, 'lessons:manage', i.complaintId)).team_id;
     if (i.sourceId) {
-      const source = await trx
-        .selectFrom('lesson_sources')
-        .select('team_id')
-        .where('id', '=', i.sourceId)
-        .executeTakeFirst();
+      const source = await findSource(trx, i.sourceId);
       if (!source) throw new UserInputError('Choose the source from the list', 'sourceId');
       teamId ??= source.team_id;
     }
     const id = newId();
-    await trx
-      .insertInto('lesson_items')
-      .values({
-        id,
-        complaint_id: i.complaintId,
-        source_id: i.sourceId,
-        kind: i.kind,
-        title: i.title,
-        detail: i.detail,
-        theme: i.theme,
-        team_id: teamId,
-        raised_on: todayIn(clock),
-        closed_on: null,
-        publish: 0,
-        published_summary: '',
-        created_by: actor.name,
-        created_at: clock.now().toISOString(),
-      })
-      .execute();
+    await insertItem(trx, {
+      id,
+      complaint_id: i.complaintId,
+      source_id: i.sourceId,
+      kind: i.kind,
+      title: i.title,
+      detail: i.detail,
+      theme: i.theme,
+      team_id: teamId,
+      raised_on: todayIn(clock),
+      closed_on: null,
+      publish: 0,
+      published_summary: '',
+      created_by: actor.name,
+      created_at: clock.now().toISOString(),
+    });
     await audit(trx, clock, actor, 'create', id, `Added ${i.kind}: ${i.title}`);
     return id;
   });
@@ -119,7 +77,7 @@ export async function addLearningItem(db: Db, clock: Clock, actor: Actor, user: 
 async function loopOf(trx: DbOrTrx, user: Principal, itemId: string) {
   const item = await findItem(trx, itemId);
   if (!item) throw new NotFoundError('learning item');
-  authorizeRecord(user, 'learning-items:manage', 'learning-item', item);
+  authorizeRecord(user, 'lessons:manage', 'learning-item', item);
   const actions = await itemActions(trx, itemId);
   const state: LoopState = {
     closed: item.closed_on !== null,
@@ -146,34 +104,26 @@ export async function addAction(
     const { item, state } = await loopOf(trx, user, itemId);
     if (a.dueOn < item.raised_on)
       throw new UserInputError('The due date cannot be before the item was raised', 'dueOn');
-    const owner = await trx
-      .selectFrom('staff')
-      .select(['id', 'active'])
-      .where('id', '=', a.ownerId)
-      .executeTakeFirst();
+    const owner = await findStaffMember(trx, a.ownerId);
     if (!owner) throw new UserInputError('Choose who owns the action', 'ownerId');
     if (!owner.active)
       throw new UserInputError('The owner has left: choose someone who still works here', 'ownerId');
     const id = newId();
     const next = applyLoop(state, { type: 'add-action', id });
-    await trx
-      .insertInto('lesson_actions')
-      .values({
-        id,
-        item_id: itemId,
-        description: a.description,
-        owner_id: a.ownerId,
-        due_on: a.dueOn,
-        evidence_text: null,
-        evidence_link: null,
-        evidence_document_id: null,
-        evidence_on: null,
-        evidence_by: null,
-        created_at: clock.now().toISOString(),
-      })
-      .execute();
-    if (state.closed && !next.closed)
-      await trx.updateTable('lesson_items').set({ closed_on: null }).where('id', '=', itemId).execute();
+    await insertAction(trx, {
+      id,
+      item_id: itemId,
+      description: a.description,
+      owner_id: a.ownerId,
+      due_on: a.dueOn,
+      evidence_text: null,
+      evidence_link: null,
+      evidence_document_id: null,
+      evidence_on: null,
+      evidence_by: null,
+      created_at: clock.now().toISOString(),
+    });
+    if (state.closed && !next.closed) await reopenItem(trx, itemId);
     await audit(
       trx,
       clock,
@@ -185,7 +135,10 @@ export async function addAction(
   });
 }
 
-/** The action's owner (or an officer) records what changed; a link or a file is optional. */
+/**
+ * The action's owner (or an officer) records what changed; a link or a file
+ * is optional. Returns the action's item, and whether this person may open it.
+ */
 export async function addEvidence(
   db: Db,
   clock: Clock,
@@ -199,10 +152,7 @@ export async function addEvidence(
     db.transaction().execute(async (trx) => {
       const action = await findAction(trx, actionId);
       if (!action) throw new NotFoundError('action');
-      authorizeRecord(user, 'learning-actions:evidence', 'learning-action', {
-        ...action,
-        owner_id: action.owner_id,
-      });
+      authorizeRecord(user, 'lessons:evidence', 'learning-action', action);
       const documentId =
         doc && e.file
           ? await insertDocumentRow(
@@ -210,23 +160,16 @@ export async function addEvidence(
               clock,
               actor,
               { ...doc, upload: e.file, description: 'Evidence' },
-              {
-                complaintId: null,
-                learningItemId: action.item_id,
-              },
+              { complaintId: null, lessonItemId: action.item_id },
             )
           : action.evidence_document_id;
-      await trx
-        .updateTable('lesson_actions')
-        .set({
-          evidence_text: e.text,
-          evidence_link: e.link || null,
-          evidence_document_id: documentId,
-          evidence_on: todayIn(clock),
-          evidence_by: actor.name,
-        })
-        .where('id', '=', actionId)
-        .execute();
+      await setActionEvidence(trx, actionId, {
+        evidence_text: e.text,
+        evidence_link: e.link || null,
+        evidence_document_id: documentId,
+        evidence_on: todayIn(clock),
+        evidence_by: actor.name,
+      });
       await audit(
         trx,
         clock,
@@ -235,22 +178,18 @@ export async function addEvidence(
         action.item_id,
         `Evidence added to an action of "${action.item_title}"`,
       );
+      return action.item_id;
     });
-  if (e.file) await withStoredDocument(dataDir, e.file, save);
-  else await save(null);
+  const itemId = e.file ? await withStoredDocument(dataDir, e.file, save) : await save(null);
+  return { itemId, canSeeItem: can(user, 'lessons:view') };
 }
 
 export async function closeLoop(db: Db, clock: Clock, actor: Actor, user: Principal, itemId: string) {
   await db.transaction().execute(async (trx) => {
     const { item, state } = await loopOf(trx, user, itemId);
     applyLoop(state, { type: 'close' });
-    const updated = await trx
-      .updateTable('lesson_items')
-      .set({ closed_on: todayIn(clock) })
-      .where('id', '=', itemId)
-      .where('closed_on', 'is', null)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw new UserInputError('The loop is already closed', 'form');
+    if (!(await closeItem(trx, itemId, todayIn(clock))))
+      throw new UserInputError('The loop is already closed', 'form');
     await audit(trx, clock, actor, 'update', itemId, `Loop closed on "${item.title}"`);
   });
 }
@@ -277,11 +216,7 @@ export async function setPublication(
       .find((w) => w.length > 2 && words.includes(w));
     if (p.publish && named)
       throw new UserInputError(`The summary must not name anyone: it contains "${named}"`, 'summary');
-    await trx
-      .updateTable('lesson_items')
-      .set({ publish: p.publish ? 1 : 0, published_summary: p.summary })
-      .where('id', '=', itemId)
-      .execute();
+    await setItemPublication(trx, itemId, p.publish, p.summary);
     await audit(
       trx,
       clock,

@@ -7,7 +7,7 @@ import {
   REGULATION_DAYS,
   type StageTimes,
   stageClock,
-} from './clocks.ts';
+} from './clocks.rules.ts';
 
 const cal = REGULATION_DAYS;
 const times = (t: Partial<StageTimes> & Pick<StageTimes, 'stage' | 'clockStartOn'>): StageTimes => ({

@@ -1,5 +1,5 @@
 import type { WorkingCalendar } from '../platform/calendar/working-days.ts';
-import { escalationDeadline, STAGE_RULES, type StageNumber } from './clocks.ts';
+import { escalationDeadline, STAGE_RULES, type StageNumber, type StageTimes } from './clocks.rules.ts';
 
 /**
  * A complaint's life as a pure reducer over events: the record in the database
@@ -77,6 +77,16 @@ const no = (message: string, field = 'on'): StepResult => ({ ok: false, refusal:
 const yes = (state: ComplaintState): StepResult => ({ ok: true, state });
 
 export const currentStage = (s: ComplaintState): Stage => s.stages[s.stages.length - 1]!;
+
+/** What a stage's clock needs to know about it. */
+export const stageTimes = (s: Stage): StageTimes => ({
+  stage: s.stage,
+  clockStartOn: s.clockStartOn,
+  allowedDays: s.allowedDays,
+  panelOn: s.panelOn,
+  reportOn: s.reportOn,
+  respondedOn: s.respondedOn,
+});
 
 /** Elements that must have an outcome before this stage can be answered. */
 export const elementsFor = (s: ComplaintState, stage: StageNumber) =>

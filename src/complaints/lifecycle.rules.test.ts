@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { REGULATION_DAYS } from './clocks.ts';
+import { REGULATION_DAYS } from './clocks.rules.ts';
 import {
   type ComplaintEvent,
   type ComplaintState,
@@ -11,7 +11,7 @@ import {
   replay,
   type StepResult,
   step,
-} from './lifecycle.ts';
+} from './lifecycle.rules.ts';
 
 const ctx = { today: '2026-11-27', calendar: REGULATION_DAYS };
 const received: ComplaintEvent = {

@@ -1,10 +1,10 @@
-import { REGULATION_DAYS } from '../complaints/clocks.ts';
-import { THEMES } from '../complaints/forms.ts';
-import { type ComplaintEvent, OUTCOMES } from '../complaints/lifecycle.ts';
-import { addCalendarDays } from '../platform/calendar/days.ts';
-import type { DbOrTrx } from '../platform/db/db.ts';
-import { newId } from '../platform/ids.ts';
-import { insertDemoComplaint, insertDemoItem, type SeedContext } from './complaints.ts';
+import { addCalendarDays } from '../../platform/calendar/days.ts';
+import type { DbOrTrx } from '../../platform/db/db.ts';
+import { newId } from '../../platform/ids.ts';
+import { REGULATION_DAYS } from '../clocks.rules.ts';
+import { THEMES } from '../forms.ts';
+import { type ComplaintEvent, OUTCOMES } from '../lifecycle.rules.ts';
+import { insertDemoComplaint, insertDemoItem, type SeedContext } from './seed.ts';
 
 /** A small deterministic random source, so the demo is the same on every start. */
 function prng(seed: number) {

@@ -1,12 +1,12 @@
-import { currentDeadline, REGULATION_DAYS } from '../complaints/clocks.ts';
-import { stageTimes, todayIn } from '../complaints/complaints.service.ts';
-import { type ComplaintEvent, currentStage, receive, step } from '../complaints/lifecycle.ts';
-import type { Clock } from '../platform/clock.ts';
-import type { Db, DbOrTrx } from '../platform/db/db.ts';
-import type { DemoOptions, FeatureSeed } from '../platform/feature.ts';
-import { newId } from '../platform/ids.ts';
-import { seedHistory } from './complaints-history.ts';
-import { seedStoryComplaints } from './complaints-story.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db, DbOrTrx } from '../../platform/db/db.ts';
+import type { DemoOptions, FeatureSeed } from '../../platform/feature.ts';
+import { newId } from '../../platform/ids.ts';
+import { currentDeadline, REGULATION_DAYS } from '../clocks.rules.ts';
+import { todayIn } from '../complaints.service.ts';
+import { type ComplaintEvent, currentStage, receive, stageTimes, step } from '../lifecycle.rules.ts';
+import { seedHistory } from './history.ts';
+import { seedStoryComplaints } from './story.ts';
 
 /**
  * Demo complaints: the two Stage 2 outcomes from the seed bulletin (retold,

@@ -1,0 +1,9 @@
+/**
+ * What other folders may use of the complaints feature: the statutory
+ * calendar and the demo complaint writer (for the reports benchmark), and the
+ * example records behind its pages (for the platform's route × role test).
+ * Nothing else in src/complaints is imported from outside it.
+ */
+export { REGULATION_DAYS } from './clocks.rules.ts';
+export { insertDemoComplaint, seedContext } from './demo/seed.ts';
+export { complaintRouteFixtures } from './route-fixtures.ts';
