@@ -5,5 +5,5 @@
  * Nothing else in src/complaints is imported from outside it.
  */
 export { REGULATION_DAYS } from './clocks.rules.ts';
-export { insertDemoComplaint, seedContext } from './demo/seed.ts';
+export { insertDemoComplaint, seedContext } from './demo/context.ts';
 export { complaintRouteFixtures } from './route-fixtures.ts';

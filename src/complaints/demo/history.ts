@@ -4,7 +4,7 @@ import { newId } from '../../platform/ids.ts';
 import { REGULATION_DAYS } from '../clocks.rules.ts';
 import { THEMES } from '../forms.ts';
 import { type ComplaintEvent, OUTCOMES } from '../lifecycle.rules.ts';
-import { insertDemoComplaint, insertDemoItem, type SeedContext } from './seed.ts';
+import { insertDemoComplaint, insertDemoItem, type SeedContext } from './context.ts';
 
 /** A small deterministic random source, so the demo is the same on every start. */
 function prng(seed: number) {

@@ -1,7 +1,7 @@
 import { addCalendarDays } from '../../platform/calendar/days.ts';
 import { newId } from '../../platform/ids.ts';
 import { REGULATION_DAYS } from '../clocks.rules.ts';
-import { insertDemoComplaint, insertDemoItem, type SeedContext } from './seed.ts';
+import { insertDemoComplaint, insertDemoItem, type SeedContext } from './context.ts';
 
 /**
  * The two Stage 2 outcomes the seed bulletin ends with, retold in our own words
