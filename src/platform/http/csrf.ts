@@ -9,10 +9,13 @@ import type { FastifyRequest } from 'fastify';
 export const anonymousToken = (secret: string, preCookie: string) =>
   createHmac('sha256', secret).update(`csrf:${preCookie}`).digest('base64url');
 
+/** The `_csrf` field of a parsed form or query string, if it has one. */
+const tokenIn = (values: unknown): unknown =>
+  values && typeof values === 'object' && '_csrf' in values ? values._csrf : undefined;
+
 export function presentedToken(req: FastifyRequest): string | undefined {
-  const body = req.body as Record<string, unknown> | undefined;
-  const fromBody = body && typeof body === 'object' ? body._csrf : undefined;
-  const fromQuery = (req.query as Record<string, unknown> | undefined)?._csrf;
+  const fromBody = tokenIn(req.body);
+  const fromQuery = tokenIn(req.query);
   const fromHeader = req.headers['x-csrf-token'];
   const value = fromBody ?? fromHeader ?? fromQuery;
   return typeof value === 'string' ? value : undefined;
