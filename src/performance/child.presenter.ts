@@ -1,4 +1,4 @@
-import { safeReturnPath } from '../platform/http/route.ts';
+import { safeReturnPath } from '../platform/http/return-path.ts';
 import { formatDate } from '../platform/views/format.ts';
 import { RULE_DESCRIPTIONS } from './rules/settings.rules.ts';
 import type { ChildEpisodes, RuleResult } from './rules/types.ts';

@@ -9,7 +9,7 @@ import { enqueueMail } from '../mail/outbox.ts';
 import { type Action, can } from '../policy/policy.ts';
 import { type Principal, ROLES } from '../policy/roles.ts';
 import { guardSetup } from './guard.ts';
-import { get } from './route.ts';
+import { page } from './page.ts';
 import './types.ts';
 
 describe('every route declares who may use it', () => {
@@ -45,7 +45,7 @@ describe('every route declares who may use it', () => {
           }),
         /must declare a permission and an audit rule/,
       );
-      get(app, '/fine', { permission: 'home:view', audit: false }, async () => 'ok');
+      page(app, { method: 'GET', url: '/fine', permission: 'home:view', audit: false }, async () => 'ok');
       await app.close();
     } finally {
       await t.drop();
