@@ -27,7 +27,13 @@ export const booking = (n: number, name = `Amara ${n}`): MessageContent => ({
       ],
     },
     { type: 'button', text: 'See your booking', href: `/learning/bookings/${n}?from=email&x=1` },
-    { type: 'list', items: ['Bring a case to discuss', 'Read the pre-course notes'] },
+    {
+      type: 'list',
+      items: [
+        'Bring a case to discuss',
+        { text: 'Read the pre-course notes', href: '/learning/courses/sos/notes' },
+      ],
+    },
     { type: 'link', text: 'Cancel your place', href: `/learning/bookings/${n}/cancel` },
   ],
   signOff: ['Learning and Development team', 'Calderbrook Council'],

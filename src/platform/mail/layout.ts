@@ -91,7 +91,7 @@ function blockMjml(
       return `<mj-button href="${s.slot(b.href)}" background-color="${brand}" color="${textOn(brand)}" font-size="16px" font-weight="bold" line-height="24px" align="left" border-radius="0" inner-padding="10px 16px" padding="0 0 16px 0">${s.slot(b.text)}</mj-button>`;
     case 'list':
       return text(
-        `<ul style="margin:0;padding:0 0 0 20px;">${b.items.map((i) => `<li style="margin:0 0 4px 0;">${s.slot(i)}</li>`).join('')}</ul>`,
+        `<ul style="margin:0;padding:0 0 0 20px;">${b.items.map((i) => `<li style="margin:0 0 4px 0;">${typeof i === 'string' ? s.slot(i) : `<a href="${s.slot(i.href)}" style="${link(linkColour)}">${s.slot(i.text)}</a>`}</li>`).join('')}</ul>`,
       );
     case 'details': {
       const cell = 'padding:6px 0;border-bottom:1px solid #b1b4b6;vertical-align:top;text-align:left;';

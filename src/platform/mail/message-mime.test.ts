@@ -177,7 +177,7 @@ test('a composed message sent through the real sender reads, in strict MIME, as 
     assert.ok(h.hrefs.length >= 3);
     for (const href of h.hrefs) assert.match(href, /^https:\/\/hub\.calderbrook\.example\//, href);
     const textLinks = m.text.match(/\bhttps?:\/\/\S+/g) ?? [];
-    assert.equal(textLinks.length, 3, 'button, link and home page, written out in the text part');
+    assert.equal(textLinks.length, 4, 'button, list item, link and home page, written out in the text part');
     assert.doesNotMatch(m.text, /(^|\s)\/[a-z]/m, 'no bare path in the text part');
 
     // Rule: Message-ID on BASE_URL's host.

@@ -36,7 +36,7 @@ test('the plain-text part is written from the same blocks as the HTML part, link
     'You have a place on Signs of Safety: the basics.',
     'Date: Tuesday 1 December 2026\nTime: 9:30am to 12:30pm\nPlace: Room 2, Calderbrook House',
     'See your booking: https://hub.calderbrook.example/learning/bookings/7?from=email&x=1',
-    '- Bring a case to discuss\n- Read the pre-course notes',
+    '- Bring a case to discuss\n- Read the pre-course notes: https://hub.calderbrook.example/learning/courses/sos/notes',
     'Cancel your place: https://hub.calderbrook.example/learning/bookings/7/cancel',
     'Learning and Development team\nCalderbrook Council',
     '-- \nPractice & Learning Hub, Calderbrook Council\nhttps://hub.calderbrook.example/',

@@ -18,9 +18,12 @@ export type MessageBlock =
   | { type: 'button'; text: string; href: string }
   /** A link on its own line; in text, "Label: URL". */
   | { type: 'link'; text: string; href: string }
-  | { type: 'list'; items: string[] }
+  /** Bullets; an item with an href is a link (in text, "- Label: URL"). */
+  | { type: 'list'; items: ListItem[] }
   /** Label and value pairs (date, place, trainer …): a small table with row headers. */
   | { type: 'details'; rows: { label: string; value: string }[] };
+
+export type ListItem = string | { text: string; href: string };
 
 export interface MessageContent {
   to: string;
@@ -58,9 +61,16 @@ export function resolveContent(content: MessageContent, layout: MailLayout): Res
   const link = (href: string) => absoluteUrl(layout.baseUrl, href);
   return {
     ...content,
-    blocks: content.blocks.map((b) =>
-      b.type === 'button' || b.type === 'link' ? { ...b, href: link(b.href) } : b,
-    ),
+    blocks: content.blocks.map((b) => {
+      if (b.type === 'button' || b.type === 'link') return { ...b, href: link(b.href) };
+      if (b.type === 'list') {
+        return {
+          ...b,
+          items: b.items.map((i) => (typeof i === 'string' ? i : { ...i, href: link(i.href) })),
+        };
+      }
+      return b;
+    }),
     signOff: content.signOff === undefined ? [] : [content.signOff].flat(),
     homeUrl: link('/'),
   };
@@ -75,7 +85,7 @@ function blockText(b: MessageBlock): string {
     case 'link':
       return `${b.text}: ${b.href}`;
     case 'list':
-      return b.items.map((i) => `- ${i}`).join('\n');
+      return b.items.map((i) => (typeof i === 'string' ? `- ${i}` : `- ${i.text}: ${i.href}`)).join('\n');
     case 'details':
       return b.rows.map((r) => `${r.label}: ${r.value}`).join('\n');
   }
