@@ -79,6 +79,15 @@ const barFill = (id: string, i: number) => (i === 0 ? colour(0) : `url(#${id}-p$
 function cleaned(svg: Element, y: number): string {
   for (const style of Array.from(svg.querySelectorAll('style'))) style.remove();
   for (const a of ['class', 'aria-label', 'aria-description', 'font-family', 'style']) svg.removeAttribute(a);
+  // Plot names its groups with aria-label, which ARIA does not allow on a <g>
+  // (axe: aria-prohibited-attr); inside role="img" nobody hears them anyway.
+  // Kept as data-plot, for tests and anyone reading the markup.
+  for (const g of Array.from(svg.querySelectorAll('[aria-label]'))) {
+    g.setAttribute('data-plot', g.getAttribute('aria-label')!);
+    g.removeAttribute('aria-label');
+  }
+  for (const g of Array.from(svg.querySelectorAll('[aria-description]')))
+    g.removeAttribute('aria-description');
   svg.setAttribute('x', '0');
   svg.setAttribute('y', String(y));
   svg.setAttribute('font-size', String(FONT));

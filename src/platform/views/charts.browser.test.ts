@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { assertNoAxeViolations } from '../../../e2e/support/axe.ts';
 import { browserSkipReason, launchChromium } from '../../../e2e/support/browser.ts';
 import { barChart, type ChartView, lineChart } from './charts.ts';
 
@@ -96,9 +97,9 @@ function page(font: string): string {
   const figures = Object.entries(CHARTS)
     .map(([name, c]) => `<figure class="app-chart-figure" data-name="${name}">${c.svg}</figure>`)
     .join('');
-  return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8">
+  return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Charts</title>
 <script src="/probe.js"></script><link rel="stylesheet" href="/hub.css"><link rel="stylesheet" href="/test.css">
-</head><body class="${font}"><main>${figures}</main></body></html>`;
+</head><body class="${font}"><main><h1>Charts</h1>${figures}</main></body></html>`;
 }
 
 const TEST_CSS = `body { margin: 20px; max-width: 960px; color: #0b0c0c; font-family: arial, sans-serif; }
@@ -206,6 +207,15 @@ for (const font of ['arial', 'dejavu']) {
     }
   });
 }
+
+test('axe (WCAG 2.2 AA) finds nothing in any chart', { skip }, async () => {
+  const p = await open(browser, 'arial');
+  try {
+    await assertNoAxeViolations(p, 'the page of every chart kind');
+  } finally {
+    await p.context().close();
+  }
+});
 
 test('charts are drawn without JavaScript', { skip }, async () => {
   const p = await open(browser, 'arial', false);

@@ -8,14 +8,14 @@ const parse = (svg: string) => parseHTML(`<!doctype html><html><body>${svg}</bod
 
 /** The texts of one of Plot's groups, e.g. "y-axis tick label". */
 function axisTexts(svg: string, group: string): string[] {
-  return Array.from(parse(svg).querySelectorAll(`[aria-label="${group}"] text`)).map((t) =>
+  return Array.from(parse(svg).querySelectorAll(`[data-plot="${group}"] text`)).map((t) =>
     t.textContent!.trim(),
   );
 }
 
 /** An attribute of each mark of a kind ("bar", "line", "dot"), from the group that carries it. */
 function markAttr(svg: string, mark: string, attr: string): string[] {
-  return Array.from(parse(svg).querySelectorAll(`g[aria-label="${mark}"]`)).map(
+  return Array.from(parse(svg).querySelectorAll(`g[data-plot="${mark}"]`)).map(
     (g) => g.getAttribute(attr) ?? g.querySelector(`[${attr}]`)?.getAttribute(attr) ?? '',
   );
 }
@@ -107,7 +107,7 @@ test('series are told apart by more than colour: bars by fill pattern, lines by 
   const lines = lineChart(three).svg;
   const dashes = markAttr(lines, 'line', 'stroke-dasharray');
   assert.equal(new Set(dashes).size, 3, `three different dashes: ${dashes}`);
-  const shapes = Array.from(parse(lines).querySelectorAll('g[aria-label="dot"]')).map((g) => {
+  const shapes = Array.from(parse(lines).querySelectorAll('g[data-plot="dot"]')).map((g) => {
     const m = g.firstElementChild!;
     return m.localName === 'path' ? m.getAttribute('d') : m.localName;
   });
@@ -120,7 +120,7 @@ test('a line breaks where a value is missing, and the table says so', () => {
     labels: ['a', 'b', 'c', 'd'],
     series: [{ name: 's', values: [1, 2, null, 2] }],
   });
-  const d = parse(c.svg).querySelector('g[aria-label="line"] path')?.getAttribute('d') ?? '';
+  const d = parse(c.svg).querySelector('g[data-plot="line"] path')?.getAttribute('d') ?? '';
   assert.equal((d.match(/M/g) ?? []).length, 2, `two separate strokes: ${d}`);
   assert.equal(c.table.rows[2]?.[1]?.text, '–');
 });
