@@ -15,7 +15,8 @@ export function findPython(
     if (r.status === 0) return { python };
   }
   const what = modules.length ? `python3 with ${modules.join(', ')}` : 'python3';
-  return { skip: `${what} is not installed (apt-get install -y python3-openpyxl)` };
+  const packages = ['python3', ...modules.map((m) => `python3-${m}`)].join(' ');
+  return { skip: `${what} is not installed (apt-get install -y ${packages}; .ci/run does this)` };
 }
 
 /** Runs a Python script with input on stdin and returns what it printed as JSON. */
