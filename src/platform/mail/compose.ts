@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type { Selectable } from 'kysely';
 import type { SendMailOptions } from 'nodemailer';
 import type { OutboxTable } from '../db/schema.ts';
@@ -46,11 +47,24 @@ export function calendarMethod(a: MailAttachment): string {
   return (found ?? 'REQUEST').toUpperCase();
 }
 
-/** The domain for Message-IDs: the Hub's own address, so ids are unique to this installation. */
-export function messageIdDomain(baseUrl: string): string {
+/**
+ * The domain for Message-IDs: the Hub's own host from BASE_URL, so ids are
+ * unique to this installation. When BASE_URL is unset (config then says
+ * http://localhost:PORT) or names a loopback address, the machine's own name
+ * is used instead: "localhost" is every machine's name, so mail systems that
+ * de-duplicate by Message-ID could take two installations' messages for one.
+ */
+export function messageIdDomain(baseUrl: string, machine: string = hostname()): string {
+  let host = '';
   try {
-    return new URL(baseUrl).hostname || 'localhost';
+    host = new URL(baseUrl).hostname;
   } catch {
-    return 'localhost';
+    // An unreadable BASE_URL is config's to refuse; here the machine's name will do.
   }
+  if (host && !isLoopback(host)) return host;
+  const name = machine.toLowerCase().replace(/[^a-z0-9.-]/g, '');
+  return name && !isLoopback(name) ? name : 'practice-hub.invalid';
 }
+
+const isLoopback = (host: string): boolean =>
+  /^(localhost|localhost\.localdomain|.*\.localhost|127(\.\d+){3}|\[::1\]|::1)$/i.test(host);

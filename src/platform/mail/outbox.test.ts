@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { forEachDialect, type TestDb } from '../../testing/test-db.ts';
 import { MAIL_MAX_ATTEMPTS, nextAttemptDelayMs } from './backoff.ts';
+import { messageIdDomain } from './compose.ts';
 import { enqueueMail, InvalidMailError, type MailMessage } from './outbox.ts';
 import { createMailTransport, sendDueMail } from './sender.ts';
 import { freePort, startSmtpServer } from './smtp-test-server.ts';
@@ -73,7 +74,10 @@ forEachDialect('a committed message is delivered with its subject, body and cale
     assert.match(mail!.raw, /Your place on session 3 is confirmed\./);
     assert.match(mail!.raw, /<strong>confirmed<\/strong>/);
     assert.match(mail!.raw, /Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i);
-    assert.match(mail!.raw, new RegExp(`^Message-ID: <${id}@localhost>\\r$`, 'm'));
+    // BASE_URL is unset in tests: the Message-ID is on the machine's own name, never localhost.
+    const domain = messageIdDomain(t.services.config.baseUrl);
+    assert.notEqual(domain, 'localhost');
+    assert.match(mail!.raw, new RegExp(`^Message-ID: <${id}@${domain.replace(/\./g, '\\.')}>\\r$`, 'm'));
 
     const [row] = await outboxRows(t);
     assert.equal(row?.status, 'sent');

@@ -1,11 +1,11 @@
-import { escapeHtml } from './format.ts';
+import { drawBars, drawLines } from './chart-svg.ts';
 
 /**
- * Small server-rendered SVG charts. Every chart is drawn from the same data as
- * the table that goes with it (see chart.njk), so nobody needs to see the
- * picture to get the facts. Hand-rolled rather than a plotting library because
- * we need two shapes (bars and lines), and a DOM shim at start-up costs more
- * than these hundred lines.
+ * Server-rendered SVG charts, drawn with Observable Plot (see chart-svg.ts).
+ * Every chart is drawn from the same data as the table that goes after it
+ * (see chart.njk), so nobody needs to see the picture to get the facts; the
+ * SVG itself is an image with a name (the title) and a description (what it
+ * shows, its range and its highest values), and works without JavaScript.
  */
 export interface ChartSeries {
   name: string;
@@ -20,51 +20,19 @@ export interface ChartInput {
   series: ChartSeries[];
   /** Unit for the y axis, e.g. "children". */
   unit?: string;
+  /**
+   * Whether the values are counts, so the y axis has whole-number ticks only.
+   * Unless said, they are counts when every value is a whole number.
+   */
+  integer?: boolean;
 }
 
 export interface ChartView {
   svg: string;
   table: { head: { text: string }[]; rows: { text: string }[][] };
   title: string;
-}
-
-// Design-system colours with at least 3:1 contrast on white (WCAG 1.4.11).
-const COLOURS = ['#1d70b8', '#d4351c', '#00703c', '#4c2c92', '#0b0c0c', '#b58840'];
-const W = 640;
-const H = 260;
-const PAD = { top: 16, right: 16, bottom: 48, left: 48 };
-
-function niceMax(max: number): number {
-  if (max <= 0) return 1;
-  const magnitude = 10 ** Math.floor(Math.log10(max));
-  const steps = [1, 2, 2.5, 5, 10].map((s) => s * magnitude);
-  return steps.find((s) => s >= max) ?? max;
-}
-
-function frame(input: ChartInput, body: string, yMax: number): string {
-  const plotH = H - PAD.top - PAD.bottom;
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => {
-    const y = PAD.top + plotH * (1 - f);
-    const v = Math.round(yMax * f * 10) / 10;
-    return `<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${y}" y2="${y}" stroke="#b1b4b6" stroke-width="1"/><text x="${PAD.left - 6}" y="${y + 4}" text-anchor="end" font-size="12">${v}</text>`;
-  });
-  const step = (W - PAD.left - PAD.right) / Math.max(1, input.labels.length);
-  const every = Math.max(1, Math.ceil(input.labels.length / 8));
-  const xLabels = input.labels
-    .map((l, i) =>
-      i % every === 0
-        ? `<text x="${PAD.left + step * (i + 0.5)}" y="${H - PAD.bottom + 18}" text-anchor="middle" font-size="12">${escapeHtml(l)}</text>`
-        : '',
-    )
-    .join('');
-  const legend = input.series
-    .map(
-      (s, i) =>
-        `<rect x="${PAD.left + i * 150}" y="${H - 18}" width="12" height="12" fill="${COLOURS[i % COLOURS.length]}"/><text x="${PAD.left + i * 150 + 18}" y="${H - 8}" font-size="12">${escapeHtml(s.name)}</text>`,
-    )
-    .join('');
-  const id = `chart-${Math.abs(hash(input.title + input.labels.join()))}`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="${id}" class="app-chart" font-family="sans-serif" fill="#0b0c0c"><title id="${id}">${escapeHtml(input.title)}</title>${ticks.join('')}${body}${xLabels}${legend}</svg>`;
+  /** What the chart shows, in words: the SVG's <desc>. */
+  description: string;
 }
 
 function hash(s: string): number {
@@ -73,64 +41,93 @@ function hash(s: string): number {
   return h;
 }
 
+const figure = (v: number | null) => (v === null ? '–' : v.toLocaleString('en-GB'));
+
 function tableFor(input: ChartInput): ChartView['table'] {
   return {
     head: [{ text: '' }, ...input.series.map((s) => ({ text: s.name }))],
     rows: input.labels.map((l, i) => [
       { text: l },
-      ...input.series.map((s) => ({ text: s.values[i] === null ? '–' : String(s.values[i]) })),
+      ...input.series.map((s) => ({ text: figure(s.values[i] ?? null) })),
     ]),
   };
 }
 
-function maxOf(input: ChartInput): number {
-  return niceMax(
-    Math.max(0, ...input.series.flatMap((s) => s.values.filter((v): v is number => v !== null))),
-  );
-}
+const list = (items: string[]) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 
-/** Grouped bars: one group per label, one bar per series. */
-export function barChart(input: ChartInput): ChartView {
-  const yMax = maxOf(input);
-  const plotH = H - PAD.top - PAD.bottom;
-  const step = (W - PAD.left - PAD.right) / Math.max(1, input.labels.length);
-  const barW = (step * 0.8) / Math.max(1, input.series.length);
-  const bars = input.series.flatMap((s, si) =>
-    s.values.map((v, i) => {
-      if (v === null) return '';
-      const h = (v / yMax) * plotH;
-      const x = PAD.left + step * i + step * 0.1 + barW * si;
-      return `<rect x="${x.toFixed(1)}" y="${(PAD.top + plotH - h).toFixed(1)}" width="${barW.toFixed(1)}" height="${h.toFixed(1)}" fill="${COLOURS[si % COLOURS.length]}"/>`;
-    }),
-  );
-  return { svg: frame(input, bars.join(''), yMax), table: tableFor(input), title: input.title };
-}
-
-/** Lines with a marker at every point; gaps where a value is null. */
-export function lineChart(input: ChartInput): ChartView {
-  const yMax = maxOf(input);
-  const plotH = H - PAD.top - PAD.bottom;
-  const step = (W - PAD.left - PAD.right) / Math.max(1, input.labels.length);
-  const lines = input.series.map((s, si) => {
-    const colour = COLOURS[si % COLOURS.length];
-    const points = s.values.map((v, i) =>
-      v === null ? null : [PAD.left + step * (i + 0.5), PAD.top + plotH - (v / yMax) * plotH],
-    );
-    let d = '';
-    let pen = 'M';
-    for (const p of points) {
-      if (!p) {
-        pen = 'M';
-        continue;
-      }
-      d += `${pen}${p[0]!.toFixed(1)},${p[1]!.toFixed(1)}`;
-      pen = 'L';
-    }
-    const markers = points
-      .filter((p): p is number[] => p !== null)
-      .map((p) => `<circle cx="${p[0]!.toFixed(1)}" cy="${p[1]!.toFixed(1)}" r="3" fill="${colour}"/>`)
-      .join('');
-    return `<path d="${d}" fill="none" stroke="${colour}" stroke-width="2"/>${markers}`;
+/** The <desc>: what kind of chart, of what, over what range, and where each series peaks. */
+function describe(input: ChartInput, kind: string): string {
+  const { labels, series } = input;
+  const unit = input.unit ? ` of ${input.unit}` : '';
+  const span =
+    labels.length > 1 ? `, from ${labels[0]} to ${labels.at(-1)}` : labels.length ? `, for ${labels[0]}` : '';
+  const peaks = series.map((s) => {
+    let best = -1;
+    s.values.forEach((v, i) => {
+      if (v !== null && (best < 0 || v > s.values[best]!)) best = i;
+    });
+    return best < 0
+      ? `${s.name}: no figures`
+      : `${s.name}: highest ${figure(s.values[best]!)} (${labels[best]})`;
   });
-  return { svg: frame(input, lines.join(''), yMax), table: tableFor(input), title: input.title };
+  const of =
+    series.length === 1 ? series[0]!.name : `${series.length} series: ${list(series.map((s) => s.name))}`;
+  return `${kind}${unit}, ${of}; ${labels.length} ${labels.length === 1 ? 'point' : 'points'}${span}. ${peaks.join('. ')}. The figures are in the table after the chart.`;
+}
+
+function drawable(input: ChartInput) {
+  const values = input.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
+  return {
+    id: `chart-${Math.abs(hash(JSON.stringify(input))).toString(36)}`,
+    labels: input.labels,
+    series: input.series,
+    unit: input.unit,
+    integer: input.integer ?? values.every(Number.isInteger),
+  };
+}
+
+// A chart takes Plot 10–50 ms to draw; report pages show the same figures
+// until the data changes, so the last charts drawn are kept, keyed by their input.
+const CACHE_LIMIT = 100;
+const drawn = new Map<string, ChartView>();
+
+function cached(kind: 'bar' | 'line', input: ChartInput, draw: () => ChartView): ChartView {
+  const key = JSON.stringify([kind, input]);
+  const hit = drawn.get(key);
+  if (hit) {
+    drawn.delete(key);
+    drawn.set(key, hit);
+    return hit;
+  }
+  const view = draw();
+  drawn.set(key, view);
+  if (drawn.size > CACHE_LIMIT) drawn.delete(drawn.keys().next().value!);
+  return view;
+}
+
+/** Grouped bars: one group per label, one bar per series, each series with its own fill pattern. */
+export function barChart(input: ChartInput): ChartView {
+  return cached('bar', input, () => {
+    const description = describe(input, 'Bar chart');
+    return {
+      svg: drawBars(drawable(input), input.title, description),
+      table: tableFor(input),
+      title: input.title,
+      description,
+    };
+  });
+}
+
+/** Lines with a marker at every point, each series with its own dash and marker shape; gaps where a value is null. */
+export function lineChart(input: ChartInput): ChartView {
+  return cached('line', input, () => {
+    const description = describe(input, 'Line chart');
+    return {
+      svg: drawLines(drawable(input), input.title, description),
+      table: tableFor(input),
+      title: input.title,
+      description,
+    };
+  });
 }
