@@ -80,7 +80,8 @@ function cycles(): string[][] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// "The files behind a page": what someone must read to understand one page, end to end.
+// "The files behind a page", first figure, "modules reachable": every project module one page can
+// reach through imports, end to end (the call-level "files to read" is the next section).
 //
 // Method (deliberately mechanical, so the before and after figures are made the same way):
 //  1. Find the route declaration (get/post/formPost/app.route …) with that method and URL.
@@ -174,6 +175,29 @@ function njkLiterals(node: ts.Node): string[] {
   return out;
 }
 
+/**
+ * The templates named, and every template they extend, include or import, stopping at platform/
+ * templates (returned apart) and GOV.UK / MoJ macros (from packages, not files here).
+ */
+function viewsFrom(names: Iterable<string>) {
+  const views = new Set<string>();
+  const platformViews = new Set<string>();
+  const vq = [...names];
+  while (vq.length) {
+    const name = vq.pop() as string;
+    if (views.has(name) || platformViews.has(name)) continue;
+    if (name.startsWith('platform/')) {
+      platformViews.add(name);
+      continue;
+    }
+    const path = `src/${name}`;
+    if (!existsSync(path)) continue; // govuk/…, moj/…: from packages
+    views.add(name);
+    for (const m of readFileSync(path, 'utf8').matchAll(NJK_TAG)) vq.push(m[1] as string);
+  }
+  return { views, platformViews };
+}
+
 interface PageFiles {
   spec: PageSpec;
   declaredIn: string[];
@@ -238,27 +262,160 @@ function pageFiles(spec: PageSpec): PageFiles {
   }
 
   // Step 4: templates and what they pull in.
-  const views = new Set<string>();
-  const platformViews = new Set<string>();
-  const vq = [...viewNames];
-  while (vq.length) {
-    const name = vq.pop() as string;
-    if (views.has(name) || platformViews.has(name)) continue;
-    if (name.startsWith('platform/')) {
-      platformViews.add(name);
-      continue;
-    }
-    const path = `src/${name}`;
-    if (!existsSync(path)) continue; // govuk/…, moj/…: from packages
-    views.add(name);
-    for (const m of readFileSync(path, 'utf8').matchAll(NJK_TAG)) vq.push(m[1] as string);
-  }
+  const { views, platformViews } = viewsFrom(viewNames);
 
   const sorted = (x: Set<string>) => [...x].sort();
   return {
     spec,
     declaredIn: sorted(declaredIn),
     missing,
+    files: sorted(files),
+    views: sorted(views),
+    platform: sorted(platform),
+    platformViews: sorted(platformViews),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// "Files to read": the same pages, followed call by call rather than module by module.
+//
+// The figure above counts every module reachable by imports, so a page pays for every function of
+// every module it touches and for everything those modules import. This one counts what a reader
+// following the page's code has to open. Method (mechanical too, so before and after compare):
+//  1. The same route declarations; start from each one's handler function (its last argument, or
+//     the options' handler/run) only — not its options, which are rules rather than code to follow.
+//  2. In a walked node, every identifier (and property name, e.g. `repo.find` or `this.x`) is
+//     resolved by the type checker of one program over all of src/: getSymbolAtLocation, then
+//     import aliases one step at a time (getImmediateAliasedSymbol) so that a name re-exported
+//     through another feature's api.ts is seen to pass through it, then the symbol's value
+//     declaration.
+//  3. Not followed: names in type positions and symbols with no value declaration (interfaces,
+//     type aliases: type-only, no file to read for them), members of interfaces and type literals
+//     (their implementation is not knowable statically), parameters, declarations inside the node
+//     being walked (walked with it), and anything outside src/ (packages, lib) or in a test.
+//  4. A declaration in src/platform/** is listed apart (not counted, not followed). One in another
+//     feature's api.ts — reached directly, or by an alias passing through it — counts that api.ts
+//     and stops there: it is a contract. Anything else in src/ counts its file and is walked in
+//     turn: a function, method, accessor, property or variable declaration whole (a destructured
+//     name, its whole declaration); a class without its methods (construction, fields, `extends`),
+//     since a method counts only when something calls it; a namespace import only counts its file.
+//  5. Views: the .njk names written in the walked nodes, expanded as in step 4 above (viewsFrom).
+
+interface CallFiles {
+  files: string[];
+  views: string[];
+  platform: string[];
+  platformViews: string[];
+}
+
+const callProgram = (() => {
+  const config = ts.getParsedCommandLineOfConfigFile(
+    'tsconfig.json',
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      },
+    },
+  );
+  if (!config) throw new Error('tsconfig.json could not be read');
+  const program = ts.createProgram({ rootNames: sources.map((s) => s.file), options: config.options });
+  return { program, checker: program.getTypeChecker() };
+})();
+
+const projectPath = (sf: ts.SourceFile) => posix.relative(ROOT.replace(/\/$/, ''), sf.fileName);
+const isApiFile = (file: string) => /^src\/[^/]+\/api\.ts$/.test(file);
+
+/** The node to walk for a declaration reached, or undefined for none (its file still counts). */
+function bodyOf(d: ts.Declaration): ts.Node | undefined {
+  if (ts.isBindingElement(d)) return ts.findAncestor(d, ts.isVariableDeclaration) ?? d;
+  if (ts.isSourceFile(d) || ts.isModuleDeclaration(d)) return undefined;
+  return d;
+}
+
+function callFiles(spec: PageSpec): CallFiles {
+  const { program, checker } = callProgram;
+  const files = new Set<string>();
+  const platform = new Set<string>();
+  const viewNames = new Set<string>();
+  const walked = new Set<ts.Node>();
+  const queue: ts.Node[] = [];
+  let pageFeature: string | undefined;
+
+  /** Where a reference leads: counts its file, and queues its declaration when it is to be walked. */
+  const reach = (symbol: ts.Symbol) => {
+    let s = symbol;
+    while (s.flags & ts.SymbolFlags.Alias) {
+      const via = s.declarations?.[0];
+      const viaFile = via && projectPath(via.getSourceFile());
+      if (viaFile && isApiFile(viaFile) && featureOf(viaFile) !== pageFeature) {
+        files.add(viaFile);
+        return;
+      }
+      const next = checker.getImmediateAliasedSymbol(s);
+      if (!next) return;
+      s = next;
+    }
+    const d = s.valueDeclaration;
+    if (!d || ts.isParameter(d) || ts.isTypeParameterDeclaration(d)) return;
+    if (ts.findAncestor(d, (a) => ts.isInterfaceDeclaration(a) || ts.isTypeLiteralNode(a))) return;
+    const file = projectPath(d.getSourceFile());
+    if (!file.startsWith('src/') || isTestFile(file)) return;
+    if (isPlatform(file)) {
+      platform.add(file);
+      return;
+    }
+    files.add(file);
+    if (isApiFile(file) && featureOf(file) !== pageFeature) return;
+    const body = bodyOf(d);
+    if (body && !walked.has(body)) queue.push(body);
+  };
+
+  const walkNode = (root: ts.Node) => {
+    for (const v of njkLiterals(root)) viewNames.add(v);
+    const skip = (n: ts.Node) =>
+      ts.isClassLike(root) &&
+      n.parent === root &&
+      (ts.isMethodDeclaration(n) || ts.isGetAccessorDeclaration(n) || ts.isSetAccessorDeclaration(n));
+    const visit = (n: ts.Node) => {
+      if (skip(n) || ts.isTypeNode(n) || ts.isInterfaceDeclaration(n) || ts.isTypeAliasDeclaration(n)) return;
+      if (ts.isIdentifier(n) && n !== (root as ts.NamedDeclaration).name) {
+        const s =
+          ts.isShorthandPropertyAssignment(n.parent) && n.parent.name === n
+            ? checker.getShorthandAssignmentValueSymbol(n.parent)
+            : checker.getSymbolAtLocation(n);
+        const d = s?.declarations?.[0];
+        // A name declared inside the node being walked is walked with it.
+        if (s && !(d && d.getSourceFile() === root.getSourceFile() && ts.findAncestor(d, (a) => a === root)))
+          reach(s);
+      }
+      n.forEachChild(visit);
+    };
+    visit(root);
+  };
+
+  for (const r of spec.routes) {
+    const decl = routeDecls.find((d) => d.method === r.method && d.url === r.url);
+    if (!decl) continue;
+    pageFeature ??= featureOf(decl.file);
+    files.add(decl.file);
+    const sf = program.getSourceFile(decl.file);
+    if (!sf) continue;
+    const src: Source = { file: decl.file, text: sf.text, ast: sf };
+    const handler = routeDeclarations(src).find((d) => d.line === decl.line && d.url === decl.url)?.handler;
+    if (handler) queue.push(handler);
+  }
+  while (queue.length) {
+    const node = queue.pop() as ts.Node;
+    if (walked.has(node)) continue;
+    walked.add(node);
+    walkNode(node);
+  }
+
+  const { views, platformViews } = viewsFrom(viewNames);
+  const sorted = (x: Set<string>) => [...x].sort();
+  return {
     files: sorted(files),
     views: sorted(views),
     platform: sorted(platform),
@@ -297,7 +454,7 @@ const ruleRows: [string, string][] = [
   ["route file → another feature's *.repo.ts", 'routes-no-other-feature-repo'],
   ['composition root → a feature past feature.ts/api.ts', 'root-to-feature-only-via-manifest-or-api'],
 ];
-const pages = PAGES.map(pageFiles);
+const pages = PAGES.map((spec) => ({ ...pageFiles(spec), calls: callFiles(spec) }));
 
 // ---------------------------------------------------------------------------------------------
 // Printing.
@@ -348,25 +505,31 @@ for (const [label, rule] of ruleRows) row(label, violations(rule).length);
 row('exported *Routes names declared more than once', dupNames.size);
 row('dependency-cruiser errors in all', graph.summary.error);
 
-heading('Files behind three pages (method: see the comment in scripts/architecture-report.ts)');
-say(
-  `  ${'page'.padEnd(42)}${'.ts'.padStart(5)}${'views'.padStart(7)}${'total'.padStart(7)}${'platform'.padStart(10)}`,
-);
-for (const p of pages)
-  say(
-    `  ${p.spec.name.padEnd(42)}${String(p.files.length).padStart(5)}${String(p.views.length).padStart(7)}` +
-      `${String(p.files.length + p.views.length).padStart(7)}${String(p.platform.length + p.platformViews.length).padStart(10)}`,
-  );
-say(
-  '  (.ts and views: project files of the page, counted; platform: modules and templates it stands on, not counted)',
-);
+heading('Files behind three pages (method: see the comments in scripts/architecture-report.ts)');
+const n = (x: number | string, w: number) => String(x).padStart(w);
+const figures = (f: { files: string[]; views: string[]; platform: string[]; platformViews: string[] }) =>
+  `${n(f.files.length, 5)}${n(f.views.length, 7)}${n(f.files.length + f.views.length, 7)}` +
+  n(f.platform.length + f.platformViews.length, 10);
+const cols = `${n('.ts', 5)}${n('views', 7)}${n('total', 7)}${n('platform', 10)}`;
+say(`  ${''.padEnd(42)}${'modules reachable'.padEnd(29)}   files to read`);
+say(`  ${'page'.padEnd(42)}${cols}   ${cols}`);
+for (const p of pages) say(`  ${p.spec.name.padEnd(42)}${figures(p)}   ${figures(p.calls)}`);
+say('  (modules reachable: the whole import graph from what the route uses; files to read: what its handler');
+say('  calls and references, function by function. .ts and views: project files of the page, counted;');
+say('  platform: modules and templates it stands on, not counted)');
 for (const p of pages) {
   say();
   say(`  ${p.spec.name}: ${p.spec.routes.map((r) => `${r.method} ${r.url}`).join(', ')}`);
   if (p.missing.length) say(`    NOT FOUND: ${p.missing.join(', ')}`);
   say(`    declared in ${p.declaredIn.join(', ') || '—'}`);
-  for (const f of p.files) say(`    ${f}`);
-  for (const v of p.views) say(`    src/${v}`);
+  say(`    modules reachable (${p.files.length + p.views.length}):`);
+  for (const f of p.files) say(`      ${f}`);
+  for (const v of p.views) say(`      src/${v}`);
+  say(`    files to read (${p.calls.files.length + p.calls.views.length}):`);
+  for (const f of p.calls.files) say(`      ${f}`);
+  for (const v of p.calls.views) say(`      src/${v}`);
+  const under = [...p.calls.platform, ...p.calls.platformViews.map((v) => `src/${v}`)];
+  say(`    platform under it, not counted (${under.length}): ${under.join(', ') || '—'}`);
 }
 
 heading(`SQL calls and transactions in route files: ${sql.length} on ${byLine(sql).length} lines`);
