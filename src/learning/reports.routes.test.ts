@@ -17,7 +17,11 @@ test('L&D reports by course, month and team, with CSV and XLSX downloads; practi
     assert.equal((await b.get('/learning/reports?by=team')).statusCode, 200);
     const csv = await b.get('/learning/reports.csv?by=team');
     assert.match(String(csv.headers['content-disposition']), /learning-by-team-.*\.csv/);
-    assert.match(csv.body.split('\n')[0]!, /^Team,Sessions,Booked,Waiting list,Attended,No-shows/);
+    assert.ok(csv.body.startsWith('\uFEFF'), 'a byte order mark, so Excel reads UTF-8');
+    assert.match(
+      csv.body.replace(/^\uFEFF/, '').split('\r\n')[0]!,
+      /^Team,Sessions,Booked,Waiting list,Attended,No-shows/,
+    );
     const xlsx = await t.app.inject({
       method: 'GET',
       url: '/learning/reports.xlsx?by=course',
@@ -36,7 +40,10 @@ test('L&D reports by course, month and team, with CSV and XLSX downloads; practi
     assert.match(results.body, /\d+ people have evaluated, of \d+ people who attended \(\d+%\)/);
     assert.match(results.body, /More time for practising with a partner/);
     const evalCsv = await b.get(`/learning/courses/${mi.id}/evaluations.csv`);
-    assert.match(evalCsv.body.split('\n')[0]!, /^Session,Content \(1-5\),Trainer \(1-5\)/);
+    assert.match(
+      evalCsv.body.replace(/^\uFEFF/, '').split('\r\n')[0]!,
+      /^Session,Content \(1-5\),Trainer \(1-5\)/,
+    );
     const p = new Browser(t.app);
     await p.signIn(personaFor('practitioner').email);
     assert.equal((await p.get('/learning/reports')).statusCode, 403);
