@@ -59,13 +59,9 @@ export function form<Perm extends Action, PS extends Schema | undefined, BS exte
     { method: 'POST', url: spec.url, permission: spec.permission, audit: false, params: spec.params },
     async (ctx) => {
       const raw = withoutToken(ctx.req.body);
-      const kept = spec.keepAnswers === false ? {} : raw;
       const fail = async (errors: FormErrors) =>
         ctx.reply.redirectWithFlash(await spec.back({ params: ctx.params, answers: raw }), {
-          form: {
-            values: spec.name ? { ...kept, form: spec.name } : kept,
-            errors: spec.name ? prefixed(spec.name, errors) : errors,
-          },
+          form: keptForm(spec, raw, errors),
         });
       const parsed = spec.body.safeParse(raw);
       if (!parsed.success) return fail(formErrors(parsed.error));
@@ -79,6 +75,19 @@ export function form<Perm extends Action, PS extends Schema | undefined, BS exte
       }
     },
   );
+}
+
+/** What the form shows again after a refusal: the answers (never a password) and what was wrong. */
+function keptForm(
+  spec: { name?: string; keepAnswers?: boolean },
+  raw: Record<string, unknown>,
+  errors: FormErrors,
+) {
+  const kept = spec.keepAnswers === false ? {} : raw;
+  return {
+    values: spec.name ? { ...kept, form: spec.name } : kept,
+    errors: spec.name ? prefixed(spec.name, errors) : errors,
+  };
 }
 
 /** Field ids prefixed with the form's name (`extend-date`), so several forms on a page stay apart. */

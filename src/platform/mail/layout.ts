@@ -1,5 +1,5 @@
 import mjml2html from 'mjml';
-import type { MailLayout, MessageBlock, ResolvedContent } from './message.ts';
+import type { MailLayout, MessageBlock, ResolvedContent } from './message-types.ts';
 import { InvalidMailError } from './outbox.ts';
 
 /**
