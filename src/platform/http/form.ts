@@ -61,7 +61,7 @@ export function form<Perm extends Action, PS extends Schema | undefined, BS exte
       const raw = withoutToken(ctx.req.body);
       const fail = async (errors: FormErrors) =>
         ctx.reply.redirectWithFlash(await spec.back({ params: ctx.params, answers: raw }), {
-          form: keptForm(spec, raw, errors),
+          form: refusedForm(spec, raw, errors),
         });
       const parsed = spec.body.safeParse(raw);
       if (!parsed.success) return fail(formErrors(parsed.error));
@@ -78,7 +78,7 @@ export function form<Perm extends Action, PS extends Schema | undefined, BS exte
 }
 
 /** What the form shows again after a refusal: the answers (never a password) and what was wrong. */
-function keptForm(
+function refusedForm(
   spec: { name?: string; keepAnswers?: boolean },
   raw: Record<string, unknown>,
   errors: FormErrors,
