@@ -46,8 +46,11 @@ test('an upload that is no longer waiting says so; the preview and the message a
 test('a template has the kind’s columns and an example row; an unknown kind gets the first (children)', () => {
   const visits = templateCsv('visits');
   assert.equal(visits.filename, 'visits-template.csv');
-  assert.equal(visits.body.split('\n')[0], 'visit_id,child_id,date,kind,seen,seen_alone');
-  assert.equal(visits.body.trim().split('\n').length, 2);
+  // Excel reads a CSV as UTF-8 only with a byte order mark; lines end with CRLF.
+  assert.ok(visits.body.startsWith('\uFEFF'));
+  const lines = visits.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+  assert.equal(lines[0], 'visit_id,child_id,date,kind,seen,seen_alone');
+  assert.equal(lines.length, 2);
   assert.equal(templateCsv('nonsense').filename, 'children-template.csv');
   assert.equal(templateCsv(undefined).filename, 'children-template.csv');
 });
