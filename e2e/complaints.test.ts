@@ -5,7 +5,7 @@ import { demoEmail } from '../src/demo/api.ts';
 import { ComplaintPages } from './pages/complaint.page.ts';
 import { SignInPage } from './pages/sign-in.page.ts';
 import { assertNoAxeViolations } from './support/axe.ts';
-import { browserSkipReason, launchChromium } from './support/browser.ts';
+import { browserSkipReason, launchChromium, newContext } from './support/browser.ts';
 import { startHub } from './support/hub.ts';
 
 const skip = browserSkipReason();
@@ -15,7 +15,7 @@ describe('complaints and the learning loop in a real browser', { skip }, () => {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   const signedIn = async (name: string, javaScriptEnabled = true) => {
-    const context = await browser.newContext({ timezoneId: 'Europe/London', javaScriptEnabled });
+    const context = await newContext(browser, { javaScriptEnabled });
     contexts.push(context);
     const page = await context.newPage();
     await new SignInPage(page, hub.url).signIn(demoEmail(name));

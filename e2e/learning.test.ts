@@ -9,7 +9,7 @@ import { addCalendarDays, londonDay } from '../src/platform/calendar/days.ts';
 import { SessionPage, textOf } from './pages/learning.page.ts';
 import { SignInPage } from './pages/sign-in.page.ts';
 import { assertNoAxeViolations } from './support/axe.ts';
-import { browserSkipReason, launchChromium } from './support/browser.ts';
+import { browserSkipReason, launchChromium, newContext } from './support/browser.ts';
 import { startHub } from './support/hub.ts';
 
 const skip = browserSkipReason();
@@ -20,7 +20,7 @@ describe('learning: book, wait, be promoted, attend, evaluate', { skip }, () => 
   let sessionId: string;
   const contexts: BrowserContext[] = [];
   const as = async (email: string) => {
-    const context = await browser.newContext({ timezoneId: 'Europe/London' });
+    const context = await newContext(browser);
     contexts.push(context);
     const page = await context.newPage();
     await new SignInPage(page, hub.url).signIn(email);

@@ -8,7 +8,7 @@ import { DEMO_PERSONAS, demoEmail } from '../src/demo/api.ts';
 import { ChildrenPages } from './pages/children.page.ts';
 import { SignInPage } from './pages/sign-in.page.ts';
 import { assertNoAxeViolations } from './support/axe.ts';
-import { browserSkipReason, launchChromium } from './support/browser.ts';
+import { browserSkipReason, launchChromium, newContext } from './support/browser.ts';
 import { startHub } from './support/hub.ts';
 
 const skip = browserSkipReason();
@@ -27,7 +27,7 @@ describe('children’s pages in a real browser', { skip }, () => {
   });
 
   test('a team manager goes from the team’s number to a child behind it and back; axe on each page', async () => {
-    const context = await browser.newContext({ timezoneId: 'Europe/London' });
+    const context = await newContext(browser);
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     await new SignInPage(page, hub.url).signIn(demoEmail(persona('team-manager').name));
@@ -59,7 +59,7 @@ describe('children’s pages in a real browser', { skip }, () => {
   });
 
   test('a practitioner sees their children this week, and cannot open another team’s child (403, recorded)', async () => {
-    const context = await browser.newContext({ timezoneId: 'Europe/London' });
+    const context = await newContext(browser);
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     const amina = persona('practitioner');
@@ -95,7 +95,7 @@ describe('children’s pages in a real browser', { skip }, () => {
   });
 
   test('a system admin uploads a file, sees the problems, then a preview, and imports it; axe on each step', async () => {
-    const context = await browser.newContext({ timezoneId: 'Europe/London' });
+    const context = await newContext(browser);
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     await new SignInPage(page, hub.url).signIn(demoEmail(persona('system-admin').name));
@@ -123,7 +123,7 @@ describe('children’s pages in a real browser', { skip }, () => {
   });
 
   test('the PSW changes a timescale: errors first, then saved with a reason, then back to the default; axe on each step', async () => {
-    const context = await browser.newContext({ timezoneId: 'Europe/London' });
+    const context = await newContext(browser);
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     await new SignInPage(page, hub.url).signIn(demoEmail(persona('psw').name));

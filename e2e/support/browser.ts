@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium } from 'playwright-core';
+import { withAxe } from './axe.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -21,4 +22,9 @@ export function launchChromium(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/** A browser context as the tests use them: London time, and axe-core in every page it opens. */
+export async function newContext(browser: Browser, options: BrowserContextOptions = {}) {
+  return withAxe(await browser.newContext({ timezoneId: 'Europe/London', ...options }));
 }

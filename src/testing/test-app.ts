@@ -3,20 +3,25 @@ import { createApp } from '../app.ts';
 import { DEMO_PASSWORD, DEMO_PERSONAS, demoEmail, seedDemo } from '../demo/api.ts';
 import { demoSeeds } from '../features.ts';
 import type { Role } from '../platform/policy/roles.ts';
-import { createTestDb, type TestDb } from './test-db.ts';
+import { createTestDb, type TestDb, type TestSeed } from './test-db.ts';
 
 export interface TestApp extends TestDb {
   app: FastifyInstance;
   drop(): Promise<void>;
 }
 
+/** The small demo authority, seeded once per run into a template that every test app's database copies. */
+const SMALL_DEMO: TestSeed = {
+  name: 'demo-small',
+  seed: (db, clock) => seedDemo(db, clock, demoSeeds(), { size: 'small' }),
+};
+
 /** The real app (every hook, the real database) on a fresh, demo-seeded database, driven in-process. */
 export async function createTestApp(
   dialect: TestDb['dialect'],
   configChanges: Partial<TestDb['services']['config']> = {},
 ): Promise<TestApp> {
-  const t = await createTestDb(dialect);
-  await seedDemo(t.db, t.clock, demoSeeds(), { size: 'small' });
+  const t = await createTestDb(dialect, undefined, SMALL_DEMO);
   t.services.config = { ...t.services.config, ...configChanges };
   const app = await createApp(t.services);
   await app.ready();

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,9 +8,10 @@ import pino from 'pino';
 import '../features.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { type Clock, fixedClock } from '../platform/clock.ts';
-import { type DbHandle, type Dialect, openDb } from '../platform/db/db.ts';
+import { type Db, type DbHandle, type Dialect, openDb } from '../platform/db/db.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import type { Services } from '../platform/services.ts';
+import { copySqliteTemplate, postgresTestDatabase, template } from './templates.ts';
 
 export interface TestDb {
   dialect: Dialect;
@@ -23,12 +23,13 @@ export interface TestDb {
   open(): DbHandle;
 }
 
-/** Any fixed number: the advisory lock that test schemas are created and dropped under. */
+/** Any fixed number: the advisory lock that tests migrating by themselves take turns under. */
 const SCHEMA_LOCK = 7_240_112;
 
 /**
- * Runs fn while holding the test-schema lock (on PostgreSQL), for tests that
- * migrate by themselves; on SQLite it just runs fn.
+ * Runs fn while holding the migration lock (on PostgreSQL), for tests that
+ * migrate by themselves; on SQLite it just runs fn. (Each test database is a
+ * database of its own, so other tests' databases no longer need it.)
  */
 export async function underSchemaLock<T>(dialect: Dialect, fn: () => Promise<T>): Promise<T> {
   const url = process.env.DATABASE_URL;
@@ -45,57 +46,78 @@ export async function underSchemaLock<T>(dialect: Dialect, fn: () => Promise<T>)
 export const dialectsUnderTest = (): Dialect[] =>
   process.env.DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 
+/** What a test database holds beyond the schema, built once per run into its template. */
+export interface TestSeed {
+  /** Names the template: the same name must always seed the same data. */
+  name: string;
+  seed(db: Db, clock: Clock): Promise<unknown>;
+}
+
+const DEFAULT_NOW = '2026-11-27T09:00:00Z';
+
+/** Migrates (and seeds) the database at target: how a template is made, and how a test database is made without one. */
+async function build(target: Config['database'], now: string, seed?: TestSeed) {
+  const handle = openDb(target);
+  try {
+    await migrateToLatest(handle);
+    if (seed) await seed.seed(handle.db, fixedClock(now));
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
- * A migrated, empty database of the given dialect: SQLite in a temporary
- * folder, or a fresh schema of its own on the PostgreSQL at DATABASE_URL.
+ * A migrated database of the given dialect — empty, or holding seed's data as
+ * of now: SQLite in a temporary folder, or a database of its own on the
+ * PostgreSQL server at DATABASE_URL. Under the npm test scripts it is a copy
+ * of a template migrated (and seeded) once per run (./templates.ts); a test
+ * file run on its own migrates (and seeds) in place.
  */
 export async function createTestDb(
   dialect: Dialect,
-  now = '2026-11-27T09:00:00Z',
+  now = DEFAULT_NOW,
+  seed?: TestSeed,
 ): Promise<TestDb & { drop(): Promise<void> }> {
   const clock = fixedClock(now);
   // Files a test writes (uploaded documents, imports waiting for confirmation)
   // go to a folder of its own, never the repository's ./data.
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hub-test-'));
+  const key = seed ? `${seed.name}@${now}` : 'migrated';
   let database: Config['database'];
-  let schema: string | undefined;
   let cleanup: () => Promise<void>;
-  // Kysely's migrator reads the catalogue of every schema on the server, which
-  // fails if another test process drops its schema at that moment: creating,
-  // migrating and dropping test schemas therefore take turns under one lock.
-  let lockHolder: DbHandle | undefined;
-  if (dialect === 'postgres') {
-    const url = process.env.DATABASE_URL;
-    if (!url) throw new Error('DATABASE_URL is needed for PostgreSQL tests');
-    const name = `t_${randomBytes(6).toString('hex')}`;
-    schema = name;
-    lockHolder = openDb({ kind: 'postgres', url }, { poolSize: 1 });
-    await sql`select pg_advisory_lock(${SCHEMA_LOCK})`.execute(lockHolder.db);
-    await sql`create schema ${sql.id(name)}`.execute(lockHolder.db);
-    database = { kind: 'postgres', url };
-    cleanup = async () => {
-      const a = openDb({ kind: 'postgres', url }, { poolSize: 1 });
-      await sql`select pg_advisory_lock(${SCHEMA_LOCK})`.execute(a.db);
-      await sql`drop schema ${sql.id(name)} cascade`.execute(a.db);
-      await a.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    };
-  } else {
-    database = { kind: 'sqlite', file: path.join(dataDir, 'hub.sqlite') };
-    cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
-  }
-  const open = () => openDb(database, { schema });
-  const handle = open();
   try {
-    await migrateToLatest(handle);
+    const tpl = await template(key, dialect, (target) => build(target, now, seed));
+    if (dialect === 'postgres') {
+      const url = process.env.DATABASE_URL;
+      if (!url) throw new Error('DATABASE_URL is needed for PostgreSQL tests');
+      const made = await postgresTestDatabase(url, tpl);
+      database = { kind: 'postgres', url: made.url };
+      cleanup = async () => {
+        await made.drop();
+        rmSync(dataDir, { recursive: true, force: true });
+      };
+    } else {
+      database = { kind: 'sqlite', file: path.join(dataDir, 'hub.sqlite') };
+      if (tpl?.kind === 'sqlite') copySqliteTemplate(tpl, dataDir);
+      cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
+    }
+    if (!tpl) {
+      try {
+        await build(database, now, seed);
+      } catch (err) {
+        await cleanup();
+        throw err;
+      }
+    }
   } catch (err) {
-    await handle.close();
-    await lockHolder?.close();
-    await cleanup();
+    rmSync(dataDir, { recursive: true, force: true });
     throw err;
   }
-  // Closing the lock's connection releases the lock.
-  await lockHolder?.close();
+  const open = () => openDb(database);
+  const handle = open();
+  // Connect now, as a started app has (Kysely connects on first use, and closing a
+  // handle that never connected would not stop it connecting later).
+  await sql`select 1`.execute(handle.db);
   const config = {
     ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
     dataDir,

@@ -48,7 +48,10 @@ test('a template has the kind’s columns and an example row; an unknown kind ge
   assert.equal(visits.filename, 'visits-template.csv');
   // Excel reads a CSV as UTF-8 only with a byte order mark; lines end with CRLF.
   assert.ok(visits.body.startsWith('\uFEFF'));
-  const lines = visits.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+  const lines = visits.body
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
   assert.equal(lines[0], 'visit_id,child_id,date,kind,seen,seen_alone');
   assert.equal(lines.length, 2);
   assert.equal(templateCsv('nonsense').filename, 'children-template.csv');

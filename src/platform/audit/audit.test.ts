@@ -135,7 +135,10 @@ for (const dialect of dialectsUnderTest()) {
       assert.equal(csv.statusCode, 200);
       assert.match(String(csv.headers['content-disposition']), /attachment/);
       assert.ok(csv.body.startsWith('\uFEFF'), 'a byte order mark, so Excel reads UTF-8');
-      const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+      const lines = csv.body
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
       assert.equal(
         lines[0],
         'at,person,person_id,action,record_type,record_id,summary,outcome,ip,user_agent',

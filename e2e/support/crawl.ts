@@ -1,0 +1,95 @@
+import type { Page } from 'playwright-core';
+import { axeProblems } from './axe.ts';
+
+/** The most pages one role's crawl visits. */
+export const MAX_PAGES_PER_ROLE = 150;
+/** How many pages of one kind (one pattern) the crawl visits, to follow their links. */
+const VISITS_PER_PATTERN = 2;
+
+/** A page's pattern (ids replaced), so the crawl checks each kind of page without visiting all 80 staff. */
+export const pattern = (p: string) =>
+  p
+    .replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id')
+    .replace(/=\d+/g, '=n')
+    // The children behind each number are one kind of page, whatever the filter (e2e/performance.test.ts visits them).
+    .replace(/^\/performance\/children\?.*/, '/performance/children?…');
+
+/**
+ * A check run on one page of each kind a role reaches, returning what is wrong
+ * (nothing when the page passes). axe is one; the reflow check is another of
+ * the same shape.
+ */
+export interface PageCheck {
+  name: string;
+  run(page: Page): Promise<string[]>;
+}
+
+export const axeCheck: PageCheck = { name: 'axe', run: axeProblems };
+
+export interface CrawlResult {
+  /** Every page visited, in order. */
+  visited: string[];
+  /** The page each check ran on, one per pattern. */
+  checked: string[];
+  /** Every problem found, as "url: check: problem", and every page that answered 400 or more. */
+  problems: string[];
+}
+
+const followable = (href: string) =>
+  href.startsWith('/') &&
+  !href.startsWith('//') &&
+  !href.startsWith('/assets') &&
+  !/\.(csv|xlsx|ics)(\?|$)/.test(href) &&
+  !href.includes('#');
+
+/**
+ * Every same-site page reachable by links from home, breadth first, as the
+ * person signed in on page. Each page is loaded and its links followed (up to
+ * two pages of each pattern); the checks run on the first page of each
+ * pattern. Problems are collected, not thrown, so one run reports them all.
+ */
+export async function crawl(
+  page: Page,
+  base: string,
+  checks: PageCheck[] = [axeCheck],
+): Promise<CrawlResult> {
+  const queue = ['/'];
+  const queuedPerPattern = new Map<string, number>();
+  const checkedPatterns = new Set<string>();
+  const visited = new Set<string>();
+  const checked: string[] = [];
+  const problems: string[] = [];
+  while (queue.length && visited.size < MAX_PAGES_PER_ROLE) {
+    const next = queue.shift()!;
+    if (visited.has(next)) continue;
+    visited.add(next);
+    const response = await page.goto(`${base}${next}`);
+    if (!response || response.status() >= 400) {
+      problems.push(`${next}: answered ${response?.status()}`);
+      continue;
+    }
+    const kind = pattern(next);
+    if (!checkedPatterns.has(kind)) {
+      checkedPatterns.add(kind);
+      checked.push(next);
+      for (const check of checks) {
+        for (const problem of await check.run(page)) problems.push(`${next}: ${check.name}: ${problem}`);
+      }
+    }
+    const links = await page.$$eval('a[href]', (as) =>
+      as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!),
+    );
+    for (const href of links) {
+      if (!followable(href)) continue;
+      const key = pattern(href);
+      const n = queuedPerPattern.get(key) ?? 0;
+      if (n >= VISITS_PER_PATTERN) continue;
+      queuedPerPattern.set(key, n + 1);
+      queue.push(href);
+    }
+  }
+  return { visited: [...visited], checked, problems };
+}
+
+/** How many roles' crawls run at once, each in its own browser context. */
+export const CRAWLS_AT_ONCE = 3;

@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify';
+import type { DEMO_PERSONAS } from '../../src/demo/api.ts';
+import { demoEmail } from '../../src/demo/api.ts';
+import { page } from '../../src/platform/http/page.ts';
+import { type Action, can } from '../../src/platform/policy/policy.ts';
+
+/**
+ * A planted accessibility problem, to prove the accessibility crawl finds what
+ * it should: one extra page, for an action only system admins have, linked
+ * from home for those who may see it, with an image that has no text
+ * alternative (axe's image-alt, WCAG 1.1.1). It exists only in the hub that
+ * e2e/accessibility.test.ts starts.
+ */
+export const PLANTED = '/planted-by-the-accessibility-test';
+const ACTION: Action = 'outbox:view';
+
+export function plantProblem(app: FastifyInstance) {
+  page(app, { method: 'GET', url: PLANTED, permission: ACTION, audit: false }, ({ reply }) =>
+    reply.render('platform/views/error.njk', {
+      title: 'A planted problem',
+      paragraphs: ['This page exists only in the accessibility test, which expects axe to find its problem.'],
+    }),
+  );
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (typeof payload !== 'string' || !String(reply.getHeader('content-type')).startsWith('text/html')) {
+      return payload;
+    }
+    if (req.url === PLANTED) return payload.replace('</main>', '<img src="/favicon.svg"></main>');
+    if (req.url === '/' && req.user && can(req.user, ACTION)) {
+      return payload.replace(
+        '</main>',
+        `<p class="govuk-body"><a class="govuk-link" href="${PLANTED}">A planted problem</a></p></main>`,
+      );
+    }
+    return payload;
+  });
+}
+
+/** Whether a demo persona may open the planted page, as the policy decides. */
+export const reachesPlanted = (persona: (typeof DEMO_PERSONAS)[number]) =>
+  can(
+    {
+      id: '',
+      name: persona.name,
+      email: demoEmail(persona.name),
+      roles: persona.roles,
+      teamId: null,
+      serviceId: null,
+    },
+    ACTION,
+  );
