@@ -15,6 +15,8 @@ import {
   hasEvaluation,
   insertEvaluation,
 } from './evaluation.repo.ts';
+import { sessionIsOver } from './attendance.rules.ts';
+import { partsOf } from './booking.repo.ts';
 
 export interface EvaluationAnswers {
   content: number;
@@ -51,6 +53,8 @@ export async function saveEvaluation(
   await db.transaction().execute(async (trx) => {
     if (!(await hasAttended(trx, b.id)))
       throw new UserInputError('You can evaluate a session once you have attended it.', 'content');
+    if (!sessionIsOver(await partsOf(trx, b.session_id), clock.now().toISOString()))
+      throw new UserInputError('You can evaluate this session once its last day is over.', 'content');
     if (await hasEvaluation(trx, b.id))
       throw new UserInputError('You have already evaluated this session. Thank you.', 'content');
     const id = newId();
