@@ -73,7 +73,13 @@ export function addAnotherDay(answers: Record<string, unknown>) {
   return { values: { ...answers, dayCount: String(more) }, focus: `day-${more - 1}-day` };
 }
 
-const dayRow = z.object({ day: z.string(), month: z.string(), year: z.string(), start: z.string(), end: z.string() });
+const dayRow = z.object({
+  day: z.string(),
+  month: z.string(),
+  year: z.string(),
+  start: z.string(),
+  end: z.string(),
+});
 
 export const sessionForm = z.preprocess(
   // The day rows (day-0-day, day-0-month …) are read into one list before the fields are checked.
@@ -123,10 +129,16 @@ export const sessionForm = z.preprocess(
       if ('problems' in parsed)
         for (const p of parsed.problems) ctx.addIssue({ code: 'custom', message: p.text, path: [p.field] });
       if (s.signupOpens && s.signupCloses && s.signupCloses < s.signupOpens)
-        ctx.addIssue({ code: 'custom', message: 'Booking must close after it opens', path: ['signupCloses'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'Booking must close after it opens',
+          path: ['signupCloses'],
+        });
     })
     .transform((s) => {
-      const { parts } = parseDayRows(s.days) as { parts: { day: string; start: string | null; end: string | null; row: number }[] };
+      const { parts } = parseDayRows(s.days) as {
+        parts: { day: string; start: string | null; end: string | null; row: number }[];
+      };
       return {
         session: {
           label: s.label,

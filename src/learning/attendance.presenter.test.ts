@@ -61,7 +61,10 @@ test('a day still to come: the register says when it opens and offers no form (r
 });
 
 test('the sign-in sheet says the day and times honestly, and where', () => {
-  assert.equal(presentSignInSheet(register()).day, 'Thursday 17 December 2026, 09:30 to end time to be confirmed');
+  assert.equal(
+    presentSignInSheet(register()).day,
+    'Thursday 17 December 2026, 09:30 to end time to be confirmed',
+  );
   assert.equal(presentSignInSheet(register()).where, 'Venue to be confirmed');
   const online = register({
     s: { id: 's1', title: 'x', venue: '', online_link: 'https://x' } as RegisterData['s'],

@@ -48,7 +48,10 @@ export const sessionIsOver = (parts: TimedPart[], now: string) => {
 export const attendedInFull = (daysAttended: number, days: number) => days > 0 && daysAttended >= days;
 
 /** The part the register opens on when none is chosen: the latest day already open, else the first. */
-export function defaultRegisterPart<P extends Pick<TimedPart, 'day'>>(parts: P[], today: string): P | undefined {
+export function defaultRegisterPart<P extends Pick<TimedPart, 'day'>>(
+  parts: P[],
+  today: string,
+): P | undefined {
   const open = parts.filter((p) => registerIsOpen(p, today));
   return open[open.length - 1] ?? parts[0];
 }

@@ -1,11 +1,11 @@
 import { type Actor, recordAudit } from '../platform/audit/audit.ts';
+import { londonDay } from '../platform/calendar/days.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db, DbOrTrx } from '../platform/db/db.ts';
 import { NotFoundError, UserInputError } from '../platform/http/errors.ts';
-import { londonDay } from '../platform/calendar/days.ts';
-import { formatDateWithWeekday } from '../platform/views/format.ts';
 import { newId } from '../platform/ids.ts';
 import { enqueueJob } from '../platform/jobs/jobs.ts';
+import { formatDateWithWeekday } from '../platform/views/format.ts';
 import {
   bookedPlaces,
   daysAttended,
@@ -95,10 +95,16 @@ export async function saveRegister(
     if (sessionIsOver(parts, at)) await askAttendeesToEvaluate(trx, clock, sessionId);
     else {
       const end = sessionEndsAt(parts)!;
-      await enqueueJob(trx, clock, AFTER_SESSION, { sessionId }, {
-        runAt: end,
-        uniqueKey: `${AFTER_SESSION}:${sessionId}:${end}`,
-      });
+      await enqueueJob(
+        trx,
+        clock,
+        AFTER_SESSION,
+        { sessionId },
+        {
+          runAt: end,
+          uniqueKey: `${AFTER_SESSION}:${sessionId}:${end}`,
+        },
+      );
     }
   });
 }
@@ -112,7 +118,10 @@ export async function askAttendeesToEvaluate(trx: DbOrTrx, clock: Clock, session
   const parts = await partsOf(trx, sessionId);
   const at = clock.now().toISOString();
   if (!sessionIsOver(parts, at)) return 0;
-  const lastDay = parts.map((p) => p.day).sort().at(-1)!;
+  const lastDay = parts
+    .map((p) => p.day)
+    .sort()
+    .at(-1)!;
   const course = await courseOfSession(trx, sessionId);
   let asked = 0;
   for (const b of await bookedPlaces(trx, sessionId)) {

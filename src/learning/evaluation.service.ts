@@ -5,6 +5,8 @@ import { newId } from '../platform/ids.ts';
 import { authorize, ForbiddenError } from '../platform/policy/policy.ts';
 import type { Principal } from '../platform/policy/roles.ts';
 import type { Services } from '../platform/services.ts';
+import { sessionIsOver } from './attendance.rules.ts';
+import { partsOf } from './booking.repo.ts';
 import {
   attendedPlaces,
   bookingToEvaluate,
@@ -15,8 +17,6 @@ import {
   hasEvaluation,
   insertEvaluation,
 } from './evaluation.repo.ts';
-import { sessionIsOver } from './attendance.rules.ts';
-import { partsOf } from './booking.repo.ts';
 
 export interface EvaluationAnswers {
   content: number;

@@ -5,10 +5,7 @@ import type { MyLearningData } from './mine.service.ts';
 import { placeSentence, STATUS_TEXT } from './session.presenter.ts';
 
 /** "My learning": places to come in words, sessions attended but not yet evaluated, and the CPD year. */
-export function presentMine(
-  { places, attended, over, cpd, hasFeed, positions }: MyLearningData,
-  now: Date,
-) {
+export function presentMine({ places, attended, over, cpd, hasFeed, positions }: MyLearningData, now: Date) {
   const at = now.toISOString();
   const year = cpdYearOf(londonDay(now));
   return {

@@ -1,7 +1,7 @@
 import type { Db } from '../platform/db/db.ts';
 import type { Principal } from '../platform/policy/roles.ts';
-import { hasFeedLink } from './feed.repo.ts';
 import { sessionIsOver } from './attendance.rules.ts';
+import { hasFeedLink } from './feed.repo.ts';
 import {
   daysOfSessions,
   myActivePlaces,

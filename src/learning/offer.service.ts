@@ -1,9 +1,9 @@
 import { type Actor, recordAudit } from '../platform/audit/audit.ts';
+import { loadWorkingCalendar } from '../platform/calendar/closure-days.repo.ts';
+import { londonDay } from '../platform/calendar/days.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { DbOrTrx } from '../platform/db/db.ts';
 import { NotFoundError, UserInputError } from '../platform/http/errors.ts';
-import { loadWorkingCalendar } from '../platform/calendar/closure-days.repo.ts';
-import { londonDay } from '../platform/calendar/days.ts';
 import { enqueueMail } from '../platform/mail/outbox.ts';
 import { activePlaces, lockSession, partsOf } from './booking.repo.ts';
 import { placesTaken } from './booking.rules.ts';

@@ -56,7 +56,9 @@ test('each problem names the day and points at its field, in plain words', () =>
   assert.deepEqual(problems([row('2 13 2026')]), [
     { field: 'day-0-month', text: 'Day 1: the month must be between 1 and 12' },
   ]);
-  assert.deepEqual(problems([row('2 12 26')]), [{ field: 'day-0-year', text: 'Day 1: the year must include 4 numbers' }]);
+  assert.deepEqual(problems([row('2 12 26')]), [
+    { field: 'day-0-year', text: 'Day 1: the year must include 4 numbers' },
+  ]);
   assert.deepEqual(problems([row('two 12 2026')]), [
     { field: 'day-0-day', text: 'Day 1: the date must be a real date, written in numbers' },
   ]);
@@ -90,7 +92,9 @@ test('the rows come from the form fields by dayCount, and a session’s days go 
   assert.equal(fields['day-2-month'], '1');
   const back = parseDayRows(dayRowsOf(fields));
   assert.deepEqual(
-    'parts' in back ? back.parts.map(({ day, start, end }) => ({ day, start_time: start, end_time: end })) : back,
+    'parts' in back
+      ? back.parts.map(({ day, start, end }) => ({ day, start_time: start, end_time: end }))
+      : back,
     parts,
   );
 });

@@ -51,7 +51,13 @@ export function dayRowsOf(body: Record<string, unknown>): DayRow[] {
       const v = body[rowField(i, f)];
       return typeof v === 'string' ? v.trim().slice(0, 20) : '';
     };
-    return { day: value('day'), month: value('month'), year: value('year'), start: value('start'), end: value('end') };
+    return {
+      day: value('day'),
+      month: value('month'),
+      year: value('year'),
+      start: value('start'),
+      end: value('end'),
+    };
   });
 }
 
@@ -92,9 +98,11 @@ function rowDate(r: DayRow, i: number): string | RowProblem {
     };
   if (!/^\d{1,2}$/.test(r.day) || !/^\d{1,2}$/.test(r.month) || !/^\d+$/.test(r.year))
     return { field: rowField(i, 'day'), text: `${where}: the date must be a real date, written in numbers` };
-  if (r.year.length !== 4) return { field: rowField(i, 'year'), text: `${where}: the year must include 4 numbers` };
+  if (r.year.length !== 4)
+    return { field: rowField(i, 'year'), text: `${where}: the year must include 4 numbers` };
   const [d, m, y] = [Number(r.day), Number(r.month), Number(r.year)];
-  if (m < 1 || m > 12) return { field: rowField(i, 'month'), text: `${where}: the month must be between 1 and 12` };
+  if (m < 1 || m > 12)
+    return { field: rowField(i, 'month'), text: `${where}: the month must be between 1 and 12` };
   if (d < 1 || d > daysInMonth(y, m))
     return { field: rowField(i, 'day'), text: `${where}: ${d} ${MONTHS[m - 1]} ${y} is not a date` };
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -120,20 +128,36 @@ export function parseDayRows(
     const start = parseTime(r.start);
     const end = parseTime(r.end);
     if (start === 'bad')
-      problems.push({ field: rowField(i, 'start'), text: `${where}: enter the start time as a time of day, for example 09:30` });
+      problems.push({
+        field: rowField(i, 'start'),
+        text: `${where}: enter the start time as a time of day, for example 09:30`,
+      });
     if (end === 'bad')
-      problems.push({ field: rowField(i, 'end'), text: `${where}: enter the end time as a time of day, for example 16:30` });
+      problems.push({
+        field: rowField(i, 'end'),
+        text: `${where}: enter the end time as a time of day, for example 16:30`,
+      });
     if (start === 'bad' || end === 'bad') return;
     if (end && !start)
-      problems.push({ field: rowField(i, 'start'), text: `${where}: enter the start time as well as the end time` });
+      problems.push({
+        field: rowField(i, 'start'),
+        text: `${where}: enter the start time as well as the end time`,
+      });
     else if (start && end && end <= start)
-      problems.push({ field: rowField(i, 'end'), text: `${where}: the end time must be after the start time` });
+      problems.push({
+        field: rowField(i, 'end'),
+        text: `${where}: the end time must be after the start time`,
+      });
     else if (parts.some((p) => p.day === day))
-      problems.push({ field: rowField(i, 'day'), text: `${where} is the same date as another day of this session` });
+      problems.push({
+        field: rowField(i, 'day'),
+        text: `${where} is the same date as another day of this session`,
+      });
     else parts.push({ day, start, end, row: i });
   });
   if (problems.length) return { problems };
-  if (!parts.length) return { problems: [{ field: rowField(0, 'day'), text: 'Enter the date of at least one day' }] };
+  if (!parts.length)
+    return { problems: [{ field: rowField(0, 'day'), text: 'Enter the date of at least one day' }] };
   parts.sort((a, b) => a.day.localeCompare(b.day));
   return { parts };
 }

@@ -1,5 +1,5 @@
-import type { DayOff, WorkingCalendar } from '../platform/calendar/working-days.ts';
 import { listInWords } from '../platform/calendar/working-days.presenter.ts';
+import type { DayOff, WorkingCalendar } from '../platform/calendar/working-days.ts';
 import { formatDateWithWeekday } from '../platform/views/format.ts';
 
 /**

@@ -83,7 +83,7 @@ describe('the session page', () => {
   test('someone with no place may book a session still to come, and is told the places left', () => {
     const view = presentSession(data({}), NOW);
     assert.equal(view.canBook, true);
-    assert.equal(view.when, '16 December 2026, 09:00 to 11:00');
+    assert.equal(view.when, 'Wednesday 16 December 2026, 09:00 to 11:00');
     assert.equal(view.where, 'Room 4, Calderbrook Town Hall');
     assert.equal(view.places, '6 places left of 10.');
     assert.equal(view.mineText, null);
@@ -203,7 +203,7 @@ describe('the session page', () => {
         ['Sam Okafor', 'Waiting for approval', ''],
       ],
     );
-    assert.deepEqual(view.moveTo, [{ value: 's2', text: '13 Jan 2027, 10:00 (repeat)' }]);
+    assert.deepEqual(view.moveTo, [{ value: 's2', text: 'Wednesday 13 January 2027, 10:00 (repeat)' }]);
   });
 
   test('the title carries the session’s label', () => {

@@ -1,5 +1,5 @@
 import type { FormErrors } from '../platform/http/forms.ts';
-import { formatDateTime, plural } from '../platform/views/format.ts';
+import { formatDateTime, formatDateTimeWithWeekday, plural } from '../platform/views/format.ts';
 import type { BookingChange } from './booking-actions.service.ts';
 import { whenText } from './catalogue.presenter.ts';
 import type { BookingStatus } from './schema.ts';
@@ -75,7 +75,7 @@ export function presentSession(data: SessionPageData, now: string, errors?: Form
     })),
     moveTo: data.moveTo.map((o) => ({
       value: o.id,
-      text: `${formatDateTime(o.starts_at)}${o.label ? ` (${o.label})` : ''}`,
+      text: `${formatDateTimeWithWeekday(o.starts_at)}${o.label ? ` (${o.label})` : ''}`,
     })),
     backLink: { href: `/learning/courses/${s.course_id}`, text: 'Back to the course' },
   };

@@ -37,7 +37,9 @@ export interface FormSpec<Perm extends Action, PS extends Schema | undefined, BS
    * the answers as sent, it returns the answers to show again (with one more row)
    * and, optionally, the id of the field to move to; undefined means save.
    */
-  again?: (answers: Record<string, unknown>) => { values: Record<string, unknown>; focus?: string } | undefined;
+  again?: (
+    answers: Record<string, unknown>,
+  ) => { values: Record<string, unknown>; focus?: string } | undefined;
 }
 
 /** What a form's change answers: where to go next and what to say there. */
