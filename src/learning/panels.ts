@@ -21,6 +21,7 @@ export const practiceFocusPanel: PanelSource = {
   id: 'learning-practice-focus',
   permission: 'home:view',
   async load({ db, clock }) {
+    // This month in London, not in UTC: at 00:30 on 1 June (BST) it is already June.
     const course = await focusCourse(db, londonDay(clock.now()).slice(0, 7));
     if (!course?.focus_month) return null;
     const starts = await upcomingStarts(db, course.id, clock.now().toISOString());
