@@ -29,7 +29,11 @@ for (const dialect of dialectsUnderTest())
       try {
         await seedLearning(t.db, t.clock, { size: 'small' });
         const panel = await practiceFocusPanel.load(t.services, reader);
-        assert.equal(panel?.title, `Practice focus for ${month}: Motivational Interviewing (practice focus)`, now);
+        assert.equal(
+          panel?.title,
+          `Practice focus for ${month}: Motivational Interviewing (practice focus)`,
+          now,
+        );
       } finally {
         await t.drop();
       }
