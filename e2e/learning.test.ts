@@ -5,6 +5,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { insertCourse, insertSession } from '../src/learning/api.ts';
+import { londonInstant } from '../src/learning/london-time.ts';
 import { addCalendarDays, londonDay } from '../src/platform/calendar/days.ts';
 import { SessionPage, textOf } from './pages/learning.page.ts';
 import { SignInPage } from './pages/sign-in.page.ts';
@@ -72,12 +73,20 @@ describe('learning: book, wait, be promoted, attend, evaluate', { skip }, () => 
     assert.match(await sa.book(), /You have a place/);
     await assertNoAxeViolations(amina, 'a session with a place');
     assert.match(await sd.book(), /You have a place/);
-    assert.match(await sg.book(), /number 1 on the waiting list/);
+    await grace.goto(`${hub.url}/learning/sessions/${sessionId}`);
+    await grace.getByRole('button', { name: 'Join the waiting list' }).waitFor();
+    assert.match(await sg.book(), /You have joined the waiting list: you are number 1\./);
     assert.match(await sg.placeText(), /You are number 1 on the waiting list/);
     await assertNoAxeViolations(grace, 'a session from the waiting list');
 
+    await amina.goto(`${hub.url}/learning/sessions/${sessionId}`);
+    await amina.getByRole('button', { name: 'Cancel my place' }).click();
+    await assertNoAxeViolations(amina, 'the page that asks before cancelling');
     await sa.cancel();
-    assert.match(await textOf(amina.locator('.govuk-notification-banner')), /Cancelled/);
+    assert.match(
+      await textOf(amina.locator('.govuk-notification-banner')),
+      /Your place has been cancelled and given to the next person on the waiting list/,
+    );
 
     await sg.open();
     assert.match(await sg.placeText(), /You have a place on this session/);
@@ -96,6 +105,16 @@ describe('learning: book, wait, be promoted, attend, evaluate', { skip }, () => 
   });
 
   test('L&D take the register and the attendee evaluates', async () => {
+    // The register opens on the day and evaluations follow the end: the session took place yesterday.
+    const { db, clock } = hub.services;
+    const yesterday = addCalendarDays(londonDay(clock.now()), -1);
+    const [startsAt, endsAt] = [londonInstant(yesterday, '10:00'), londonInstant(yesterday, '12:00')];
+    await db
+      .updateTable('lrn_session_parts')
+      .set({ day: yesterday, starts_at: startsAt, ends_at: endsAt })
+      .where('session_id', '=', sessionId)
+      .execute();
+    await db.updateTable('lrn_sessions').set({ starts_at: startsAt }).where('id', '=', sessionId).execute();
     const priya = await as('priya.shah@calderbrook.example');
     const sp = new SessionPage(priya, hub.url, sessionId);
     await sp.open();
@@ -155,10 +174,19 @@ describe('learning: book, wait, be promoted, attend, evaluate', { skip }, () => 
     await assertNoAxeViolations(priya, 'the course form with errors');
 
     await priya.goto(`${hub.url}/learning/admin/sessions/${sessionId}/edit`);
-    await priya.getByLabel('Days and times').fill('2026-12-02 09:30-16:30\nnext Tuesday');
+    // Another day without JavaScript: the form comes back with a second row, answers kept.
+    await priya.getByRole('button', { name: 'Add another day' }).click();
+    const day2 = priya.getByRole('group', { name: 'Date of day 2' });
+    await day2.getByLabel('Day', { exact: true }).fill('31');
+    await day2.getByLabel('Month').fill('2');
+    await day2.getByLabel('Year').fill('2027');
     await priya.getByRole('button', { name: 'Save the session' }).click();
     await priya.getByRole('heading', { name: 'There is a problem' }).waitFor();
-    assert.match(await priya.getByLabel('Days and times').inputValue(), /next Tuesday/);
+    assert.match(
+      await textOf(priya.locator('.govuk-error-summary')),
+      /Day 2: 31 February 2027 is not a date/,
+    );
+    assert.equal(await day2.getByLabel('Day', { exact: true }).inputValue(), '31');
     await assertNoAxeViolations(priya, 'the session form with errors');
 
     await priya.goto(`${hub.url}/learning/compliance/import`);

@@ -18,14 +18,17 @@ export class SessionPage {
 
   async book() {
     await this.open();
-    await this.page.getByRole('button', { name: /Book a place/ }).click();
+    await this.page.getByRole('button', { name: /Book a place|Join the waiting list/ }).click();
     await this.page.waitForURL(this.url);
     return (await textOf(this.page.locator('.govuk-notification-banner'))).trim();
   }
 
+  /** Cancelling asks first, on a page of its own. */
   async cancel() {
     await this.open();
     await this.page.getByRole('button', { name: 'Cancel my place' }).click();
+    await this.page.getByRole('heading', { name: 'Cancel your place?' }).waitFor();
+    await this.page.getByRole('button', { name: 'Yes, cancel my place' }).click();
     await this.page.waitForURL(this.url);
   }
 

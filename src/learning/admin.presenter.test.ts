@@ -84,7 +84,7 @@ test('answers kept after an error are shown instead of the saved course, with th
   assert.equal(view.errors?.fields.title?.text, 'Enter the course title');
 });
 
-test("a session's form shows its days one a line, blank places when not known, and its booking window as days", () => {
+test("a session's form shows each day as date and time inputs, blank places when not known, and its booking window as days", () => {
   const parts = [
     { day: '2026-12-02', start_time: '09:30', end_time: '16:30' },
     { day: '2026-12-09', start_time: '09:30', end_time: null },
@@ -92,7 +92,15 @@ test("a session's form shows its days one a line, blank places when not known, a
   const view = presentSessionForm(course, session, parts, undefined);
   assert.equal(view.title, 'Change a session of Genograms in practice');
   assert.equal(view.action, '/learning/admin/sessions/s1/edit');
-  assert.equal(view.values.days, '2026-12-02 09:30-16:30\n2026-12-09 09:30');
+  assert.deepEqual(
+    view.dayRows.map((r) => [r.prefix, r.items.map((i) => i.value).join(' '), r.start, r.end]),
+    [
+      ['day-0', '2 12 2026', '09:30', '16:30'],
+      ['day-1', '9 12 2026', '09:30', ''],
+    ],
+  );
+  assert.equal(view.dayCount, 2);
+  assert.equal(view.askNonWorking, false);
   assert.equal(view.values.capacity, '');
   assert.equal(view.values.signupOpens, '2026-11-01');
   assert.equal(view.values.signupCloses, '');
@@ -109,9 +117,41 @@ test('a cancelled session cannot be cancelled again; a new session has the usual
   const fresh = presentSessionForm(course, undefined, [], undefined);
   assert.equal(fresh.title, 'Add a session of Genograms in practice');
   assert.equal(fresh.action, '/learning/admin/courses/c1/sessions/new');
-  assert.deepEqual(fresh.values, { cancelCutoffHours: '24', offerWindowDays: '1', holdHours: '4' });
+  assert.deepEqual(fresh.values, {
+    cancelCutoffHours: '24',
+    offerWindowDays: '1',
+    holdHours: '4',
+    dayCount: '1',
+  });
+  assert.equal(fresh.dayRows.length, 1, 'one empty day to fill in');
   assert.equal(fresh.cancelAction, null);
   assert.equal(fresh.backLink.href, '/learning/courses/c1');
+});
+
+test('answers kept: the rows asked for, each field’s error on its own input, and the question about days nobody works', () => {
+  const kept = {
+    values: {
+      dayCount: '3',
+      'day-0-day': '5',
+      'day-0-month': '12',
+      'day-0-year': '2026',
+      'day-1-start': '25:00',
+    },
+    errors: {
+      summary: [],
+      fields: {
+        'day-1-start': { text: 'Day 2: enter the start time as a time of day, for example 09:30' },
+        confirmNonWorking: { text: 'Saturday 5 December 2026 (a weekend) is not a working day.' },
+      },
+    },
+  };
+  const view = presentSessionForm(course, session, [], kept);
+  assert.equal(view.dayRows.length, 3, 'Add another day made a third row');
+  assert.equal(view.dayRows[0]!.items.map((i) => i.value).join(' '), '5 12 2026');
+  assert.equal(view.dayRows[1]!.start, '25:00', 'what was typed is shown back');
+  assert.match(view.dayRows[1]!.startError!.text, /^Day 2/);
+  assert.equal(view.dayRows[0]!.dateError, undefined);
+  assert.equal(view.askNonWorking, true);
 });
 
 test('the messages after a change say who was told', () => {

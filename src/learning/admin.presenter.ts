@@ -1,6 +1,6 @@
 import { londonDay } from '../platform/calendar/days.ts';
-import type { keptForm } from '../platform/http/forms.ts';
-import { partsText } from './parts.parse.ts';
+import type { FormErrors, keptForm } from '../platform/http/forms.ts';
+import { dayRowsOf, rowField, rowsAsFields, rowsOfParts } from './parts.parse.ts';
 import type { LrnCoursesTable, LrnSessionPartsTable, LrnSessionsTable } from './schema.ts';
 
 /** The answers and errors a form kept for its next view (post/redirect/get). */
@@ -62,22 +62,51 @@ export function presentSessionForm(
           venue: s.venue,
           onlineLink: s.online_link ?? '',
           trainers: s.trainers,
-          days: partsText(parts),
+          ...rowsAsFields(rowsOfParts(parts)),
           signupOpens: s.signup_opens_at ? londonDay(new Date(s.signup_opens_at)) : '',
           signupCloses: s.signup_closes_at ? londonDay(new Date(s.signup_closes_at)) : '',
           cancelCutoffHours: String(s.cancel_cutoff_hours),
           offerWindowDays: String(s.offer_window_days),
           holdHours: String(s.hold_hours),
         }
-      : { cancelCutoffHours: '24', offerWindowDays: '1', holdHours: '4' });
+      : { cancelCutoffHours: '24', offerWindowDays: '1', holdHours: '4', dayCount: '1' });
+  const errors = kept?.errors;
   return {
     title: s ? `Change a session of ${course.title}` : `Add a session of ${course.title}`,
     action: s ? `/learning/admin/sessions/${s.id}/edit` : `/learning/admin/courses/${course.id}/sessions/new`,
     values,
-    errors: kept?.errors,
+    errors,
+    dayRows: dayRowsView(values, errors),
+    dayCount: dayRowsOf(values).length,
+    // Asked once a day nobody works has been entered (see session-dates.rules.ts).
+    askNonWorking: Boolean(errors?.fields.confirmNonWorking) || values.confirmNonWorking === 'yes',
     cancelAction: s && s.status !== 'cancelled' ? `/learning/admin/sessions/${s.id}/cancel` : null,
     backLink: { href: s ? `/learning/sessions/${s.id}` : `/learning/courses/${course.id}` },
   };
+}
+
+/** Each day's row of the session form: its date input and two time inputs, with the answers and errors kept. */
+function dayRowsView(values: Record<string, unknown>, errors: FormErrors | undefined) {
+  return dayRowsOf(values).map((r, i) => {
+    const error = (f: Parameters<typeof rowField>[1]) => errors?.fields[rowField(i, f)];
+    const dateError = error('day') ?? error('month') ?? error('year');
+    const item = (name: 'day' | 'month' | 'year', width: number) => ({
+      name,
+      label: { day: 'Day', month: 'Month', year: 'Year' }[name],
+      value: r[name],
+      classes: `govuk-input--width-${width}${dateError ? ' govuk-input--error' : ''}`,
+    });
+    return {
+      number: i + 1,
+      prefix: `day-${i}`,
+      dateError,
+      items: [item('day', 2), item('month', 2), item('year', 4)],
+      start: r.start,
+      end: r.end,
+      startError: error('start'),
+      endError: error('end'),
+    };
+  });
 }
 
 export const sessionChangedMessage = (out: { timesChanged: boolean; told: number }) =>

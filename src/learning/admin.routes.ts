@@ -4,7 +4,7 @@ import { form } from '../platform/http/form.ts';
 import { keptForm } from '../platform/http/forms.ts';
 import { idParams, page } from '../platform/http/page.ts';
 import type { Services } from '../platform/services.ts';
-import { courseForm, sessionForm, toCourse } from './admin.forms.ts';
+import { addAnotherDay, courseForm, sessionForm, toCourse } from './admin.forms.ts';
 import {
   presentAdminList,
   presentCourseForm,
@@ -79,7 +79,7 @@ export function learningAdminRoutes(app: FastifyInstance, services: Services) {
     },
   );
 
-  // A refusal with no field of its own is about the days and places (see changeSession).
+  // A refusal with no field of its own is about the days (see changeSession); "Add another day" shows the form again.
   form(
     app,
     {
@@ -88,10 +88,11 @@ export function learningAdminRoutes(app: FastifyInstance, services: Services) {
       params: idParams,
       body: sessionForm,
       back: ({ params }) => `/learning/admin/courses/${params.id}/sessions/new`,
-      refusalField: 'days',
+      again: addAnotherDay,
+      refusalField: 'day-0-day',
     },
-    async (data, { params, actor }) => {
-      const id = await addSession(services, actor, { courseId: params.id, ...data });
+    async ({ session, checks }, { params, actor }) => {
+      const id = await addSession(services, actor, { courseId: params.id, ...session }, checks);
       return { to: `/learning/sessions/${id}`, message: 'The session has been added.' };
     },
   );
@@ -103,10 +104,11 @@ export function learningAdminRoutes(app: FastifyInstance, services: Services) {
       params: idParams,
       body: sessionForm,
       back: ({ params }) => `/learning/admin/sessions/${params.id}/edit`,
-      refusalField: 'days',
+      again: addAnotherDay,
+      refusalField: 'day-0-day',
     },
-    async (data, { params, actor }) => {
-      const out = await changeSession(services, actor, params.id, data);
+    async ({ session, checks }, { params, actor }) => {
+      const out = await changeSession(services, actor, params.id, session, checks);
       return { to: `/learning/sessions/${params.id}`, message: sessionChangedMessage(out) };
     },
   );

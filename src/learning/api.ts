@@ -3,6 +3,8 @@
  * `feature.ts`, the manifest) is imported from outside the folder.
  */
 
+/** Which people have completed an induction (every day of an Induction course's session attended), for the agency-staff panel. */
+export { inductedAmong } from './induction.repo.ts';
 /** Adds a course and a dated session, as L&D's pages do: for browser tests and benchmarks that need their own. */
 export { insertCourse, insertSession } from './offer.repo.ts';
 /** Example addresses of the learning pages, for the platform's route × role test. */

@@ -19,6 +19,8 @@ const register = (over: Partial<RegisterData> = {}): RegisterData => {
     s: { id: 's1', title: 'Court skills', venue: '', online_link: null } as RegisterData['s'],
     parts,
     part: parts[1],
+    today: '2026-12-17',
+    open: true,
     people: [
       { id: 'b1', name: 'Amina Hussain', team: 'North Team', outcome: 'partial', notes: 'Left at lunch' },
       { id: 'b2', name: 'Sam Okafor', team: null, outcome: null, notes: null },
@@ -32,8 +34,8 @@ test('the register: a link per day with the chosen one marked, and each personâ€
   assert.deepEqual(
     view.dayLinks.map((d) => [d.text, d.href, d.current]),
     [
-      ['Day 1: 16 December 2026', '/learning/sessions/s1/register?part=d1', false],
-      ['Day 2: 17 December 2026', '/learning/sessions/s1/register?part=d2', true],
+      ['Day 1: Wednesday 16 December 2026', '/learning/sessions/s1/register?part=d1', false],
+      ['Day 2: Thursday 17 December 2026', '/learning/sessions/s1/register?part=d2', true],
     ],
   );
   assert.deepEqual(
@@ -52,8 +54,17 @@ test('the register: a link per day with the chosen one marked, and each personâ€
   assert.ok(view.people[1]!.items.every((i) => !i.checked));
 });
 
+test('a day still to come: the register says when it opens and offers no form (rule: it opens on the day)', () => {
+  const view = presentRegister(register({ today: '2026-12-16', open: false }));
+  assert.equal(view.open, false);
+  assert.equal(view.day, 'Thursday 17 December 2026');
+});
+
 test('the sign-in sheet says the day and times honestly, and where', () => {
-  assert.equal(presentSignInSheet(register()).day, '17 December 2026, 09:30 to end time to be confirmed');
+  assert.equal(
+    presentSignInSheet(register()).day,
+    'Thursday 17 December 2026, 09:30 to end time to be confirmed',
+  );
   assert.equal(presentSignInSheet(register()).where, 'Venue to be confirmed');
   const online = register({
     s: { id: 's1', title: 'x', venue: '', online_link: 'https://x' } as RegisterData['s'],

@@ -1,5 +1,5 @@
 import type { FormErrors } from '../platform/http/forms.ts';
-import { formatDate, plural } from '../platform/views/format.ts';
+import { formatDateWithWeekday, plural } from '../platform/views/format.ts';
 import type { RegisterData } from './attendance.service.ts';
 import { OUTCOMES, type Outcome } from './attendance.service.ts';
 
@@ -10,14 +10,16 @@ const OUTCOME_TEXT: Record<Outcome, string> = {
 };
 
 /** The register for one day: links to each day, and each person with the three outcomes to choose from. */
-export function presentRegister({ s, parts, part, people }: RegisterData, errors?: FormErrors) {
+export function presentRegister({ s, parts, part, people, open }: RegisterData, errors?: FormErrors) {
   return {
     title: `Register: ${s.title}`,
     s,
     part,
+    open,
+    day: part ? formatDateWithWeekday(part.day) : '',
     dayLinks: parts.map((p, i) => ({
       href: `/learning/sessions/${s.id}/register?part=${p.id}`,
-      text: `Day ${i + 1}: ${formatDate(p.day)}`,
+      text: `Day ${i + 1}: ${formatDateWithWeekday(p.day)}`,
       current: p.id === part?.id,
     })),
     people: people.map((p, i) => ({
@@ -35,7 +37,7 @@ export function presentSignInSheet({ s, part, people }: RegisterData) {
   return {
     title: `Sign-in sheet: ${s.title}`,
     day: part
-      ? `${formatDate(part.day)}, ${part.start_time} to ${part.end_time ?? 'end time to be confirmed'}`
+      ? `${formatDateWithWeekday(part.day)}, ${part.start_time} to ${part.end_time ?? 'end time to be confirmed'}`
       : 'Date to be confirmed',
     where: s.venue || (s.online_link ? 'Online' : 'Venue to be confirmed'),
     people,

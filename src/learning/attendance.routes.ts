@@ -49,7 +49,7 @@ export function attendanceRoutes(app: FastifyInstance, services: Services) {
     app,
     { method: 'GET', url: '/learning/sessions/:id/register', ...rules },
     async ({ params, query, req, reply }) => {
-      const register = await registerOf(db, params.id, query.part);
+      const register = await registerOf(db, clock, params.id, query.part);
       return reply.render('learning/views/register.njk', presentRegister(register, keptForm(req)?.errors));
     },
   );
@@ -74,7 +74,7 @@ export function attendanceRoutes(app: FastifyInstance, services: Services) {
     app,
     { method: 'GET', url: '/learning/sessions/:id/sign-in-sheet', ...rules },
     async ({ params, query, reply }) => {
-      const register = await registerOf(db, params.id, query.part);
+      const register = await registerOf(db, clock, params.id, query.part);
       return reply.render('learning/views/sign-in-sheet.njk', presentSignInSheet(register));
     },
   );

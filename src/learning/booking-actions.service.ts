@@ -1,9 +1,18 @@
 import type { Actor } from '../platform/audit/audit.ts';
+import type { Db } from '../platform/db/db.ts';
 import { NotFoundError } from '../platform/http/errors.ts';
 import { authorize, can } from '../platform/policy/policy.ts';
 import type { Principal } from '../platform/policy/roles.ts';
-import { bookingWithOwner, getBooking } from './booking.repo.ts';
-import { type BookingCtx, bookPlace, cancelPlace, claimOffer, decideRequest } from './booking.service.ts';
+import { bookingWithOwner, getBooking, partsOf } from './booking.repo.ts';
+import {
+  type BookingCtx,
+  bookPlace,
+  type CancelOutcome,
+  cancelPlace,
+  claimOffer,
+  decideRequest,
+} from './booking.service.ts';
+import { getSessionWithCourse, myPlace } from './session.repo.ts';
 import { moveBooking, removeWaiting, reorderWaiting } from './waitlist.service.ts';
 
 /**
@@ -45,7 +54,7 @@ export async function changeBooking(
   bookingId: string,
   change: BookingChange,
   target = '',
-): Promise<{ sessionId: string; moved?: 'booked' | 'waitlisted' }> {
+): Promise<{ sessionId: string; moved?: 'booked' | 'waitlisted'; cancelled?: CancelOutcome }> {
   const b = await bookingWithOwner(ctx.db, bookingId);
   if (!b) throw new NotFoundError('booking');
   const action = BOOKING_CHANGES[change];
@@ -60,8 +69,10 @@ export async function changeBooking(
   switch (change) {
     case 'cancel':
     case 'organiser-cancel':
-      await cancelPlace(ctx, actor, b.id, { byOrganiser: change === 'organiser-cancel' });
-      return done;
+      return {
+        ...done,
+        cancelled: await cancelPlace(ctx, actor, b.id, { byOrganiser: change === 'organiser-cancel' }),
+      };
     case 'claim':
       await claimOffer(ctx, actor, b.id);
       return done;
@@ -92,3 +103,28 @@ export async function bookingReturnPath(ctx: Pick<BookingCtx, 'db'>, bookingId: 
 
 export const returnPath = (sessionId: string, back: unknown) =>
   back === 'mine' ? '/learning/mine' : `/learning/sessions/${sessionId}`;
+
+/**
+ * What the "are you sure?" page before cancelling shows: the person's own
+ * booking (the policy decides, as for the change itself), with its session.
+ */
+export async function cancelCheck(db: Db, user: Principal, bookingId: string) {
+  const b = await bookingWithOwner(db, bookingId);
+  if (!b) throw new NotFoundError('booking');
+  authorize(user, 'learning:place', {
+    type: 'booking',
+    id: b.id,
+    ownerId: b.staff_id,
+    teamId: b.team_id,
+    serviceId: b.service_id,
+  });
+  const [s, parts, mine] = await Promise.all([
+    getSessionWithCourse(db, b.session_id),
+    partsOf(db, b.session_id),
+    myPlace(db, b.session_id, b.staff_id),
+  ]);
+  if (!s || !mine) throw new NotFoundError('booking');
+  return { s, parts, booking: mine };
+}
+
+export type CancelCheck = Awaited<ReturnType<typeof cancelCheck>>;

@@ -119,6 +119,13 @@ async function lockedBooking(trx: DbOrTrx, ctx: BookingCtx, bookingId: string) {
   return { booking, session };
 }
 
+/** What a cancellation did: what the booking was, and what became of a freed place. */
+export interface CancelOutcome {
+  was: 'requested' | 'booked' | 'waitlisted' | 'offered';
+  /** The freed place went to the next person waiting ('given'), was held for them ('offered'), or stayed free. */
+  passedOn: 'given' | 'offered' | null;
+}
+
 /**
  * Cancels a place, a request or a place on the waiting list. A freed place
  * goes to the first person waiting in this same transaction. L&D may cancel
@@ -129,7 +136,7 @@ export async function cancelPlace(
   actor: Actor,
   bookingId: string,
   options: { byOrganiser: boolean },
-) {
+): Promise<CancelOutcome> {
   const { db, clock } = ctx;
   return db.transaction().execute(async (trx) => {
     const { booking, session } = await lockedBooking(trx, ctx, bookingId);
@@ -151,23 +158,34 @@ export async function cancelPlace(
       recordId: booking.id,
       summary: `Cancelled a ${booking.status} place`,
     });
+    let passedOn: CancelOutcome['passedOn'] = null;
     if (booking.status === 'booked' || booking.status === 'offered') {
       if (booking.status === 'booked') await notifyPlace(trx, clock, 'cancelled', booking.id);
-      await fillFreedPlaces(trx, ctx, session);
+      passedOn = await fillFreedPlaces(trx, ctx, session);
     }
+    return { was: booking.status, passedOn };
   });
 }
 
 const isActive = (s: string): s is 'requested' | 'booked' | 'waitlisted' | 'offered' =>
   s === 'requested' || s === 'booked' || s === 'waitlisted' || s === 'offered';
 
-/** Gives free places to the people waiting, first come first served, until none is free or nobody waits. */
-export async function fillFreedPlaces(trx: DbOrTrx, ctx: BookingCtx, session: SessionRow) {
+/**
+ * Gives free places to the people waiting, first come first served, until none
+ * is free or nobody waits. Says what happened to the first place: given, held, or nothing.
+ */
+export async function fillFreedPlaces(
+  trx: DbOrTrx,
+  ctx: BookingCtx,
+  session: SessionRow,
+): Promise<'given' | 'offered' | null> {
   const calendar = await loadWorkingCalendar(trx);
   const now = ctx.clock.now();
+  let first: 'given' | 'offered' | null = null;
   for (;;) {
     const action = fillFreedPlace(rulesOf(session), await activePlaces(trx, session.id), now, calendar);
-    if (action.kind === 'none') return;
+    if (action.kind === 'none') return first;
+    first ??= action.kind === 'promote' ? 'given' : 'offered';
     if (action.kind === 'promote') {
       await setBookingStatus(trx, action.placeId, 'booked', now.toISOString());
       await notifyPlace(trx, ctx.clock, 'promoted', action.placeId);

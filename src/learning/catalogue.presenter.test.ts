@@ -27,7 +27,7 @@ describe('the catalogue', () => {
     assert.equal(view.summary, '2 courses match.');
     assert.deepEqual(
       view.courses.map((c) => c.nextText),
-      ['Next: 16 December 2026 (3 dates to come)', 'No dates to come yet'],
+      ['Next: Wednesday 16 December 2026 (3 dates to come)', 'No dates to come yet'],
     );
     assert.equal(view.pagination, undefined, 'one page needs no pagination');
     assert.equal(presentCatalogue({ ...input(1), total: 1 }).summary, '1 course matches.');

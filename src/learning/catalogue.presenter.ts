@@ -1,5 +1,5 @@
 import { addCalendarDays, daysInMonth, londonDay, weekdayOf } from '../platform/calendar/days.ts';
-import { escapeHtml, formatDate, plural } from '../platform/views/format.ts';
+import { escapeHtml, formatDateWithWeekday, plural } from '../platform/views/format.ts';
 
 const monthFmt = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', month: 'long', year: 'numeric' });
 
@@ -24,8 +24,8 @@ export function whenText(
   return parts
     .map((p) =>
       p.start_time
-        ? `${formatDate(p.day)}, ${p.start_time} to ${p.end_time ?? 'end time to be confirmed'}`
-        : `${formatDate(p.day)}, times to be confirmed`,
+        ? `${formatDateWithWeekday(p.day)}, ${p.start_time} to ${p.end_time ?? 'end time to be confirmed'}`
+        : `${formatDateWithWeekday(p.day)}, times to be confirmed`,
     )
     .join('; ');
 }
@@ -94,7 +94,7 @@ export function presentCatalogue(input: {
     courses: input.rows.map((c) => ({
       ...c,
       nextText: c.next
-        ? `Next: ${formatDate(c.next)} (${plural(c.upcoming, 'date', 'dates')} to come)`
+        ? `Next: ${formatDateWithWeekday(c.next)} (${plural(c.upcoming, 'date', 'dates')} to come)`
         : 'No dates to come yet',
     })),
     pagination:

@@ -85,10 +85,10 @@ test('a course page lists the dates to come with their places, and counts those 
     [
       [
         'full',
-        '16 December 2026, times to be confirmed',
+        'Wednesday 16 December 2026, times to be confirmed',
         'Full: all 12 places are taken. 2 people are on the waiting list.',
       ],
-      ['off', '13 January 2027, times to be confirmed', 'Cancelled'],
+      ['off', 'Wednesday 13 January 2027, times to be confirmed', 'Cancelled'],
     ],
   );
   assert.equal(view.pastCount, 2, 'sessions past and undated are not offered');

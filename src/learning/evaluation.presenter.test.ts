@@ -42,7 +42,7 @@ describe('evaluation results', () => {
 
   test('a session’s page links to the whole course; a course’s page does not', () => {
     const session = presentEvaluationResults(results('sessions'));
-    assert.equal(session.title, 'Evaluations: Life Story Work: Refresher!, 16 December 2026');
+    assert.equal(session.title, 'Evaluations: Life Story Work: Refresher!, Wednesday 16 December 2026');
     assert.equal(session.courseHref, '/learning/courses/c1/evaluations');
     assert.equal(session.csvHref, '/learning/sessions/s1/evaluations.csv');
     assert.deepEqual(session.backLink, { href: '/learning/sessions/s1', text: 'Back to the session' });

@@ -1,6 +1,6 @@
 import type { TableExport } from '../platform/export/table-export.ts';
 import type { FormErrors } from '../platform/http/forms.ts';
-import { formatDate, plural } from '../platform/views/format.ts';
+import { formatDateWithWeekday, plural } from '../platform/views/format.ts';
 import type { EvaluationAnswer } from './evaluation.repo.ts';
 import type { EvaluationResults } from './evaluation.service.ts';
 
@@ -64,7 +64,7 @@ export function presentEvaluationResults({ scope, id, subject, answers, attended
   return {
     title:
       scope === 'sessions'
-        ? `Evaluations: ${subject.title}, ${formatDate(subject.starts_at)}`
+        ? `Evaluations: ${subject.title}, ${formatDateWithWeekday(subject.starts_at)}`
         : `Evaluations: ${subject.title}, every session`,
     summary: evaluationSummary(answers, attended),
     csvHref: `${base}/evaluations.csv`,

@@ -5,6 +5,8 @@ import { newId } from '../platform/ids.ts';
 import { authorize, ForbiddenError } from '../platform/policy/policy.ts';
 import type { Principal } from '../platform/policy/roles.ts';
 import type { Services } from '../platform/services.ts';
+import { sessionIsOver } from './attendance.rules.ts';
+import { partsOf } from './booking.repo.ts';
 import {
   attendedPlaces,
   bookingToEvaluate,
@@ -51,6 +53,8 @@ export async function saveEvaluation(
   await db.transaction().execute(async (trx) => {
     if (!(await hasAttended(trx, b.id)))
       throw new UserInputError('You can evaluate a session once you have attended it.', 'content');
+    if (!sessionIsOver(await partsOf(trx, b.session_id), clock.now().toISOString()))
+      throw new UserInputError('You can evaluate this session once its last day is over.', 'content');
     if (await hasEvaluation(trx, b.id))
       throw new UserInputError('You have already evaluated this session. Thank you.', 'content');
     const id = newId();

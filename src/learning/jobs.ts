@@ -3,6 +3,7 @@ import { londonDay } from '../platform/calendar/days.ts';
 import { enqueueJob, registerJob } from '../platform/jobs/jobs.ts';
 import { enqueueMail } from '../platform/mail/outbox.ts';
 import type { Services } from '../platform/services.ts';
+import { AFTER_SESSION, askAttendeesToEvaluate } from './attendance.service.ts';
 import { expireOffers } from './booking.service.ts';
 import { latestCompletions } from './elearning.repo.ts';
 import { moduleStanding } from './elearning.rules.ts';
@@ -111,6 +112,12 @@ export const learningJobs = {
       await scheduleDaily(services, londonDay(next));
     });
     this.registerElearning();
+    // A register saved before the session was over: ask the people who attended once it is.
+    registerJob<{ sessionId: string }>(AFTER_SESSION, async (services, { sessionId }) => {
+      await services.db
+        .transaction()
+        .execute((trx) => askAttendeesToEvaluate(trx, services.clock, sessionId));
+    });
     registerJob(OFFERS, async (services) => {
       await expireOffers(services);
       await scheduleOffers(services, new Date(services.clock.now().getTime() + QUARTER_HOUR));

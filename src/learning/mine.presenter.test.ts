@@ -17,7 +17,7 @@ const place = (id: string, over: Partial<MyPlaceRow>): MyPlaceRow => ({
   ...over,
 });
 
-test('my learning: places to come in words, sessions attended and not evaluated, and the CPD year', () => {
+test('my learning: places to come in words with their weekday, sessions attended, over and not evaluated, and the CPD year', () => {
   const view = presentMine(
     {
       places: [
@@ -25,8 +25,11 @@ test('my learning: places to come in words, sessions attended and not evaluated,
         place('evaluated', { starts_at: '2026-10-02T09:00:00.000Z', evaluation: 'e1' }),
         place('waiting', { status: 'waitlisted', queue_pos: 7 }),
         place('asked', { status: 'requested', starts_at: '2027-01-13T09:00:00.000Z' }),
+        place('today', { starts_at: '2026-11-27T09:00:00.000Z' }),
       ],
-      attended: new Set(['past', 'evaluated']),
+      attended: new Set(['past', 'evaluated', 'today']),
+      // The session attended this morning is not over yet: no evaluation until it is.
+      over: new Set(['s-past', 's-evaluated']),
       cpd: [
         { day: '2026-11-02', peer_reflected: 1 },
         { day: '2025-11-02', peer_reflected: 0 },
@@ -41,13 +44,13 @@ test('my learning: places to come in words, sessions attended and not evaluated,
     [
       [
         'Course waiting',
-        '16 December 2026',
+        'Wednesday 16 December 2026',
         'Waiting list',
         'You are number 3 on the waiting list. We will email you if a place comes free.',
       ],
       [
         'Course asked',
-        '13 January 2027',
+        'Wednesday 13 January 2027',
         'Waiting for approval',
         'You have asked for a place; your manager needs to approve it.',
       ],
@@ -56,7 +59,7 @@ test('my learning: places to come in words, sessions attended and not evaluated,
   assert.deepEqual(
     view.toEvaluate.map((r) => r.id),
     ['past'],
-    'attended and not yet evaluated',
+    'attended, over and not yet evaluated',
   );
   assert.equal(view.year.label, '1 December 2025 to 30 November 2026');
   assert.equal(view.standing.pieces, 1, 'only this year’s CPD counts');

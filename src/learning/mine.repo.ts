@@ -54,3 +54,13 @@ export async function waitingPosition(db: DbOrTrx, sessionId: string, queuePos: 
     .executeTakeFirstOrThrow();
   return Number(ahead.n) + 1;
 }
+
+/** The days of some sessions, to tell which are over. */
+export async function daysOfSessions(db: DbOrTrx, sessionIds: string[]) {
+  if (!sessionIds.length) return [];
+  return db
+    .selectFrom('lrn_session_parts')
+    .select(['session_id', 'day', 'start_time', 'ends_at'])
+    .where('session_id', 'in', sessionIds)
+    .execute();
+}

@@ -1,4 +1,6 @@
 import { type Actor, recordAudit } from '../platform/audit/audit.ts';
+import { loadWorkingCalendar } from '../platform/calendar/closure-days.repo.ts';
+import { londonDay } from '../platform/calendar/days.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { DbOrTrx } from '../platform/db/db.ts';
 import { NotFoundError, UserInputError } from '../platform/http/errors.ts';
@@ -23,6 +25,7 @@ import {
   updatePartsInPlace,
   updateSession,
 } from './offer.repo.ts';
+import { nonWorkingDays, nonWorkingMessage, pastDay, pastDayMessage } from './session-dates.rules.ts';
 
 /** L&D add or change a course. */
 export async function saveCourse(
@@ -47,11 +50,60 @@ export async function saveCourse(
   });
 }
 
+/** What the session form asks before a session is saved (see session-dates.rules.ts). */
+export interface DayChecks {
+  /** The form row of each day, sorted as the parts are, so a refusal points at its field. */
+  rows: number[];
+  /** L&D confirmed that the session is meant to be on days nobody works. */
+  confirmNonWorking: boolean;
+}
+
+/**
+ * Refuses days nobody works unless L&D confirmed them (only days new to the
+ * session are asked about), and, for a new session, days in the past.
+ */
+async function checkDays(
+  trx: DbOrTrx,
+  clock: Clock,
+  days: string[],
+  checks: DayChecks,
+  already: string[] | null,
+) {
+  if (already === null) {
+    const past = pastDay(
+      days.map((day) => ({ day })),
+      checks.rows,
+      londonDay(clock.now()),
+    );
+    if (past) throw new UserInputError(pastDayMessage(past.day), `day-${past.row}-day`);
+  }
+  if (checks.confirmNonWorking) return;
+  const off = nonWorkingDays(
+    days.filter((d) => !already?.includes(d)),
+    await loadWorkingCalendar(trx),
+  );
+  if (off.length) throw new UserInputError(nonWorkingMessage(off), 'confirmNonWorking');
+}
+
+const NO_CHECKS: DayChecks = { rows: [], confirmNonWorking: true };
+
 /** Adds a dated session; everyone who registered interest in the course is told, once. */
-export async function addSession(ctx: BookingCtx, actor: Actor, session: NewSession): Promise<string> {
+export async function addSession(
+  ctx: BookingCtx,
+  actor: Actor,
+  session: NewSession,
+  checks: DayChecks = NO_CHECKS,
+): Promise<string> {
   return ctx.db.transaction().execute(async (trx) => {
     const course = await courseTitle(trx, session.courseId);
     if (!course) throw new NotFoundError('course');
+    await checkDays(
+      trx,
+      ctx.clock,
+      session.parts.map((p) => p.day),
+      checks,
+      null,
+    );
     const at = ctx.clock.now().toISOString();
     const id = await insertSession(trx, at, session);
     await recordAudit(trx, ctx.clock, actor, {
@@ -89,7 +141,13 @@ export interface SessionChange extends Omit<NewSession, 'courseId'> {}
  * every booked person an updated invite; more places go to the people waiting.
  * Fewer places than people booked is refused: cancel places first.
  */
-export async function changeSession(ctx: BookingCtx, actor: Actor, sessionId: string, change: SessionChange) {
+export async function changeSession(
+  ctx: BookingCtx,
+  actor: Actor,
+  sessionId: string,
+  change: SessionChange,
+  checks: DayChecks = NO_CHECKS,
+) {
   return ctx.db.transaction().execute(async (trx) => {
     const s = await lockSession(trx, ctx.dialect, sessionId);
     if (!s) throw new NotFoundError('session');
@@ -102,6 +160,13 @@ export async function changeSession(ctx: BookingCtx, actor: Actor, sessionId: st
         'capacity',
       );
     const old = await partsOf(trx, sessionId);
+    await checkDays(
+      trx,
+      ctx.clock,
+      change.parts.map((p) => p.day),
+      checks,
+      old.map((p) => p.day),
+    );
     const sorted = [...change.parts].sort((a, b) => a.day.localeCompare(b.day));
     const timesChanged =
       old.length !== sorted.length ||

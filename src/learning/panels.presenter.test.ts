@@ -16,7 +16,10 @@ test('practice focus: the next date, or an invitation to hear of new ones', () =
   };
   const soon = practiceFocusPanelView(course, ['2026-12-02T09:00:00.000Z', '2026-12-09T09:00:00.000Z']);
   assert.equal(soon.title, 'Practice focus for November 2026: Motivational Interviewing');
-  assert.deepEqual(soon.lines, ['Change talk.', '2 dates are still to come; the next is 2 December 2026.']);
+  assert.deepEqual(soon.lines, [
+    'Change talk.',
+    '2 dates are still to come; the next is Wednesday 2 December 2026.',
+  ]);
   assert.equal(soon.link?.href, '/learning/courses/c1');
   assert.equal(
     practiceFocusPanelView(course, []).lines[1],
@@ -56,7 +59,7 @@ test('training missed: counts people not days, lists the latest eight, and says 
     '5 people in your service did not come to training they had booked in the last three months:',
   );
   assert.equal(panel.lines[1]?.split('; ').length, 8);
-  assert.match(String(panel.lines[1]), /^Sam Okafor \(Court skills, 20 November 2026\)/);
+  assert.match(String(panel.lines[1]), /^Sam Okafor \(Court skills, Friday 20 November 2026\)/);
   assert.deepEqual(teamNoShowsPanelView([], 'your team').lines, [
     'Everyone in your team came to the training they booked in the last three months.',
   ]);

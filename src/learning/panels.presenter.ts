@@ -1,5 +1,5 @@
 import type { Panel } from '../platform/feature.ts';
-import { formatDate, formatDateTime, plural } from '../platform/views/format.ts';
+import { formatDateTime, formatDateWithWeekday, plural } from '../platform/views/format.ts';
 import { monthLabel } from './catalogue.presenter.ts';
 
 /** This month's practice focus: what it teaches and its next date, or where to hear of new ones. */
@@ -12,7 +12,7 @@ export function practiceFocusPanelView(
     lines: [
       course.summary,
       starts.length
-        ? `${plural(starts.length, 'date is', 'dates are')} still to come; the next is ${formatDate(starts[0])}.`
+        ? `${plural(starts.length, 'date is', 'dates are')} still to come; the next is ${formatDateWithWeekday(starts[0])}.`
         : 'There are no more dates this time: register your interest to hear of new ones.',
     ],
     link: { href: `/learning/courses/${course.id}`, text: 'See the dates and book' },
@@ -54,7 +54,7 @@ export function teamNoShowsPanelView(
           `${plural(people.size, 'person', 'people')} in ${where} did not come to training they had booked in the last three months:`,
           missed
             .slice(0, 8)
-            .map((r) => `${r.name} (${r.title}, ${formatDate(r.day)})`)
+            .map((r) => `${r.name} (${r.title}, ${formatDateWithWeekday(r.day)})`)
             .join('; '),
         ]
       : [`Everyone in ${where} came to the training they booked in the last three months.`],

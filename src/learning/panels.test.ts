@@ -69,7 +69,7 @@ test('home panels: the practice focus for everyone, missed training for a team m
     await manager.signIn(daniel.email);
     const page = (await manager.get('/')).body;
     assert.match(page, /Training missed/);
-    assert.match(page, new RegExp(`${teammate.name} \\(Missed course, 20 November 2026\\)`));
+    assert.match(page, new RegExp(`${teammate.name} \\(Missed course, Friday 20 November 2026\\)`));
 
     // A request for a place on an approval course waits for the manager, on their home page.
     const approval = await makeSession(t.db, {

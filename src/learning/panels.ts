@@ -1,6 +1,14 @@
+import { loadWorkingCalendar } from '../platform/calendar/closure-days.repo.ts';
 import { londonDay } from '../platform/calendar/days.ts';
 import type { PanelSource } from '../platform/feature.ts';
 import { listScope } from '../platform/policy/policy.ts';
+import {
+  datesToCheckPanel,
+  fewBookingsPanel,
+  registersTodayPanel,
+  waitingListsPanel,
+} from './ld-home.presenter.ts';
+import { marksOn, sessionsFrom } from './ld-home.repo.ts';
 import {
   approvalsPanelView,
   myLearningPanelView,
@@ -21,6 +29,7 @@ export const practiceFocusPanel: PanelSource = {
   id: 'learning-practice-focus',
   permission: 'home:view',
   async load({ db, clock }) {
+    // This month in London, not in UTC: at 00:30 on 1 June (BST) it is already June.
     const course = await focusCourse(db, londonDay(clock.now()).slice(0, 7));
     if (!course?.focus_month) return null;
     const starts = await upcomingStarts(db, course.id, clock.now().toISOString());
@@ -64,4 +73,51 @@ export const approvalsPanel: PanelSource = {
   },
 };
 
-export const LEARNING_PANELS = [practiceFocusPanel, myLearningPanel, teamNoShowsPanel, approvalsPanel];
+/** L&D: today's registers still to take. */
+export const registersTodayLdPanel: PanelSource = {
+  id: 'learning-registers-today',
+  permission: 'learning:manage',
+  async load({ db, clock }) {
+    const today = londonDay(clock.now());
+    const sessions = await sessionsFrom(db, today);
+    const todays = sessions.flatMap((x) => x.parts.filter((p) => p.day === today).map((p) => p.id));
+    return registersTodayPanel(sessions, await marksOn(db, todays), today);
+  },
+};
+
+/** L&D: sessions soon with few bookings, and courses whose waiting lists would fill another session. */
+export const offerHealthLdPanels: PanelSource[] = [
+  {
+    id: 'learning-few-bookings',
+    permission: 'learning:manage',
+    async load({ db, clock }) {
+      const today = londonDay(clock.now());
+      return fewBookingsPanel(await sessionsFrom(db, today), today);
+    },
+  },
+  {
+    id: 'learning-waiting-lists',
+    permission: 'learning:manage',
+    async load({ db, clock }) {
+      return waitingListsPanel(await sessionsFrom(db, londonDay(clock.now())));
+    },
+  },
+  {
+    id: 'learning-dates-to-check',
+    permission: 'learning:manage',
+    async load({ db, clock }) {
+      const today = londonDay(clock.now());
+      const [sessions, calendar] = await Promise.all([sessionsFrom(db, today), loadWorkingCalendar(db)]);
+      return datesToCheckPanel(sessions, calendar, today);
+    },
+  },
+];
+
+export const LEARNING_PANELS = [
+  registersTodayLdPanel,
+  ...offerHealthLdPanels,
+  practiceFocusPanel,
+  myLearningPanel,
+  teamNoShowsPanel,
+  approvalsPanel,
+];

@@ -34,6 +34,11 @@ export async function learningRouteFixtures(db: Db) {
       url: `/learning/admin/courses/${session.course_id}/sessions/new`,
     },
     '/learning/admin/sessions/:id/edit': { url: `/learning/admin/sessions/${session.id}/edit` },
+    '/learning/sessions/:id/book': { url: `/learning/sessions/${session.id}/book` },
+    '/learning/bookings/:id/cancel': {
+      url: `/learning/bookings/${booking.id}/cancel`,
+      resource: { ownerId: booking.staff_id, teamId: booking.team_id, serviceId: booking.service_id },
+    },
     '/learning/bookings/:id/evaluate': {
       url: `/learning/bookings/${booking.id}/evaluate`,
       resource: { ownerId: booking.staff_id, teamId: booking.team_id, serviceId: booking.service_id },

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { BookingStatus } from './schema.ts';
-import { bookedMessage, bookingChangeMessage, presentSession } from './session.presenter.ts';
+import {
+  bookedMessage,
+  bookingChangeMessage,
+  cancelledMessage,
+  presentBookConfirm,
+  presentCancelConfirm,
+  presentSession,
+} from './session.presenter.ts';
 import type { SessionPageData } from './session.service.ts';
 
 const NOW = '2026-11-27T10:00:00.000Z';
@@ -14,6 +21,7 @@ function data(over: {
   people?: SessionPageData['people'];
   moveTo?: SessionPageData['moveTo'];
   may?: Partial<SessionPageData['may']>;
+  clashes?: SessionPageData['clashes'];
 }): SessionPageData {
   const s: SessionPageData['s'] = {
     id: 's1',
@@ -76,6 +84,7 @@ function data(over: {
     people: over.people ?? [],
     moveTo: over.moveTo ?? [],
     may: { manage: false, managersCourses: false, ...over.may },
+    clashes: over.clashes ?? { sameCourse: [], overlapping: [] },
   };
 }
 
@@ -83,7 +92,7 @@ describe('the session page', () => {
   test('someone with no place may book a session still to come, and is told the places left', () => {
     const view = presentSession(data({}), NOW);
     assert.equal(view.canBook, true);
-    assert.equal(view.when, '16 December 2026, 09:00 to 11:00');
+    assert.equal(view.when, 'Wednesday 16 December 2026, 09:00 to 11:00');
     assert.equal(view.where, 'Room 4, Calderbrook Town Hall');
     assert.equal(view.places, '6 places left of 10.');
     assert.equal(view.mineText, null);
@@ -203,7 +212,7 @@ describe('the session page', () => {
         ['Sam Okafor', 'Waiting for approval', ''],
       ],
     );
-    assert.deepEqual(view.moveTo, [{ value: 's2', text: '13 Jan 2027, 10:00 (repeat)' }]);
+    assert.deepEqual(view.moveTo, [{ value: 's2', text: 'Wednesday 13 January 2027, 10:00 (repeat)' }]);
   });
 
   test('the title carries the session’s label', () => {
@@ -215,19 +224,20 @@ describe('the session page', () => {
 });
 
 describe('what the buttons say afterwards', () => {
-  test('booking: a place, a request, or the place in the queue', () => {
-    assert.equal(
-      bookedMessage({ status: 'booked' }),
-      'You have a place. We have emailed you a calendar invite.',
-    );
-    assert.equal(
-      bookedMessage({ status: 'requested' }),
-      'Your request has been sent to your manager for approval.',
-    );
-    assert.equal(
-      bookedMessage({ status: 'waitlisted', position: 4 }),
-      'The session is full: you are number 4 on the waiting list.',
-    );
+  test('booking: a place, a request, or the position on the waiting list, which is news and not a success', () => {
+    assert.deepEqual(bookedMessage({ status: 'booked' }), {
+      message: 'You have a place. We have emailed you a calendar invite.',
+      notice: false,
+    });
+    assert.deepEqual(bookedMessage({ status: 'requested' }), {
+      message: 'Your request has been sent to your manager for approval.',
+      notice: false,
+    });
+    assert.deepEqual(bookedMessage({ status: 'waitlisted', position: 4 }), {
+      message:
+        'You have joined the waiting list: you are number 4. You do not have a place yet; we will email you if one comes free.',
+      notice: true,
+    });
   });
 
   test('a move says where the person now stands', () => {
@@ -236,9 +246,87 @@ describe('what the buttons say afterwards', () => {
       bookingChangeMessage('move', 'waitlisted'),
       'Moved: they are on the other session’s waiting list.',
     );
-    assert.match(
-      bookingChangeMessage('cancel'),
-      /^Cancelled\. If you had a place, it has gone to the next person/,
+  });
+
+  test('cancelling says what actually happened to the place', () => {
+    assert.equal(
+      cancelledMessage({ was: 'booked', passedOn: 'offered' }),
+      'Your place has been cancelled and offered to the next person on the waiting list.',
     );
+    assert.equal(
+      cancelledMessage({ was: 'booked', passedOn: 'given' }),
+      'Your place has been cancelled and given to the next person on the waiting list.',
+    );
+    assert.equal(
+      cancelledMessage({ was: 'booked', passedOn: null }),
+      'Your place has been cancelled. We have emailed you a cancellation for your calendar.',
+    );
+    assert.equal(cancelledMessage({ was: 'waitlisted', passedOn: null }), 'You have left the waiting list.');
+    assert.equal(
+      cancelledMessage({ was: 'requested', passedOn: null }),
+      'Your request for a place has been withdrawn.',
+    );
+    assert.match(
+      cancelledMessage({ was: 'offered', passedOn: 'offered' }),
+      /^You have turned down the place/,
+    );
+  });
+});
+
+describe('before booking and cancelling', () => {
+  test('a full session, or one with people waiting, says "Join the waiting list"', () => {
+    assert.equal(
+      presentSession(data({ counts: { taken: 10, waiting: 0 } }), NOW).bookText,
+      'Join the waiting list',
+    );
+    assert.equal(
+      presentSession(data({ counts: { taken: 9, waiting: 2 } }), NOW).bookText,
+      'Join the waiting list',
+    );
+    assert.equal(presentSession(data({ counts: { taken: 9, waiting: 0 } }), NOW).bookText, 'Book a place');
+    assert.equal(presentSession(data({ session: { needs_approval: 1 } }), NOW).bookText, 'Ask for a place');
+  });
+
+  test('a place on the same course or at the same time is said before booking, and the confirm page asks again', () => {
+    const other = {
+      session_id: 's9',
+      course_id: 'c1',
+      title: 'Motivational interviewing',
+      parts: [
+        {
+          day: '2027-01-13',
+          start_time: '09:30',
+          end_time: '12:00',
+          starts_at: '2027-01-13T09:30:00.000Z',
+          ends_at: '2027-01-13T12:00:00.000Z',
+        },
+      ],
+    };
+    const view = presentSession(data({ clashes: { sameCourse: [other], overlapping: [] } }), NOW);
+    assert.deepEqual(view.clashes, [
+      'You already have a place on another session of Motivational interviewing: Wednesday 13 January 2027, 09:30 to 12:00.',
+    ]);
+    const confirm = presentBookConfirm(data({ clashes: { sameCourse: [other], overlapping: [] } }), NOW);
+    assert.equal(confirm.confirmText, 'Yes, book a place');
+    assert.match(confirm.title, /^Check before you book: /);
+    const full = presentBookConfirm(data({ counts: { taken: 10, waiting: 1 } }), NOW);
+    assert.equal(full.confirmText, 'Yes, join the waiting list');
+  });
+
+  test('the cancel page says what will happen, for a place, a waiting list and a request', () => {
+    const check = (status: BookingStatus, position?: number) => {
+      const d = data({ mine: { status, position } });
+      return presentCancelConfirm({ s: d.s, parts: d.parts, booking: d.mine! }, 'mine');
+    };
+    const booked = check('booked');
+    assert.equal(booked.title, 'Cancel your place?');
+    assert.equal(booked.yes, 'Yes, cancel my place');
+    assert.deepEqual(booked.no, { text: 'No, keep my place', href: '/learning/mine' });
+    assert.equal(booked.back, 'mine');
+    assert.match(check('waitlisted', 3).lead!, /^You are number 3 on the waiting list/);
+    assert.equal(check('requested').yes, 'Yes, withdraw my request');
+    const gone = check('cancelled');
+    assert.equal(gone.title, 'This place has already been cancelled');
+    assert.equal(gone.yes, null);
   });
 });

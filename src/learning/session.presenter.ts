@@ -1,6 +1,8 @@
 import type { FormErrors } from '../platform/http/forms.ts';
-import { formatDateTime, plural } from '../platform/views/format.ts';
-import type { BookingChange } from './booking-actions.service.ts';
+import { formatDateTime, formatDateTimeWithWeekday, plural } from '../platform/views/format.ts';
+import type { CancelOutcome } from './booking.service.ts';
+import type { BookingChange, CancelCheck } from './booking-actions.service.ts';
+import { clashSentences } from './booking-clash.rules.ts';
 import { whenText } from './catalogue.presenter.ts';
 import type { BookingStatus } from './schema.ts';
 import { canBook, hasStarted, heldPlace, isManagersOnlyFor } from './session.rules.ts';
@@ -65,6 +67,10 @@ export function presentSession(data: SessionPageData, now: string, errors?: Form
     started: hasStarted(s, now),
     managersOnly: isManagersOnlyFor(s, may.managersCourses),
     canBook: canBook(s, held, now, may.managersCourses),
+    bookText: bookButtonText(s, counts),
+    // Told before booking; with anything to tell, the button leads to a page that asks to confirm.
+    clashes: held ? [] : clashSentences(data.clashes),
+    cancelHref: held ? `/learning/bookings/${held.id}/cancel` : null,
     showProviderLink: s.provider_kind === 'external' && held?.status === 'booked',
     manage: may.manage,
     errors,
@@ -75,9 +81,78 @@ export function presentSession(data: SessionPageData, now: string, errors?: Form
     })),
     moveTo: data.moveTo.map((o) => ({
       value: o.id,
-      text: `${formatDateTime(o.starts_at)}${o.label ? ` (${o.label})` : ''}`,
+      text: `${formatDateTimeWithWeekday(o.starts_at)}${o.label ? ` (${o.label})` : ''}`,
     })),
     backLink: { href: `/learning/courses/${s.course_id}`, text: 'Back to the course' },
+  };
+}
+
+/** Whether a new request joins the waiting list: no place free, or someone already waiting (nobody jumps the queue). */
+export const joinsWaitingList = (capacity: number | null, counts: { taken: number; waiting: number }) =>
+  capacity !== null && (counts.taken >= capacity || counts.waiting > 0);
+
+/** What the booking button says: a full session's button joins its waiting list. */
+export function bookButtonText(
+  s: { capacity: number | null; needs_approval: number },
+  counts: { taken: number; waiting: number },
+) {
+  if (joinsWaitingList(s.capacity, counts)) return 'Join the waiting list';
+  return s.needs_approval ? 'Ask for a place' : 'Book a place';
+}
+
+/** The page that asks "are you sure?" before a booking the person should think twice about. */
+export function presentBookConfirm(data: SessionPageData, now: string) {
+  const view = presentSession(data, now);
+  const waiting = joinsWaitingList(data.s.capacity, data.counts);
+  return {
+    ...view,
+    title: `Check before you ${waiting ? 'join the waiting list' : data.s.needs_approval ? 'ask for a place' : 'book'}: ${view.title}`,
+    confirmText: `Yes, ${view.bookText.charAt(0).toLowerCase()}${view.bookText.slice(1)}`,
+    backLink: { href: `/learning/sessions/${data.s.id}`, text: 'Back to the session' },
+  };
+}
+
+/** The "are you sure?" page before cancelling: what will happen, in words. */
+export function presentCancelConfirm({ s, parts, booking }: CancelCheck, back: unknown) {
+  const active = heldPlace(booking);
+  const what: Partial<Record<BookingStatus, { title: string; lead: string; yes: string; no: string }>> = {
+    booked: {
+      title: 'Cancel your place?',
+      lead: 'Your place will go to the next person on the waiting list, if anyone is waiting. We will send you a cancellation for your calendar.',
+      yes: 'Yes, cancel my place',
+      no: 'No, keep my place',
+    },
+    offered: {
+      title: 'Turn down the place held for you?',
+      lead: 'The place will be offered to the next person on the waiting list.',
+      yes: 'Yes, turn down the place',
+      no: 'No, go back',
+    },
+    waitlisted: {
+      title: 'Leave the waiting list?',
+      lead: `You are number ${booking.position} on the waiting list. If you leave it and want to come later, you will join it again at the end.`,
+      yes: 'Yes, leave the waiting list',
+      no: 'No, stay on the waiting list',
+    },
+    requested: {
+      title: 'Withdraw your request for a place?',
+      lead: 'Your manager will no longer be asked to approve it.',
+      yes: 'Yes, withdraw my request',
+      no: 'No, keep my request',
+    },
+  };
+  const words = active ? what[active.status] : undefined;
+  const sessionHref = `/learning/sessions/${s.id}`;
+  return {
+    title: words?.title ?? 'This place has already been cancelled',
+    course: s.label ? `${s.title}: ${s.label}` : s.title,
+    when: whenText(parts),
+    lead: words?.lead ?? null,
+    yes: words?.yes ?? null,
+    no: { text: words?.no ?? 'Back to the session', href: back === 'mine' ? '/learning/mine' : sessionHref },
+    action: `/learning/bookings/${booking.id}/cancel`,
+    back: back === 'mine' ? 'mine' : null,
+    backLink: { href: sessionHref, text: 'Back to the session' },
   };
 }
 
@@ -87,18 +162,45 @@ const CANCEL_TEXT: Partial<Record<BookingStatus, string>> = {
   offered: 'Turn down the place',
 };
 
-/** The message after "Book a place": a place, a request for approval, or a place in the queue. */
+/**
+ * The message after booking: a place, a request for approval, or a place in
+ * the queue — which is news, not a success (`notice`), and says the position.
+ */
 export function bookedMessage(out: { status: 'booked' | 'requested' | 'waitlisted'; position?: number }) {
-  if (out.status === 'booked') return 'You have a place. We have emailed you a calendar invite.';
-  if (out.status === 'requested') return 'Your request has been sent to your manager for approval.';
-  return `The session is full: you are number ${out.position} on the waiting list.`;
+  if (out.status === 'booked')
+    return { message: 'You have a place. We have emailed you a calendar invite.', notice: false };
+  if (out.status === 'requested')
+    return { message: 'Your request has been sent to your manager for approval.', notice: false };
+  return {
+    message: `You have joined the waiting list: you are number ${out.position}. You do not have a place yet; we will email you if one comes free.`,
+    notice: true,
+  };
+}
+
+/** The message after the person cancels: what actually happened, not what might have. */
+export function cancelledMessage(out: CancelOutcome): string {
+  const next = out.passedOn === 'given' ? 'given to' : 'offered to';
+  switch (out.was) {
+    case 'booked':
+      return out.passedOn
+        ? `Your place has been cancelled and ${next} the next person on the waiting list.`
+        : 'Your place has been cancelled. We have emailed you a cancellation for your calendar.';
+    case 'offered':
+      return out.passedOn
+        ? `You have turned down the place held for you. It has been ${next} the next person on the waiting list.`
+        : 'You have turned down the place held for you.';
+    case 'waitlisted':
+      return 'You have left the waiting list.';
+    case 'requested':
+      return 'Your request for a place has been withdrawn.';
+  }
 }
 
 /** The message after a change to a booking. */
 export function bookingChangeMessage(change: BookingChange, moved?: 'booked' | 'waitlisted'): string {
   switch (change) {
     case 'cancel':
-      return 'Cancelled. If you had a place, it has gone to the next person waiting.';
+      return 'Cancelled.';
     case 'claim':
       return 'The place is yours. We have emailed you a calendar invite.';
     case 'approve':

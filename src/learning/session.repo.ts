@@ -87,3 +87,29 @@ export async function otherSessionsOfCourse(db: DbOrTrx, courseId: string, excep
     .orderBy('starts_at')
     .execute();
 }
+
+/** The person's places (booked, or held for them) on other scheduled sessions, each with its days. */
+export async function myOtherPlaces(db: DbOrTrx, staffId: string, exceptSessionId: string) {
+  const places = await db
+    .selectFrom('lrn_bookings as b')
+    .innerJoin('lrn_sessions as s', 's.id', 'b.session_id')
+    .innerJoin('lrn_courses as c', 'c.id', 's.course_id')
+    .select(['b.session_id', 's.course_id', 'c.title'])
+    .where('b.staff_id', '=', staffId)
+    .where('b.status', 'in', ['booked', 'offered'])
+    .where('s.status', '=', 'scheduled')
+    .where('b.session_id', '!=', exceptSessionId)
+    .execute();
+  if (!places.length) return [];
+  const parts = await db
+    .selectFrom('lrn_session_parts')
+    .select(['session_id', 'day', 'start_time', 'end_time', 'starts_at', 'ends_at'])
+    .where(
+      'session_id',
+      'in',
+      places.map((p) => p.session_id),
+    )
+    .orderBy('starts_at')
+    .execute();
+  return places.map((p) => ({ ...p, parts: parts.filter((x) => x.session_id === p.session_id) }));
+}

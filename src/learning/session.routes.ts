@@ -9,14 +9,23 @@ import {
   type BookingChange,
   bookingReturnPath,
   bookOwnPlace,
+  cancelCheck,
   changeBooking,
   returnPath,
 } from './booking-actions.service.ts';
-import { bookedMessage, bookingChangeMessage, presentSession } from './session.presenter.ts';
+import {
+  bookedMessage,
+  bookingChangeMessage,
+  cancelledMessage,
+  presentBookConfirm,
+  presentCancelConfirm,
+  presentSession,
+} from './session.presenter.ts';
 import { sessionPage } from './session.service.ts';
 
 // "back=mine" sends the person back to My learning rather than the session.
 const buttonBody = z.object({ back: z.unknown().optional() });
+const backQuery = z.object({ back: z.string().max(10).optional().catch(undefined) });
 // A refusal points at the page's "Your place" section, as the booking services' refusals do.
 const moveBody = z.preprocess(
   (b) => ({ back: (b as { back?: unknown }).back, session: (b as { target?: unknown }).target }),
@@ -58,8 +67,43 @@ export function sessionRoutes(app: FastifyInstance, services: Services) {
     },
     async (_data, { params, user, actor }) => ({
       to: `/learning/sessions/${params.id}`,
-      message: bookedMessage(await bookOwnPlace(services, user, actor, params.id)),
+      ...bookedMessage(await bookOwnPlace(services, user, actor, params.id)),
     }),
+  );
+
+  // Before a booking the person should think twice about (another place on the course, or at the same time).
+  page(
+    app,
+    {
+      method: 'GET',
+      url: '/learning/sessions/:id/book',
+      permission: 'learning:view',
+      audit: false,
+      params: idParams,
+    },
+    async ({ params, user, reply }) => {
+      const now = clock.now().toISOString();
+      const data = await sessionPage(db, user, params.id, now);
+      return reply.render('learning/views/book-confirm.njk', presentBookConfirm(data, now));
+    },
+  );
+
+  // "Are you sure?" before cancelling a place, leaving a waiting list or withdrawing a request (no JavaScript needed).
+  page(
+    app,
+    {
+      method: 'GET',
+      url: '/learning/bookings/:id/cancel',
+      permission: 'learning:place',
+      audit: false,
+      params: idParams,
+      query: backQuery,
+    },
+    async ({ params, query, user, reply }) =>
+      reply.render(
+        'learning/views/cancel-confirm.njk',
+        presentCancelConfirm(await cancelCheck(db, user, params.id), query.back),
+      ),
   );
 
   // Each change to a booking is checked, through the policy, by the service: it must be the person's own
@@ -77,7 +121,11 @@ export function sessionRoutes(app: FastifyInstance, services: Services) {
     if (change === 'move') continue;
     form(app, { ...bookingButton(change), body: buttonBody }, async (data, { params, user, actor }) => {
       const done = await changeBooking(services, user, actor, params.id, change);
-      return { to: returnPath(done.sessionId, data.back), message: bookingChangeMessage(change) };
+      const message =
+        change === 'cancel' && done.cancelled
+          ? cancelledMessage(done.cancelled)
+          : bookingChangeMessage(change);
+      return { to: returnPath(done.sessionId, data.back), message };
     });
   }
 

@@ -13,10 +13,30 @@ test("the team panel names the team and its service, counts colleagues in words,
   assert.deepEqual(noTeamPanel().lines, ['You are not in a team yet. Ask a system admin to add you to one.']);
 });
 
-test('the agency panel names agency staff with the induction reminder, or says there are none', () => {
-  const some = agencyInTeamPanel(['Ben Ali', 'Zoe Khan']);
-  assert.equal(some.count, 2);
-  assert.match(some.lines[0]!, /^Ben Ali, Zoe Khan\. Make sure they have had an induction/);
+test('a team of one is not told it works with 0 colleagues, and has no team to see', () => {
+  const alone = yourTeamPanel('t9', { name: 'Complaints and Customer Relations', service: 'Practice' }, 0);
+  assert.deepEqual(alone.lines, [
+    'Complaints and Customer Relations, Practice.',
+    'Nobody else in this team uses the Hub.',
+  ]);
+  assert.equal(alone.link, undefined);
+});
+
+test('the agency panel says who has completed induction and who has not, or that there are none', () => {
+  const some = agencyInTeamPanel([
+    { name: 'Ben Ali', inducted: true },
+    { name: 'Zoe Khan', inducted: false },
+    { name: 'Ade Obi', inducted: false },
+  ]);
+  assert.equal(some.count, 2, 'those still to be inducted');
+  assert.deepEqual(some.lines, [
+    'Completed induction: Ben Ali.',
+    'Not inducted yet: Zoe Khan, Ade Obi. Make sure they have an induction, so they can explain our processes to families.',
+  ]);
+  assert.deepEqual(agencyInTeamPanel([{ name: 'Ben Ali', inducted: true }]).lines, [
+    'Completed induction: Ben Ali.',
+    'Everyone has completed induction.',
+  ]);
   const none = agencyInTeamPanel([]);
   assert.equal(none.count, 0);
   assert.deepEqual(none.lines, ['Nobody in your team is agency staff at the moment.']);

@@ -14,6 +14,12 @@ export function yourTeamPanel(
   team: { name: string; service: string },
   colleagues: number,
 ): Panel {
+  // A team of one (a complaints officer, often) has nobody to count or to see.
+  if (colleagues === 0)
+    return {
+      title: 'Your team',
+      lines: [`${team.name}, ${team.service}.`, 'Nobody else in this team uses the Hub.'],
+    };
   return {
     title: 'Your team',
     lines: [
@@ -24,15 +30,31 @@ export function yourTeamPanel(
   };
 }
 
-export function agencyInTeamPanel(names: string[]): Panel {
+/**
+ * The team's agency staff and which of them have completed induction (every
+ * day of it, as the register shows); the count is those still to be inducted.
+ */
+export function agencyInTeamPanel(people: { name: string; inducted: boolean }[]): Panel {
+  if (!people.length)
+    return {
+      title: 'Agency staff in your team',
+      count: 0,
+      lines: ['Nobody in your team is agency staff at the moment.'],
+    };
+  const done = people.filter((p) => p.inducted).map((p) => p.name);
+  const notYet = people.filter((p) => !p.inducted).map((p) => p.name);
+  const names = (xs: string[]) => xs.join(', ');
   return {
     title: 'Agency staff in your team',
-    count: names.length,
-    lines: names.length
-      ? [
-          `${names.join(', ')}. Make sure they have had an induction, so they can explain our processes to families.`,
-        ]
-      : ['Nobody in your team is agency staff at the moment.'],
+    count: notYet.length,
+    lines: [
+      ...(done.length ? [`Completed induction: ${names(done)}.`] : []),
+      ...(notYet.length
+        ? [
+            `Not inducted yet: ${names(notYet)}. Make sure they have an induction, so they can explain our processes to families.`,
+          ]
+        : ['Everyone has completed induction.']),
+    ],
   };
 }
 

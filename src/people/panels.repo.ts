@@ -22,17 +22,16 @@ export async function countColleagues(db: DbOrTrx, teamId: string, staffId: stri
   return rows.length;
 }
 
-/** The names of the team's agency staff working now, A to Z. */
-export async function agencyStaffIn(db: DbOrTrx, teamId: string): Promise<string[]> {
-  const rows = await db
+/** The team's agency staff working now, A to Z. */
+export async function agencyStaffIn(db: DbOrTrx, teamId: string): Promise<{ id: string; name: string }[]> {
+  return db
     .selectFrom('staff')
-    .select('name')
+    .select(['id', 'name'])
     .where('team_id', '=', teamId)
     .where('active', '=', 1)
     .where('is_agency', '=', 1)
     .orderBy('name')
     .execute();
-  return rows.map((r) => r.name);
 }
 
 export interface WorkforceCounts {

@@ -1,3 +1,4 @@
+import { inductedAmong } from '../learning/api.ts';
 import type { PanelSource } from '../platform/feature.ts';
 import { agencyInTeamPanel, noTeamPanel, workforcePanel, yourTeamPanel } from './panels.presenter.ts';
 import { agencyStaffIn, countColleagues, teamWithService, workforceCounts } from './panels.repo.ts';
@@ -19,7 +20,13 @@ const agencyInTeam: PanelSource = {
   id: 'agency-in-team',
   permission: 'workforce:team',
   async load({ db }, user) {
-    return user.teamId ? agencyInTeamPanel(await agencyStaffIn(db, user.teamId)) : null;
+    if (!user.teamId) return null;
+    const agency = await agencyStaffIn(db, user.teamId);
+    const inducted = await inductedAmong(
+      db,
+      agency.map((p) => p.id),
+    );
+    return agencyInTeamPanel(agency.map((p) => ({ name: p.name, inducted: inducted.has(p.id) })));
   },
 };
 

@@ -18,6 +18,9 @@ export function weeksShift(today: string): number {
   return Math.floor((target - seedStart) / 7) * 7;
 }
 
+/** The month ('2026-12') of an instant in London: the month a home page means by "this month". */
+export const thisMonth = (now: Date) => londonDay(now).slice(0, 7);
+
 export async function seedLearning(db: Db, clock: Clock, options: DemoOptions): Promise<string> {
   const now = clock.now().toISOString();
   const shift = weeksShift(londonDay(clock.now()));
@@ -26,7 +29,9 @@ export async function seedLearning(db: Db, clock: Clock, options: DemoOptions): 
   const sessionIds: { id: string; capacity: number | null; past: boolean; title: string }[] = [];
   await db.transaction().execute(async (trx) => {
     for (const c of LEARNING_OFFER) {
-      const focusMonth = c.focus ? move('2021-12-01').slice(0, 7) : null;
+      // The seed's practice focus is its edition's month: in the demo, this month in London (the
+      // offer's first fortnight starts in the month before on its first days, so it cannot be that).
+      const focusMonth = c.focus ? thisMonth(clock.now()) : null;
       const courseId = await insertCourse(trx, now, { ...c.course, focus_month: focusMonth });
       for (const s of c.sessions ?? []) {
         const parts: PartInput[] = s.parts.map((p) => ({ ...p, day: move(p.day) }));

@@ -31,12 +31,26 @@ export interface FormSpec<Perm extends Action, PS extends Schema | undefined, BS
   keepAnswers?: boolean;
   /** The field a refusal with no field of its own points at (default: the form, or the page's main content). */
   refusalField?: string;
+  /**
+   * A button that changes the form rather than saving it, such as "Add another
+   * day" (`name="action" value="add-day"`), so it works without JavaScript: given
+   * the answers as sent, it returns the answers to show again (with one more row)
+   * and, optionally, the id of the field to move to; undefined means save.
+   */
+  again?: (
+    answers: Record<string, unknown>,
+  ) => { values: Record<string, unknown>; focus?: string } | undefined;
 }
 
 /** What a form's change answers: where to go next and what to say there. */
 export interface FormDone {
   to: string;
   message: string;
+  /**
+   * The message is news rather than a success (joining a waiting list is not a
+   * place): it is shown in the design system's neutral banner, not "Success".
+   */
+  notice?: boolean;
 }
 
 /**
@@ -63,11 +77,21 @@ export function form<Perm extends Action, PS extends Schema | undefined, BS exte
         ctx.reply.redirectWithFlash(await spec.back({ params: ctx.params, answers: raw }), {
           form: refusedForm(spec, raw, errors),
         });
+      const shown = spec.again?.(raw);
+      if (shown) {
+        const back = await spec.back({ params: ctx.params, answers: raw });
+        return ctx.reply.redirectWithFlash(shown.focus ? `${back}#${shown.focus}` : back, {
+          form: refusedForm(spec, shown.values, { summary: [], fields: {} }),
+        });
+      }
       const parsed = spec.body.safeParse(raw);
       if (!parsed.success) return fail(formErrors(parsed.error));
       try {
         const done = await run(parsed.data, { ...ctx, body: raw });
-        return ctx.reply.redirectWithFlash(done.to, { success: done.message });
+        return ctx.reply.redirectWithFlash(
+          done.to,
+          done.notice ? { success: done.message, notice: true } : { success: done.message },
+        );
       } catch (err) {
         if (err instanceof UserInputError)
           return fail(formErrors([{ field: err.field ?? spec.refusalField ?? 'form', text: err.message }]));

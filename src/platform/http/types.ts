@@ -42,7 +42,7 @@ declare module 'fastify' {
     redirectWithFlash(
       url: string,
       flash:
-        | { success: string }
+        | { success: string; notice?: boolean }
         | { form: { values: Record<string, unknown>; errors: import('./forms.ts').FormErrors } },
     ): Promise<FastifyReply>;
     cspNonce: { script: string; style: string };

@@ -13,6 +13,13 @@ const dateTimeFmt = new Intl.DateTimeFormat('en-GB', {
   hour: '2-digit',
   minute: '2-digit',
 });
+const weekdayDateFmt = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
 const timeFmt = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
   hour: '2-digit',
@@ -24,6 +31,24 @@ export function formatDate(value: string | null | undefined): string {
   if (!value) return '';
   const d = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
   return Number.isNaN(d.getTime()) ? '' : dateFmt.format(d);
+}
+
+/**
+ * "Wednesday 2 December 2026" from an ISO instant or a YYYY-MM-DD date: for the
+ * dates people plan around (training sessions), where the weekday matters.
+ */
+export function formatDateWithWeekday(value: string | null | undefined): string {
+  if (!value) return '';
+  const d = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
+  // Intl writes "Wednesday, 2 December 2026" in en-GB; people write it without the comma.
+  return Number.isNaN(d.getTime()) ? '' : weekdayDateFmt.format(d).replace(',', '');
+}
+
+/** "Wednesday 2 December 2026, 09:30" from an ISO instant, in London time. */
+export function formatDateTimeWithWeekday(value: string | null | undefined): string {
+  if (!value) return '';
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? '' : `${formatDateWithWeekday(value)}, ${timeFmt.format(d)}`;
 }
 
 /** "27 Nov 2026, 14:05" */
