@@ -11,7 +11,7 @@ import { importFile } from './run.ts';
 
 const TODAY = '2026-11-27'; // the test clock's day
 const dir = mkdtempSync(path.join(tmpdir(), 'children-import-'));
-const fileOf = (name: string, text: string) => {
+const fileOf = (name: string, text: string | Buffer) => {
   const p = path.join(dir, name);
   writeFileSync(p, text);
   return { path: p, name };
@@ -214,6 +214,61 @@ for (const dialect of dialectsUnderTest()) {
           await run('binary.csv', 'child_id,name\n"unclosed,quote\n'),
           /^null: The file could not be read as CSV/,
         );
+      } finally {
+        await t.drop();
+      }
+    });
+
+    test('a file that is not UTF-8 is refused with the row it goes wrong on; UTF-8 split between reads is not', async () => {
+      const t = await createTestApp(dialect);
+      try {
+        const count = async () =>
+          Number(
+            (
+              await t.db
+                .selectFrom('children')
+                .select((eb) => eb.fn.countAll().as('n'))
+                .executeTakeFirstOrThrow()
+            ).n,
+          );
+        const before = await count();
+        const header = 'child_id,name\n';
+        // "Zoë" saved in Windows-1252: ë is the single byte 0xEB, which UTF-8 cannot start a character with.
+        const latin1 = Buffer.concat([
+          Buffer.from(`${header}U1,Ann Lee\n`),
+          Buffer.from('U2,Zo'),
+          Buffer.from([0xeb]),
+          Buffer.from(' Hart\n'),
+        ]);
+        const r = await importFile(
+          t.db,
+          t.clock,
+          actor,
+          kindSpec('children')!,
+          fileOf('latin1.csv', latin1),
+          TODAY,
+        );
+        assert.equal(r.ok, false);
+        assert.match(r.ok ? '' : r.errors[0]!.message, /^Row 3 is not UTF-8 text/);
+        assert.equal(await count(), before, 'nothing written');
+        // A two-byte character across the 64 KiB boundary between the file's reads: read whole.
+        let text = 'child_id,name\n';
+        for (let i = 0; text.length < 65_470; i++) text += `P${i},Pat Doe\n`;
+        text += `Q1,${'x'.repeat(65_535 - text.length - 'Q1,'.length)}Élise\n`;
+        assert.equal(
+          Buffer.from(text).indexOf(Buffer.from('É')),
+          65_535,
+          'É starts on the last byte of the first read',
+        );
+        const ok = await importFile(
+          t.db,
+          t.clock,
+          actor,
+          kindSpec('children')!,
+          fileOf('split.csv', text),
+          TODAY,
+        );
+        assert.equal(ok.ok, true, ok.ok ? '' : ok.errors.map((e) => e.message).join('\n'));
       } finally {
         await t.drop();
       }

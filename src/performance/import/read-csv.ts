@@ -33,6 +33,13 @@ export async function* csvRecords(file: string): AsyncGenerator<{ row: number; c
         throw new FileProblem(
           `The file has more than ${IMPORT_LIMITS.maxRows.toLocaleString('en-GB')} rows; split it into smaller files.`,
         );
+      // csv-parse decodes each whole field as UTF-8 (fields end at ASCII delimiters, so a
+      // character is never split between reads) and puts U+FFFD where the bytes are not UTF-8.
+      // A file already holding U+FFFD has lost characters before it reached us: refused too.
+      if (cells.some((c) => c.includes('\uFFFD')))
+        throw new FileProblem(
+          `Row ${row} is not UTF-8 text, so some of its characters cannot be read. Save the file from Excel as "CSV UTF-8" and upload it again.`,
+        );
       yield { row, cells };
     }
   } catch (err) {
