@@ -1,4 +1,4 @@
-import { PostgresAdapter } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
 import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, DbOrTrx } from '../../platform/db/db.ts';
@@ -41,7 +41,8 @@ import { WorkbookProblem } from './xlsx-zip.ts';
  */
 
 export const MAX_ANNEX_A_ROWS = 200_000;
-const BATCH_ROWS = 200;
+/** Rows of a list written together (each gives up to three records); 500 took a third less time than 200. */
+const BATCH_ROWS = 500;
 
 export interface ListCount {
   list: number;
@@ -348,6 +349,8 @@ export async function importAnnexA(
       let current: ListCount | undefined;
       let done = 0;
       const postgres = trx.getExecutor().adapter instanceof PostgresAdapter;
+      // As for the CSV imports (run.ts): a larger page cache for this connection while writing.
+      if (!postgres) await sql`pragma cache_size = -65536`.execute(trx);
       const flush = async () => {
         if (!batch.length) return;
         const outcome = await writeBatch(trx, batch, postgres);
@@ -399,6 +402,7 @@ export async function importAnnexA(
         },
       );
       await flush();
+      if (!postgres) await sql`pragma cache_size = -2000`.execute(trx);
       counts.sort((a, b) => a.list - b.list);
       const rows = counts.reduce((n, c) => n + c.rows, 0);
       const summary = annexASummary(counts, ignored);

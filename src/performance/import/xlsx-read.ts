@@ -80,9 +80,22 @@ const decodeOoxml = (s: string) =>
     ? s
     : s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
 
+const ATTRIBUTE = new Map<string, RegExp>();
 /** One attribute of a tag (any namespace prefix), entity-decoded, or undefined. */
 export function attr(tag: string, name: string): string | undefined {
-  const re = new RegExp(`\\s(?:[A-Za-z_][\\w.-]*:)?${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+  // The common case, as every writer writes a cell's r, s and t: ` name="value"`.
+  const quick = tag.indexOf(` ${name}="`);
+  if (quick >= 0) {
+    const from = quick + name.length + 3;
+    const value = tag.slice(from, tag.indexOf('"', from));
+    return value.indexOf('&') < 0 ? value : decodeEntities(value);
+  }
+  if (tag.indexOf(name) < 0) return undefined;
+  let re = ATTRIBUTE.get(name);
+  if (!re) {
+    re = new RegExp(`\\s(?:[A-Za-z_][\\w.-]*:)?${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+    ATTRIBUTE.set(name, re);
+  }
   const m = re.exec(tag);
   return m ? decodeEntities(m[1] ?? m[2] ?? '') : undefined;
 }
