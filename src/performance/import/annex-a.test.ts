@@ -112,8 +112,11 @@ const lists = (change: Record<string, unknown[][] | null> = {}) =>
   );
 
 for (const dialect of dialectsUnderTest()) {
+  // Reading is the same whatever the database: 20 runs of each workbook on the first dialect,
+  // and on the others 3 (the writing part: added once, then unchanged), to keep the file quick.
+  const RUNS = dialect === dialectsUnderTest()[0] ? 20 : 3;
   describe(`Annex A workbooks [${dialect}]`, () => {
-    test('complete every time: each workbook imported 20 times gives the same counts, and all three writers the same records', async () => {
+    test(`complete every time: each workbook imported ${RUNS} times gives the same counts, and all three writers the same records`, async () => {
       // Rule: every list present is read to its last row, or the import is refused (issue 10, item 2).
       const t = await createTestApp(dialect);
       try {
@@ -121,7 +124,7 @@ for (const dialect of dialectsUnderTest()) {
         const seen: Record<string, string[]> = {};
         for (const writer of WRITERS) {
           seen[writer] = [];
-          for (let run = 0; run < 20; run++) {
+          for (let run = 0; run < RUNS; run++) {
             const r = await importAnnexA(t.db, t.clock, actor, fixture(writer), TODAY);
             assert.ok(r.ok, `${writer} run ${run}: ${problems(r).join(' | ')}`);
             seen[writer]!.push(JSON.stringify(r.lists));
@@ -152,7 +155,7 @@ for (const dialect of dialectsUnderTest()) {
         );
         for (const writer of WRITERS) {
           const runs = seen[writer]!.slice(writer === 'openpyxl' ? 1 : 0);
-          assert.equal(runs.length, writer === 'openpyxl' ? 19 : 20);
+          assert.equal(runs.length, writer === 'openpyxl' ? RUNS - 1 : RUNS);
           for (const r of runs)
             assert.equal(
               JSON.stringify(

@@ -13,7 +13,7 @@ import {
 } from './annex-a-lists.ts';
 import { parseRow } from './fields.ts';
 import { IdSet } from './id-set.ts';
-import { type ImportContext, type ImportTable, kindSpec } from './kinds.ts';
+import { type ImportContext, type ImportTable, type KindSpec, kindSpec } from './kinds.ts';
 import { orderedId } from './ordered-id.ts';
 import { IMPORT_LIMITS } from './read-csv.ts';
 import { type ImportProblem, loadContext, type Progress } from './run.ts';
@@ -117,6 +117,16 @@ async function eachRow(
   onListDone: (list: number, rows: number) => Promise<void> | undefined,
 ) {
   let total = 0;
+  // Each kind's cell parsers, made once rather than for every record.
+  const parsers = new Map<string, ReturnType<KindSpec['cells']>>();
+  const cellsOf = (kind: KindSpec) => {
+    let p = parsers.get(kind.kind);
+    if (!p) {
+      p = kind.cells(ctx.today);
+      parsers.set(kind.kind, p);
+    }
+    return p;
+  };
   for (const { spec, sheet } of found) {
     const name = `${sheet.name} (sheet ${sheet.position})`;
     let index: Map<string, number> | undefined;
@@ -168,7 +178,7 @@ async function eachRow(
         let bad = false;
         for (const made of spec.make((h) => values.get(h) ?? '', child)) {
           const kind = kindSpec(made.kind)!;
-          const parsed = parseRow(kind.cells(ctx.today), (c) => made.values[c] ?? '');
+          const parsed = parseRow(cellsOf(kind), (c) => made.values[c] ?? '');
           const mapped = parsed.ok ? kind.toRow(parsed.value, ctx) : { error: parsed.message };
           if ('error' in mapped) {
             onProblem({ row: r.row, message: `${where}: ${inHeadings(mapped.error, made.from)}` });

@@ -35,13 +35,16 @@ async function progressBar() {
     cliProgress.Presets.shades_classic,
   );
   let phase = '';
+  let checked = 0;
   bar.start(0, 0, { phase: 'checking' });
   return {
     update: (p: 'checking' | 'writing', rows: number) => {
       if (p !== phase) {
         phase = p;
-        bar.setTotal(Math.max(rows, 1));
+        // Writing goes towards the rows the check counted; checking towards what it has seen so far.
+        bar.setTotal(Math.max(p === 'writing' ? checked : rows, 1));
       }
+      if (p === 'checking') checked = rows;
       bar.setTotal(Math.max(rows, bar.getTotal()));
       bar.update(rows, { phase: p.padEnd(8) });
     },
