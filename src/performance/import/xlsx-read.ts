@@ -48,6 +48,13 @@ export interface Workbook {
 /** Excel's longest cell text; anything longer is not a spreadsheet value. */
 export const MAX_CELL_TEXT = 32_767;
 const MAX_TAG = 64 * 1024;
+/**
+ * The shared strings are the one part held in memory, so they have limits of their own, far above
+ * what a real return holds (some tens of thousands of strings for 10,000 children: ids, answers,
+ * dates written as text) and far below what a small file could otherwise inflate to.
+ */
+const MAX_SHARED_STRINGS = 1_000_000;
+const MAX_SHARED_CHARACTERS = 16 * 1024 * 1024;
 
 // --- a bounded, streaming scanner for the XML subset these parts use ---------------------------
 
@@ -272,6 +279,7 @@ async function sharedStrings(zip: Zip, part: string | undefined): Promise<string
   const out: string[] = [];
   if (!part || !zip.entries.has(part.toLowerCase())) return out;
   let current = '';
+  let total = 0;
   let capture = false;
   let phonetic = 0;
   await scanPart(zip, part, {
@@ -281,8 +289,14 @@ async function sharedStrings(zip: Zip, part: string | undefined): Promise<string
       else if (name === 't' && !phonetic && !selfClosing) capture = true;
     },
     close(name) {
-      if (name === 'si') out.push(decodeOoxml(current));
-      else if (name === 'rPh') phonetic--;
+      if (name === 'si') {
+        out.push(decodeOoxml(current));
+        total += current.length;
+        if (out.length > MAX_SHARED_STRINGS || total > MAX_SHARED_CHARACTERS)
+          throw new WorkbookProblem(
+            'The workbook’s shared strings are far larger than an Annex A return’s: it is refused as unsafe.',
+          );
+      } else if (name === 'rPh') phonetic--;
       else if (name === 't') capture = false;
     },
     text(text) {
