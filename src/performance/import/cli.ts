@@ -13,13 +13,43 @@ type WithDb = <T>(fn: (h: DbHandle) => Promise<T>) => Promise<T>;
 // (docs/performance.md, "Children's timescales").
 
 /** A refused file: each problem on standard error, then a failing exit code. */
-function refuse(r: { errors: { row: number | null; message: string }[]; errorCount: number }) {
+function refuse(
+  r: { errors: { row: number | null; message: string }[]; errorCount: number },
+  withRow = true,
+) {
   for (const e of r.errors)
-    process.stderr.write(`${e.row === null ? 'file' : `row ${e.row}`}: ${e.message}\n`);
+    process.stderr.write(
+      withRow ? `${e.row === null ? 'file' : `row ${e.row}`}: ${e.message}\n` : `${e.message}\n`,
+    );
   if (r.errorCount > r.errors.length)
     process.stderr.write(`… and ${r.errorCount - r.errors.length} more problems.\n`);
   process.stderr.write('Nothing was imported.\n');
   process.exitCode = 1;
+}
+
+/** A progress bar on standard error: rows checked, then rows written (the total is known once checked). */
+async function progressBar() {
+  const { default: cliProgress } = await import('cli-progress');
+  const bar = new cliProgress.SingleBar(
+    { format: '{phase} |{bar}| {value} rows', stream: process.stderr, noTTYOutput: false },
+    cliProgress.Presets.shades_classic,
+  );
+  let phase = '';
+  let checked = 0;
+  bar.start(0, 0, { phase: 'checking' });
+  return {
+    update: (p: 'checking' | 'writing', rows: number) => {
+      if (p !== phase) {
+        phase = p;
+        // Writing goes towards the rows the check counted; checking towards what it has seen so far.
+        bar.setTotal(Math.max(p === 'writing' ? checked : rows, 1));
+      }
+      if (p === 'checking') checked = rows;
+      bar.setTotal(Math.max(rows, bar.getTotal()));
+      bar.update(rows, { phase: p.padEnd(8) });
+    },
+    stop: () => bar.stop(),
+  };
 }
 
 /** `practice-hub import children FILE`, `… import visits FILE`, and so on: one subcommand per kind. */
@@ -32,19 +62,21 @@ export function childImportCommands(importCmd: Command, withDb: WithDb) {
     .action((file: string) =>
       withDb(async ({ db }) => {
         const today = londonDay(systemClock.now());
-        const { importAnnexA } = await import('./annex-a.ts');
+        const [{ importAnnexA }, bar] = await Promise.all([import('./annex-a.ts'), progressBar()]);
         const r = await importAnnexA(
           db,
           systemClock,
           systemActor('import command'),
           { path: file, name: path.basename(file) },
           today,
+          bar.update,
         );
-        if (!r.ok) return refuse(r);
+        bar.stop();
+        if (!r.ok) return refuse(r, false);
         const { refreshStatuses } = await import('../status.service.ts');
         const statuses = await refreshStatuses(db, today);
         process.stdout.write(
-          `Imported Annex A: ${r.rows} rows, ${r.written} records added or changed.\nWorked out what is due for ${statuses.children} children.\n`,
+          `Imported Annex A from ${path.basename(file)}:\n${r.summary.map((l) => `  ${l}\n`).join('')}Worked out what is due for ${statuses.children} children.\n`,
         );
       }),
     );
@@ -57,16 +89,7 @@ export function childImportCommands(importCmd: Command, withDb: WithDb) {
       )
       .action((file: string) =>
         withDb(async ({ db }) => {
-          const [{ default: cliProgress }, { importFile }] = await Promise.all([
-            import('cli-progress'),
-            import('./run.ts'),
-          ]);
-          const bar = new cliProgress.SingleBar(
-            { format: '{phase} |{bar}| {value} rows', stream: process.stderr, noTTYOutput: false },
-            cliProgress.Presets.shades_classic,
-          );
-          let phase = '';
-          bar.start(0, 0, { phase: 'checking' });
+          const [bar, { importFile }] = await Promise.all([progressBar(), import('./run.ts')]);
           const today = londonDay(systemClock.now());
           const result = await importFile(
             db,
@@ -75,14 +98,7 @@ export function childImportCommands(importCmd: Command, withDb: WithDb) {
             spec,
             { path: file, name: path.basename(file) },
             today,
-            (p, rows) => {
-              if (p !== phase) {
-                phase = p;
-                bar.setTotal(Math.max(rows, 1));
-              }
-              bar.setTotal(Math.max(rows, bar.getTotal()));
-              bar.update(rows, { phase: p.padEnd(8) });
-            },
+            bar.update,
           );
           bar.stop();
           if (!result.ok) return refuse(result);

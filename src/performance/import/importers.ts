@@ -79,7 +79,7 @@ export const annexAImporter: Importer = {
     if (!r.ok) return r;
     return {
       ok: true,
-      summary: `Annex A workbook ${file.name} imported: ${r.rows} rows, ${r.written} records added or changed.`,
+      summary: `Annex A workbook ${file.name} imported. ${r.summary.join(' ')}`,
     };
   },
 };

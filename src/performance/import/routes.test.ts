@@ -5,6 +5,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { Browser, createTestApp, personaFor } from '../../testing/test-app.ts';
+import { LISTS } from './annex-a-lists.ts';
 
 /** A multipart/form-data body with the kind and one file, as a browser builds it. */
 function multipart(kind: string, filename: string, content: string | Buffer) {
@@ -102,16 +103,27 @@ test('an Annex A workbook goes through the same check, preview and confirmation'
     const b = new Browser(t.app);
     await b.signIn(personaFor('system-admin').email);
     const csrf = await b.csrfFrom('/performance/import');
+    // Lists 4–7 with their headings only; list 8 with one child, its dates in three of the ways workbooks hold them.
     const wb = new ExcelJS.Workbook();
+    for (const l of LISTS.filter((x) => x.list < 8))
+      wb.addWorksheet(`List ${l.list}`).addRow(Object.keys(l.columns));
     wb.addWorksheet('List 8').addRows([
       [
         'Child Unique ID',
         'Date Started to be Looked After',
-        'Legal Status',
+        'Child’s Legal Status',
         'Date of Latest Statutory Review',
         'Date of Last Social Work Visit',
+        'Date Ceased to be Looked After',
       ],
-      ['C000003', '2025-03-03', 'V2 Section 20', '2026-10-01', '2026-11-02'],
+      [
+        'C000003',
+        '03/03/2025',
+        'V2 Section 20',
+        new Date('2026-10-01T00:00:00Z'),
+        '02/11/2026 00:00:00',
+        '#N/A',
+      ],
     ]);
     const { payload, contentType } = multipart(
       'annex-a',

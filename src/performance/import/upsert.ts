@@ -35,6 +35,31 @@ export async function upsertValues(db: DbOrTrx, table: ImportTable, columns: str
   const rows = values.length / columns.length;
   if (rows === 0) return 0;
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  // Without `returning`, both drivers report the rows inserted or updated (a row whose values
+  // are all the same is neither), and no result row is made for each of a million rows.
+  const result = await db.executeQuery(CompiledQuery.raw(statement(table, columns, rows, postgres), values));
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/**
+ * The same statement, returning the local ids it inserted or updated (not those whose values
+ * were all the same): for imports that report what changed record by record (Annex A).
+ */
+export async function upsertReturning(
+  db: DbOrTrx,
+  table: ImportTable,
+  columns: string[],
+  values: unknown[],
+  postgres: boolean,
+): Promise<string[]> {
+  const rows = values.length / columns.length;
+  if (rows === 0) return [];
+  const text = `${statement(table, columns, rows, postgres)} returning ${q('local_id')}`;
+  const result = await db.executeQuery<{ local_id: string }>(CompiledQuery.raw(text, values));
+  return result.rows.map((r) => r.local_id);
+}
+
+function statement(table: ImportTable, columns: string[], rows: number, postgres: boolean) {
   const key = `${postgres}:${table}:${columns.join(',')}:${rows}`;
   let text = texts.get(key);
   if (!text) {
@@ -51,8 +76,5 @@ export async function upsertValues(db: DbOrTrx, table: ImportTable, columns: str
     if (postgres) text = text.replace(/\?/g, () => `$${++n}`);
     texts.set(key, text);
   }
-  // Without `returning`, both drivers report the rows inserted or updated (a row whose values
-  // are all the same is neither), and no result row is made for each of a million rows.
-  const result = await db.executeQuery(CompiledQuery.raw(text, values));
-  return Number(result.numAffectedRows ?? 0);
+  return text;
 }
