@@ -6,6 +6,7 @@ import { newId } from '../platform/ids.ts';
 import { can } from '../platform/policy/policy.ts';
 import type { Principal } from '../platform/policy/roles.ts';
 import { complaintFor, todayIn } from './complaints.service.ts';
+import { actionDueProblem } from './dates.rules.ts';
 import { findStaffMember } from './directory.repo.ts';
 import { insertDocumentRow, type Upload, withStoredDocument } from './documents.service.ts';
 import {
@@ -102,6 +103,8 @@ export async function addAction(
 ) {
   await db.transaction().execute(async (trx) => {
     const { item, state } = await loopOf(trx, user, itemId);
+    const outOfRange = actionDueProblem(a.dueOn, todayIn(clock));
+    if (outOfRange) throw new UserInputError(outOfRange, 'dueOn');
     if (a.dueOn < item.raised_on)
       throw new UserInputError('The due date cannot be before the item was raised', 'dueOn');
     const owner = await findStaffMember(trx, a.ownerId);
