@@ -10,6 +10,7 @@ import {
   SIGN_IN_RULES,
   signInKeys,
   throttleRows,
+  touch,
   waitingUntil,
 } from './throttle.ts';
 
@@ -69,9 +70,10 @@ export async function signIn(
         : `Failed sign-in for ${email.slice(0, 100)} (no active account)`;
     await db.transaction().execute(async (trx) => {
       // A try made while waiting is not counted: it was not checked, and must not lengthen the wait.
-      if (!waiting)
-        for (const [rule, key] of counted)
-          await countHit(trx, key, now, new Date(now.getTime() - rule.forgetAfterMs), keys.account);
+      // It still writes to the same rows (unchanged), so it takes the time a counted one does.
+      for (const [rule, key] of counted)
+        if (waiting) await touch(trx, key);
+        else await countHit(trx, key, now, new Date(now.getTime() - rule.forgetAfterMs), keys.account);
       await recordAudit(trx, clock, account ? { ...actor, name: account.name } : actor, {
         action: 'sign-in-failed',
         recordType: 'staff',
