@@ -84,7 +84,7 @@ async function loopOf(trx: DbOrTrx, user: Principal, itemId: string) {
     closed: item.closed_on !== null,
     actions: actions.map((a) => ({ id: a.id, hasEvidence: a.evidence_on !== null })),
   };
-  return { item, state };
+  return { item, state, ownerIds: actions.map((a) => a.owner_id) };
 }
 
 const applyLoop = (state: LoopState, op: LoopOp) => {
@@ -189,7 +189,9 @@ export async function addEvidence(
 
 export async function closeLoop(db: Db, clock: Clock, actor: Actor, user: Principal, itemId: string) {
   await db.transaction().execute(async (trx) => {
-    const { item, state } = await loopOf(trx, user, itemId);
+    const { item, state, ownerIds } = await loopOf(trx, user, itemId);
+    // Closing the loop accepts each action's evidence: not by someone who owns one of them.
+    authorizeRecord(user, 'lessons:manage', 'learning-item', item, ownerIds);
     applyLoop(state, { type: 'close' });
     if (!(await closeItem(trx, itemId, todayIn(clock))))
       throw new UserInputError('The loop is already closed', 'form');

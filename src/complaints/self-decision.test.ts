@@ -3,9 +3,10 @@ import { describe, test } from 'node:test';
 import { UserInputError } from '../platform/http/errors.ts';
 import { ForbiddenError } from '../platform/policy/policy.ts';
 import type { Principal } from '../platform/policy/roles.ts';
-import { createTestApp } from '../testing/test-app.ts';
+import { createTestApp, personaFor } from '../testing/test-app.ts';
 import { dialectsUnderTest } from '../testing/test-db.ts';
 import { recordComplaintEvent, setInvestigation } from './complaints.service.ts';
+import { addAction, addEvidence, addLessonItem, closeLoop } from './lessons.service.ts';
 
 // Issue 11 item 11: nobody investigates a complaint about themselves. The rule is the
 // policy's (`decidesOnOwnRecord`): a person named in a complaint may not act on it, and
@@ -81,6 +82,58 @@ for (const dialect of dialectsUnderTest()) {
           }),
           (e: unknown) => e instanceof UserInputError && e.field === 'officerId',
         );
+      } finally {
+        await t.drop();
+      }
+    });
+
+    test('nobody closes the loop on evidence they gave for their own action', async () => {
+      const t = await createTestApp(dialect);
+      try {
+        const staff = await t.db
+          .selectFrom('staff')
+          .select(['id', 'name', 'email'])
+          .where('email', '=', personaFor('complaints-officer').email)
+          .executeTakeFirstOrThrow();
+        const officer: Principal = { ...staff, roles: ['complaints-officer'], teamId: null, serviceId: null };
+        const psw = { ...officer, id: 'another-person', roles: ['psw' as const] };
+        const actor = { id: staff.id, name: staff.name, ip: null, userAgent: null };
+        const itemId = await addLessonItem(t.db, t.clock, actor, officer, {
+          complaintId: (await t.db.selectFrom('complaints').select('id').executeTakeFirstOrThrow()).id,
+          sourceId: null,
+          kind: 'learning point',
+          title: 'Explain the plan in plain words',
+          detail: 'Families need plans they can read',
+          theme: 'communication',
+          teamId: null,
+        });
+        await addAction(t.db, t.clock, actor, officer, itemId, {
+          description: 'Rewrite the template',
+          ownerId: staff.id,
+          dueOn: '2026-12-11',
+        });
+        const action = await t.db
+          .selectFrom('lesson_actions')
+          .select('id')
+          .where('item_id', '=', itemId)
+          .executeTakeFirstOrThrow();
+        await addEvidence(t.db, t.clock, t.services.config.dataDir, actor, officer, action.id, {
+          text: 'Done',
+          link: '',
+          file: null,
+        });
+        await assert.rejects(closeLoop(t.db, t.clock, actor, officer, itemId), ForbiddenError);
+        const closed = async () =>
+          (
+            await t.db
+              .selectFrom('lesson_items')
+              .select('closed_on')
+              .where('id', '=', itemId)
+              .executeTakeFirstOrThrow()
+          ).closed_on;
+        assert.equal(await closed(), null);
+        await closeLoop(t.db, t.clock, actor, psw, itemId);
+        assert.ok(await closed());
       } finally {
         await t.drop();
       }

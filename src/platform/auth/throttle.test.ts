@@ -82,17 +82,26 @@ for (const dialect of dialectsUnderTest()) {
         const slowed = personaFor('psw').email;
         for (let i = 0; i < SIGN_IN_RULES.accountFromSource.free; i++)
           await signInFrom(t.app, '203.0.113.50', slowed, 'wrong-password');
+        // The real and unknown tries come from a new source each round, so they stay uncounted-for
+        // (never slowed); the slowed account's come from where it was slowed.
         const kinds = {
-          real: () => signInFrom(t.app, '203.0.113.50', real, 'wrong-password'),
-          unknown: () =>
-            signInFrom(t.app, '203.0.113.50', 'nobody.here@calderbrook.example', 'wrong-password'),
+          real: (round: number) => signInFrom(t.app, `203.0.113.${100 + round}`, real, 'wrong-password'),
+          unknown: (round: number) =>
+            signInFrom(
+              t.app,
+              `203.0.113.${100 + round}`,
+              'nobody.here@calderbrook.example',
+              'wrong-password',
+            ),
           slowed: () => signInFrom(t.app, '203.0.113.50', slowed, 'wrong-password'),
         };
         const times: Record<string, number[]> = { real: [], unknown: [], slowed: [] };
         const bodies: Record<string, string> = {};
+        const order = Object.entries(kinds);
         for (let round = 0; round < 7; round++)
-          for (const [kind, run] of Object.entries(kinds)) {
-            const { res, ms } = await run();
+          // Each round starts with a different kind, so none is always first (or last) after a pause.
+          for (const [kind, run] of [...order.slice(round % 3), ...order.slice(0, round % 3)]) {
+            const { res, ms } = await run(round);
             assert.equal(res.statusCode, 401, kind);
             times[kind]!.push(ms);
             bodies[kind] = main(res.body)
@@ -102,15 +111,16 @@ for (const dialect of dialectsUnderTest()) {
         assert.equal(bodies.real, bodies.unknown);
         assert.equal(bodies.real, bodies.slowed);
         const medians = Object.values(times).map(quickest);
-        const spread = Math.max(...medians) - Math.min(...medians);
         console.log(
           `sign-in refusal, quickest of 7 (ms): ${Object.keys(times)
             .map((k, i) => `${k} ${medians[i]!.toFixed(1)}`)
             .join(', ')}`,
         );
-        // Each does the same argon2 work (a lock once answered with none: about 0 ms against a
-        // hash's 50–250 ms here); a difference well under one hash is the machine's noise.
-        assert.ok(spread < Math.max(50, 0.6 * Math.min(...medians)), `quickest ${medians.join(', ')}`);
+        // Each does the same argon2 work. A locked account once answered with none: a few ms against a
+        // hash's 50–400 ms here, twenty times quicker or more. On this shared machine one hash's time
+        // swings threefold from moment to moment (other tests run beside it), so the test asks for the
+        // same work — within a factor of three — not for equal milliseconds.
+        assert.ok(Math.max(...medians) < 3 * Math.min(...medians), `quickest ${medians.join(', ')}`);
       } finally {
         await t.drop();
       }
