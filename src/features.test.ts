@@ -6,7 +6,15 @@ import { registeredActions } from './platform/policy/policy.ts';
 import { forEachDialect } from './testing/test-db.ts';
 
 // Tables the platform itself owns (sign-in, the audit log, mail, jobs, working days); Kysely's own bookkeeping.
-const PLATFORM_TABLES = ['sessions', 'password_tokens', 'closure_days', 'audit_log', 'outbox', 'jobs'];
+const PLATFORM_TABLES = [
+  'sessions',
+  'password_tokens',
+  'closure_days',
+  'audit_log',
+  'outbox',
+  'jobs',
+  'auth_throttle',
+];
 const KYSELY_TABLES = ['kysely_migration', 'kysely_migration_lock'];
 
 forEachDialect(

@@ -58,7 +58,12 @@ export async function complaintPage(db: Db, user: Principal, id: string, today: 
     listItems(db, { kind: 'all' }, { complaintId: complaint.id }),
     listStaff(db),
   ]);
-  const record = { teamId: complaint.team_id, serviceId: complaint.service_id };
+  // The people the complaint is about may see it (their scope allows) but not act on it.
+  const record = {
+    teamId: complaint.team_id,
+    serviceId: complaint.service_id,
+    subjectIds: workers.map((w) => w.id),
+  };
   return {
     complaint,
     events,

@@ -4,10 +4,11 @@ import type { Clock } from '../platform/clock.ts';
 import type { Db, DbOrTrx } from '../platform/db/db.ts';
 import { NotFoundError, UserInputError } from '../platform/http/errors.ts';
 import { newId } from '../platform/ids.ts';
-import type { Action } from '../platform/policy/policy.ts';
+import { type Action, decidesOnOwnRecord } from '../platform/policy/policy.ts';
 import type { Principal } from '../platform/policy/roles.ts';
 import { currentDeadline, REGULATION_DAYS } from './clocks.rules.ts';
 import {
+  complaintWorkers,
   findComplaint,
   insertComplaint,
   insertComplaintEvent,
@@ -70,6 +71,7 @@ export async function registerComplaint(
       throw new UserInputError('Choose the team the complaint is about', 'teamId');
     await checkStaff(trx, c.workerIds, 'workerIds');
     if (c.officerId) await checkStaff(trx, [c.officerId], 'officerId');
+    checkOfficerIsNotNamed(c.officerId, c.workerIds);
     const received: Extract<ComplaintEvent, { type: 'received' }> = {
       type: 'received',
       on: c.receivedOn,
@@ -117,11 +119,27 @@ async function checkStaff(db: DbOrTrx, ids: string[], field: string) {
     throw new UserInputError('Choose people from the list', field);
 }
 
-/** Loads a complaint the person may act on (as `action`), inside the caller's transaction. */
+/** Nobody investigates a complaint about themselves (the policy's rule, `decidesOnOwnRecord`). */
+function checkOfficerIsNotNamed(officerId: string | null, workerIds: readonly string[]) {
+  if (officerId && decidesOnOwnRecord(officerId, workerIds))
+    throw new UserInputError(
+      'The investigating officer cannot be one of the people the complaint is about: choose someone else',
+      'officerId',
+    );
+}
+
+const workerIdsOf = async (db: DbOrTrx, complaintId: string) =>
+  (await complaintWorkers(db, complaintId)).map((w) => w.id);
+
+/**
+ * Loads a complaint the person may act on (as `action`), inside the caller's
+ * transaction. Anything beyond viewing is refused to the people it is about.
+ */
 export async function complaintFor(db: DbOrTrx, user: Principal, action: Action, id: string) {
   const row = await findComplaint(db, id);
   if (!row) throw new NotFoundError('complaint');
-  authorizeRecord(user, action, 'complaint', row);
+  const subjects = action === 'complaints:view' ? undefined : await workerIdsOf(db, id);
+  authorizeRecord(user, action, 'complaint', row, subjects);
   return row;
 }
 
@@ -185,6 +203,7 @@ export async function setInvestigation(
   await db.transaction().execute(async (trx) => {
     const row = await complaintFor(trx, user, 'complaints:manage', complaintId);
     if (input.officerId) await checkStaff(trx, [input.officerId], 'officerId');
+    checkOfficerIsNotNamed(input.officerId, await workerIdsOf(trx, complaintId));
     await setComplaintInvestigation(trx, complaintId, {
       officer_id: input.officerId,
       independent_person: input.independentPerson,

@@ -6,6 +6,7 @@ import { newId } from '../platform/ids.ts';
 import { can } from '../platform/policy/policy.ts';
 import type { Principal } from '../platform/policy/roles.ts';
 import { complaintFor, todayIn } from './complaints.service.ts';
+import { actionDueProblem } from './dates.rules.ts';
 import { findStaffMember } from './directory.repo.ts';
 import { insertDocumentRow, type Upload, withStoredDocument } from './documents.service.ts';
 import {
@@ -83,7 +84,7 @@ async function loopOf(trx: DbOrTrx, user: Principal, itemId: string) {
     closed: item.closed_on !== null,
     actions: actions.map((a) => ({ id: a.id, hasEvidence: a.evidence_on !== null })),
   };
-  return { item, state };
+  return { item, state, ownerIds: actions.map((a) => a.owner_id) };
 }
 
 const applyLoop = (state: LoopState, op: LoopOp) => {
@@ -102,6 +103,8 @@ export async function addAction(
 ) {
   await db.transaction().execute(async (trx) => {
     const { item, state } = await loopOf(trx, user, itemId);
+    const outOfRange = actionDueProblem(a.dueOn, todayIn(clock));
+    if (outOfRange) throw new UserInputError(outOfRange, 'dueOn');
     if (a.dueOn < item.raised_on)
       throw new UserInputError('The due date cannot be before the item was raised', 'dueOn');
     const owner = await findStaffMember(trx, a.ownerId);
@@ -186,7 +189,9 @@ export async function addEvidence(
 
 export async function closeLoop(db: Db, clock: Clock, actor: Actor, user: Principal, itemId: string) {
   await db.transaction().execute(async (trx) => {
-    const { item, state } = await loopOf(trx, user, itemId);
+    const { item, state, ownerIds } = await loopOf(trx, user, itemId);
+    // Closing the loop accepts each action's evidence: not by someone who owns one of them.
+    authorizeRecord(user, 'lessons:manage', 'learning-item', item, ownerIds);
     applyLoop(state, { type: 'close' });
     if (!(await closeItem(trx, itemId, todayIn(clock))))
       throw new UserInputError('The loop is already closed', 'form');

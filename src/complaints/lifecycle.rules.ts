@@ -1,5 +1,6 @@
 import type { WorkingCalendar } from '../platform/calendar/working-days.ts';
 import { escalationDeadline, STAGE_RULES, type StageNumber, type StageTimes } from './clocks.rules.ts';
+import { receivedProblem } from './dates.rules.ts';
 
 /**
  * A complaint's life as a pure reducer over events: the record in the database
@@ -116,7 +117,8 @@ const withStage = (s: ComplaintState, change: Partial<Stage>): ComplaintState =>
 });
 
 export function receive(event: Extract<ComplaintEvent, { type: 'received' }>, ctx: StepContext): StepResult {
-  if (event.on > ctx.today) return no('The date received cannot be in the future', 'receivedOn');
+  const outOfRange = receivedProblem('the date received', event.on, ctx.today);
+  if (outOfRange) return no(outOfRange, 'receivedOn');
   if (event.elements.length === 0) return no('Enter at least one element of the complaint', 'element1');
   return yes({
     receivedOn: event.on,

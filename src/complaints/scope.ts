@@ -11,6 +11,7 @@ export const authorizeRecord = (
   action: Action,
   type: string,
   record: { id: string; team_id: string | null; service_id: string | null; owner_id?: string | null },
+  subjectIds?: readonly string[],
 ) =>
   authorize(user, action, {
     type,
@@ -18,4 +19,5 @@ export const authorizeRecord = (
     teamId: record.team_id,
     serviceId: record.service_id,
     ownerId: record.owner_id ?? null,
+    ...(subjectIds ? { subjectIds } : {}),
   });

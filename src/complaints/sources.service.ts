@@ -4,6 +4,7 @@ import type { Db } from '../platform/db/db.ts';
 import { UserInputError } from '../platform/http/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { todayIn } from './complaints.service.ts';
+import { receivedProblem } from './dates.rules.ts';
 import { teamExists } from './directory.repo.ts';
 import type { SourceKind } from './forms.ts';
 import { insertSource } from './sources.repo.ts';
@@ -22,8 +23,8 @@ export async function addSource(
     summary: string;
   },
 ): Promise<string> {
-  if (s.receivedOn > todayIn(clock))
-    throw new UserInputError('The date cannot be in the future', 'receivedOn');
+  const outOfRange = receivedProblem('the date received', s.receivedOn, todayIn(clock));
+  if (outOfRange) throw new UserInputError(outOfRange, 'receivedOn');
   return db.transaction().execute(async (trx) => {
     if (s.teamId && !(await teamExists(trx, s.teamId)))
       throw new UserInputError('Choose a team from the list', 'teamId');

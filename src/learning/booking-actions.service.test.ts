@@ -62,3 +62,31 @@ forEachDialect('a managers’ course is booked only by those the policy allows',
   );
   assert.equal((await bookOwnPlace(ctx, manager, tester, sessionId)).status, 'booked');
 });
+
+forEachDialect(
+  'nobody approves their own request: a manager’s own booking waits for another approver',
+  async (t) => {
+    // Issue 11 item 11: the approval check once passed `ownerId: null`, so a team manager's
+    // team scope covered their own request and they approved it themselves.
+    const ctx = { db: t.db, dialect: t.dialect, clock: t.clock };
+    const { serviceId, north } = await makeTeams(t.db);
+    const manager = await makePrincipal(t.db, 'team-manager', { teamId: north, serviceId });
+    const serviceManager = await makePrincipal(t.db, 'service-manager', { teamId: north, serviceId });
+    const ld = await makePrincipal(t.db, 'ld-admin');
+    const { sessionId } = await makeSession(t.db, { capacity: 3, course: { needs_approval: 1 } });
+
+    const own = await bookOwnPlace(ctx, manager, tester, sessionId);
+    assert.equal(own.status, 'requested');
+    for (const change of ['approve', 'decline'] as const)
+      await assert.rejects(changeBooking(ctx, manager, tester, own.bookingId, change), ForbiddenError);
+    assert.equal(await statusOf(t, own.bookingId), 'requested', 'a refusal changes nothing');
+
+    // Even L&D, who may approve anyone's, cannot approve their own.
+    const ldOwn = await bookOwnPlace(ctx, ld, tester, sessionId);
+    if (ldOwn.status === 'requested')
+      await assert.rejects(changeBooking(ctx, ld, tester, ldOwn.bookingId, 'approve'), ForbiddenError);
+
+    await changeBooking(ctx, serviceManager, tester, own.bookingId, 'approve');
+    assert.equal(await statusOf(t, own.bookingId), 'booked');
+  },
+);

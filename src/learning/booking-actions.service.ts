@@ -64,6 +64,8 @@ export async function changeBooking(
     ownerId: action === 'learning:approve' ? null : b.staff_id,
     teamId: b.team_id,
     serviceId: b.service_id,
+    // A request is decided by someone else: a manager's own booking waits for another approver.
+    ...(action === 'learning:approve' ? { subjectIds: [b.staff_id] } : {}),
   });
   const done = { sessionId: b.session_id };
   switch (change) {

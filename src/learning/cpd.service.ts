@@ -1,12 +1,13 @@
 import { type Actor, recordAudit } from '../platform/audit/audit.ts';
 import { londonDay } from '../platform/calendar/days.ts';
-import { NotFoundError } from '../platform/http/errors.ts';
+import { NotFoundError, UserInputError } from '../platform/http/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { authorize, ForbiddenError } from '../platform/policy/policy.ts';
 import type { Principal } from '../platform/policy/roles.ts';
 import type { Services } from '../platform/services.ts';
 import { cpdEntriesOf, findCpdEntry, insertCpdEntry, updateCpdReflection } from './cpd.repo.ts';
 import { cpdStanding, cpdYearOf } from './cpd.rules.ts';
+import { cpdDayProblem } from './dates.rules.ts';
 
 type Ctx = Pick<Services, 'db' | 'clock'>;
 
@@ -31,6 +32,8 @@ export async function addCpdEntry(
   actor: Actor,
   entry: Reflection & { title: string; day: string },
 ) {
+  const outOfRange = cpdDayProblem(entry.day, londonDay(clock.now()));
+  if (outOfRange) throw new UserInputError(outOfRange, 'day');
   const at = clock.now().toISOString();
   await db.transaction().execute(async (trx) => {
     const id = newId();

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { isDay } from '../platform/calendar/days.ts';
 import type { FileProblem } from '../platform/http/forms.ts';
+import { completionProblem, LEARNING_RECORDS_BEGIN } from './dates.rules.ts';
 
 /**
  * The e-learning system's CSV of completions, read and checked without I/O:
@@ -65,7 +66,13 @@ export function checkCompletionRows(
     if (!isDay(day))
       errors.push({ row, message: `completed_on must be a date as YYYY-MM-DD, not ${JSON.stringify(day)}` });
     else if (day > today) errors.push({ row, message: `completed_on ${day} is in the future` });
-    if (staffId && moduleId && isDay(day) && day <= today) rows.push({ staffId, moduleId, day });
+    else if (completionProblem(day, today))
+      errors.push({
+        row,
+        message: `completed_on ${day} is before ${LEARNING_RECORDS_BEGIN}, when the learning records begin`,
+      });
+    if (staffId && moduleId && isDay(day) && !completionProblem(day, today))
+      rows.push({ staffId, moduleId, day });
   });
   return { rows, errors };
 }

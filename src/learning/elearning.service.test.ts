@@ -98,7 +98,9 @@ forEachDialect(
     await assert.rejects(
       recordCompletion(t.services, user, tester, moduleId, '2026-11-28'),
       (e) =>
-        e instanceof UserInputError && e.field === 'completedOn' && /cannot be in the future/.test(e.message),
+        e instanceof UserInputError &&
+        e.field === 'completedOn' &&
+        /must be today or earlier/.test(e.message),
     );
     await assert.rejects(recordCompletion(t.services, user, tester, newId(), '2026-11-02'), /module/);
     assert.equal(

@@ -7,6 +7,7 @@ import { newId } from '../platform/ids.ts';
 import { can, listScope, scopeFor } from '../platform/policy/policy.ts';
 import type { Principal } from '../platform/policy/roles.ts';
 import type { Services } from '../platform/services.ts';
+import { completionProblem } from './dates.rules.ts';
 import { checkCompletionRows, readCompletionsCsv } from './elearning.parse.ts';
 import { findModule, importLookups, insertCompletions, latestCompletions } from './elearning.repo.ts';
 import { readCsvUpload } from './elearning.upload.ts';
@@ -46,8 +47,8 @@ export async function recordCompletion(
 ) {
   const m = await findModule(db, moduleId);
   if (!m) throw new NotFoundError('module');
-  if (completedOn > londonDay(clock.now()))
-    throw new UserInputError('The date cannot be in the future', 'completedOn');
+  const outOfRange = completionProblem(completedOn, londonDay(clock.now()));
+  if (outOfRange) throw new UserInputError(outOfRange, 'completedOn');
   await db.transaction().execute(async (trx) => {
     const id = newId();
     const at = clock.now().toISOString();

@@ -72,17 +72,21 @@ export async function noShowsSince(db: DbOrTrx, since: string, scope: ListScope,
 }
 
 /** Requests for places from people in scope, oldest first. */
-export async function requestsToApprove(db: DbOrTrx, scope: ListScope) {
+export async function requestsToApprove(db: DbOrTrx, scope: ListScope, approverId: string) {
   if (scope.kind === 'none') return [];
-  return db
-    .selectFrom('lrn_bookings as b')
-    .innerJoin('lrn_sessions as s', 's.id', 'b.session_id')
-    .innerJoin('lrn_courses as c', 'c.id', 's.course_id')
-    .innerJoin('staff', 'staff.id', 'b.staff_id')
-    .leftJoin('teams', 'teams.id', 'staff.team_id')
-    .select(['b.session_id', 'staff.name', 'c.title'])
-    .where('b.status', '=', 'requested')
-    .where((eb) => inScope(eb, scope, { team: 'staff.team_id', service: 'teams.service_id' }))
-    .orderBy('b.created_at')
-    .execute();
+  return (
+    db
+      .selectFrom('lrn_bookings as b')
+      .innerJoin('lrn_sessions as s', 's.id', 'b.session_id')
+      .innerJoin('lrn_courses as c', 'c.id', 's.course_id')
+      .innerJoin('staff', 'staff.id', 'b.staff_id')
+      .leftJoin('teams', 'teams.id', 'staff.team_id')
+      .select(['b.session_id', 'staff.name', 'c.title'])
+      .where('b.status', '=', 'requested')
+      // Nobody approves their own request (the policy's rule), so their own is not listed for them.
+      .where('b.staff_id', '!=', approverId)
+      .where((eb) => inScope(eb, scope, { team: 'staff.team_id', service: 'teams.service_id' }))
+      .orderBy('b.created_at')
+      .execute()
+  );
 }

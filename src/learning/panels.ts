@@ -69,7 +69,7 @@ export const approvalsPanel: PanelSource = {
   id: 'learning-approvals',
   permission: 'learning:approve',
   async load({ db }, user) {
-    return approvalsPanelView(await requestsToApprove(db, listScope(user, 'learning:approve')));
+    return approvalsPanelView(await requestsToApprove(db, listScope(user, 'learning:approve'), user.id));
   },
 };
 

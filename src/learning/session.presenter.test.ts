@@ -187,6 +187,7 @@ describe('the session page', () => {
             team_id: 't1',
             service_id: 'v1',
             team: 'North Team',
+            mayDecide: true,
           },
           {
             id: 'b3',
@@ -198,6 +199,7 @@ describe('the session page', () => {
             team_id: null,
             service_id: null,
             team: null,
+            mayDecide: true,
           },
         ],
         moveTo: [{ id: 's2', starts_at: '2027-01-13T10:00:00.000Z', label: 'repeat' }],

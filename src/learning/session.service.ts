@@ -39,7 +39,15 @@ export async function sessionPage(db: Db, user: Principal, id: string, now: stri
     clashes: bookingClashes({ id, course_id: s.course_id, parts }, held, now),
     counts: counts.get(id) ?? { taken: 0, waiting: 0 },
     mine,
-    people: onSession,
+    // Approve and decline are offered only where the policy allows them: never on one's own request.
+    people: onSession.map((p) => ({
+      ...p,
+      mayDecide: can(user, 'learning:approve', {
+        teamId: p.team_id,
+        serviceId: p.service_id,
+        subjectIds: [p.staff_id],
+      }),
+    })),
     moveTo,
     may: { manage, managersCourses: can(user, 'learning:managers-courses') },
   };

@@ -16,6 +16,7 @@ import {
   teamNames,
   updateTeam,
 } from './org.repo.ts';
+import { orgNameProblem } from './org.rules.ts';
 
 /** Names are compared without case or extra spaces, so "Front door" and "Front Door" cannot both exist. */
 const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -34,6 +35,8 @@ export async function teamForm(db: Db, id?: string) {
 }
 
 export async function addService(db: Db, clock: Clock, actor: Actor, name: string): Promise<string> {
+  const notAName = orgNameProblem('service', name);
+  if (notAName) throw new UserInputError(notAName, 'name');
   return db.transaction().execute(async (trx) => {
     const existing = await listServices(trx);
     if (existing.some((s) => sameName(s.name, name)))
@@ -57,6 +60,8 @@ export async function saveTeam(
   actor: Actor,
   input: { id?: string; name: string; serviceId: string },
 ) {
+  const notAName = orgNameProblem('team', input.name);
+  if (notAName) throw new UserInputError(notAName, 'name');
   return db.transaction().execute(async (trx) => {
     if (!(await serviceExists(trx, input.serviceId)))
       throw new UserInputError('Choose the service this team belongs to', 'serviceId');

@@ -1,7 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import { type Actor, recordAudit } from '../platform/audit/audit.ts';
+import { londonDay } from '../platform/calendar/days.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/db/db.ts';
+import { leavingProblem } from './dates.rules.ts';
 import { teamNames } from './org.repo.ts';
 import { insertStaff, replaceRoles } from './staff.repo.ts';
 import { parseStaffCsv, type RowError, type StaffImportRow } from './staff-import.parse.ts';
@@ -43,6 +45,11 @@ export async function importStaff(
   csvText: string,
 ): Promise<StaffImportResult> {
   const { rows, errors } = parseStaffCsv(csvText);
+  const today = londonDay(clock.now());
+  for (const r of rows) {
+    const outOfRange = r.leftOn && leavingProblem('left_on', r.leftOn, today);
+    if (outOfRange) errors.push({ row: r.row, message: outOfRange });
+  }
   if (errors.length) return { ok: false, errors };
 
   return db.transaction().execute(async (trx) => {

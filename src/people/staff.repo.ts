@@ -1,4 +1,5 @@
 import type { Expression, SqlBool } from 'kysely';
+import { forgetAccount } from '../platform/auth/throttle.ts';
 import type { DbOrTrx } from '../platform/db/db.ts';
 import { whereInScope } from '../platform/db/scope.ts';
 import { newId } from '../platform/ids.ts';
@@ -196,12 +197,11 @@ export async function replaceRoles(db: DbOrTrx, staffId: string, roles: readonly
       .execute();
 }
 
-/** Lifts a sign-in lockout: true if the person exists. */
+/** Lifts any sign-in slow-down on the person's account (its counts in the database): true if the person exists. */
 export async function clearLockout(db: DbOrTrx, id: string): Promise<boolean> {
-  const r = await db
-    .updateTable('staff')
-    .set({ locked_until: null, failed_signins: 0 })
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) > 0;
+  const staff = await db.selectFrom('staff').select('email').where('id', '=', id).executeTakeFirst();
+  if (!staff) return false;
+  await db.updateTable('staff').set({ locked_until: null, failed_signins: 0 }).where('id', '=', id).execute();
+  await forgetAccount(db, staff.email);
+  return true;
 }

@@ -1,10 +1,12 @@
 import { type Actor, recordAudit } from '../platform/audit/audit.ts';
 import { deleteSessionsOf } from '../platform/auth/sessions.ts';
+import { londonDay } from '../platform/calendar/days.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/db/db.ts';
 import { NotFoundError, UserInputError } from '../platform/http/errors.ts';
 import { authorize, can, listScope } from '../platform/policy/policy.ts';
 import type { Principal, Role } from '../platform/policy/roles.ts';
+import { leavingProblem } from './dates.rules.ts';
 import { listTeams, teamExists } from './org.repo.ts';
 import {
   clearLockout,
@@ -71,6 +73,8 @@ export interface StaffChanges {
 
 /** Changes a person's team, roles, agency flag or leaving date; the audit row commits with the change. */
 export async function updateStaff(db: Db, clock: Clock, actor: Actor, id: string, c: StaffChanges) {
+  const outOfRange = c.leftOn && leavingProblem('the leaving date', c.leftOn, londonDay(clock.now()));
+  if (outOfRange) throw new UserInputError(outOfRange, 'leftOn');
   await db.transaction().execute(async (trx) => {
     const name = await staffName(trx, id);
     if (name === undefined) throw new NotFoundError('staff');

@@ -4,6 +4,18 @@ import { enqueueJob, registerJob } from '../platform/jobs/jobs.ts';
 import type { Services } from '../platform/services.ts';
 
 export const REFRESH_STATUSES = 'performance:refresh-statuses';
+export const PRUNE_UPLOADS = 'performance:prune-uploads';
+
+/** Queues the nightly removal of import files never confirmed, once a day however many instances start. */
+export function scheduleUploadPrune(services: Services, day = londonDay(services.clock.now())) {
+  return enqueueJob(
+    services.db,
+    services.clock,
+    PRUNE_UPLOADS,
+    { day },
+    { runAt: `${day}T02:30:00.000Z`, uniqueKey: `${PRUNE_UPLOADS}:${day}` },
+  );
+}
 
 /** Queues the early-morning recalculation for a day (London), once however many instances start. */
 function scheduleRefresh(services: Services, day = londonDay(services.clock.now())) {
@@ -35,6 +47,16 @@ export const performanceJobs: FeatureJobs = {
       services.log.info(r, 'children’s statuses worked out');
       await scheduleRefresh(services, addCalendarDays(payload.day, 1));
     });
+    // An import checked but never confirmed holds children's records: it goes after a day.
+    registerJob<{ day: string }>(PRUNE_UPLOADS, async (services, payload) => {
+      const { pruneUploads } = await import('./import/uploads.ts');
+      const removed = pruneUploads(services.config.dataDir, services.clock.now());
+      services.log.info({ removed }, 'import files never confirmed removed');
+      await scheduleUploadPrune(services, addCalendarDays(payload.day, 1));
+    });
   },
-  schedule: (services) => scheduleRefresh(services),
+  schedule: async (services) => {
+    await scheduleRefresh(services);
+    await scheduleUploadPrune(services);
+  },
 };

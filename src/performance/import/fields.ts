@@ -37,7 +37,14 @@ export const localId =
     return s;
   };
 
-/** A date as YYYY-MM-DD, not after today. */
+/**
+ * The earliest date any import column can mean (issue 11 item 3): a care leaver the
+ * service still supports was born after it, and the working-day clocks the statuses
+ * run on count only from 1980, so an older date is a typing slip, not a record.
+ */
+export const EARLIEST_IMPORT_DAY = '1990-01-01';
+
+/** A date as YYYY-MM-DD, not after today and not before 1 January 1990. */
 export const day =
   (column: string, today: string): Cell<string> =>
   (raw) => {
@@ -46,6 +53,8 @@ export const day =
     const real: boolean = isDay(s);
     if (!real) fail(`${column} ${JSON.stringify(s.slice(0, 20))} is not a real date written as YYYY-MM-DD`);
     if (s > today) fail(`${column} ${s} is in the future`);
+    if (s < EARLIEST_IMPORT_DAY)
+      fail(`${column} ${s} is before 1 January 1990, earlier than any record the Hub holds`);
     return s;
   };
 

@@ -72,7 +72,14 @@ export async function receiveUpload(
     return refused(422, importer.kind, checked.errors, checked.errorCount);
   }
   const name = file.filename.slice(0, 100);
-  describeUpload(config.dataDir, { token, kind: importer.kind, name, staffId: user.id, rows: checked.rows });
+  describeUpload(config.dataDir, {
+    token,
+    kind: importer.kind,
+    name,
+    staffId: user.id,
+    rows: checked.rows,
+    createdAt: clock.now().toISOString(),
+  });
   return { ok: true, token };
 }
 

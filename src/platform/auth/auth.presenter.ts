@@ -1,7 +1,6 @@
 import type { FormErrors } from '../http/forms.ts';
 import { formErrors } from '../http/forms.ts';
 import { safeReturnPath } from '../http/return-path.ts';
-import { formatTime } from '../views/format.ts';
 import type { LinkOwner, Problem, SignInOutcome } from './public-forms.service.ts';
 
 /** What the sign-in, password and account pages say. Pure. */
@@ -16,6 +15,9 @@ export function presentSignIn(q: { returnTo?: string; passwordSet?: string; sign
   return { title: 'Sign in', notice, values: { returnTo: safeReturnPath(q.returnTo) } };
 }
 
+export const SIGN_IN_REFUSED =
+  'The email address or password is not right. Check them and try again. After several wrong tries the Hub waits a little longer before it checks again.';
+
 /** A refused sign-in: the page again (never the password), with why, and its status. */
 export function presentSignInRefused(
   outcome: Exclude<SignInOutcome, { ok: true }>,
@@ -24,10 +26,8 @@ export function presentSignInRefused(
   const values = { email: answers.email ?? '', returnTo: safeReturnPath(answers.returnTo) };
   if (outcome.reason === 'answers')
     return { status: 422, view: { title: 'Sign in', values, errors: formErrors(outcome.problems) } };
-  const text =
-    outcome.reason === 'locked'
-      ? `Your account is locked after too many wrong passwords. Try again after ${formatTime(outcome.until)}, or ask a system admin to unlock it.`
-      : 'The email address or password is not right. Check them and try again.';
+  // One answer for every refusal, so it says nothing about whether the account exists or is being slowed.
+  const text = SIGN_IN_REFUSED;
   return { status: 401, view: { title: 'Sign in', values, errors: formErrors([{ field: 'email', text }]) } };
 }
 

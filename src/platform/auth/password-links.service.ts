@@ -5,6 +5,7 @@ import { NotFoundError, UserInputError } from '../http/errors.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { hashPassword } from './passwords.ts';
 import { newToken, tokenId } from './sessions.ts';
+import { countInWindow, forgetAccount, RESET_EMAIL_LIMITS, throttleKey } from './throttle.ts';
 
 /** How long an emailed link works: a week to accept an invitation, an hour to reset a password. */
 export const LINK_LIFETIME_MS = { invite: 7 * 24 * 3_600_000, reset: 3_600_000 } as const;
@@ -73,14 +74,36 @@ async function sendLink(ctx: LinkContext, actor: Actor, staffId: string, purpose
 export const sendInvitation = (ctx: LinkContext, actor: Actor, staffId: string) =>
   sendLink(ctx, actor, staffId, 'invite');
 
-/** Sends a reset link if the address belongs to an active person; says nothing either way to the caller's user. */
+/**
+ * Sends a reset link if the address belongs to an active person; says nothing
+ * either way to the caller's user. Requests are counted per address and per
+ * source in the database (whether or not the address has an account, so the
+ * limit says nothing either), and past either limit no more links go out that hour.
+ */
 export async function requestPasswordReset(ctx: LinkContext, actor: Actor, email: string): Promise<void> {
+  const address = email.trim().toLowerCase();
+  const now = ctx.clock.now();
+  const { perAddress, perSource, windowMs } = RESET_EMAIL_LIMITS;
+  const forAddress = await countInWindow(ctx.db, throttleKey('reset address', address), now, windowMs);
+  const fromSource = actor.ip
+    ? await countInWindow(ctx.db, throttleKey('reset source', actor.ip), now, windowMs)
+    : 0;
   const staff = await ctx.db
     .selectFrom('staff')
     .select('id')
-    .where('email', '=', email.trim().toLowerCase())
+    .where('email', '=', address)
     .where('active', '=', 1)
     .executeTakeFirst();
+  if (forAddress > perAddress || fromSource > perSource) {
+    await recordAudit(ctx.db, ctx.clock, actor, {
+      action: 'update',
+      recordType: 'staff',
+      recordId: staff?.id ?? null,
+      summary: `No reset link sent: too many asked ${forAddress > perAddress ? 'for this email address' : 'from this network address'} this hour`,
+      outcome: 'denied',
+    });
+    return;
+  }
   if (staff) await sendLink(ctx, actor, staff.id, 'reset');
 }
 
@@ -136,6 +159,7 @@ export async function setPasswordFromLink(
       .where('id', '=', link.staff_id)
       .execute();
     await trx.deleteFrom('sessions').where('staff_id', '=', link.staff_id).execute();
+    await forgetAccount(trx, link.email);
     await recordAudit(
       trx,
       clock,

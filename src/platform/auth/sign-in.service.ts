@@ -3,19 +3,30 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
 import { decoyHash, verifyPassword } from './passwords.ts';
 import { createSession, deleteSession, tokenId } from './sessions.ts';
+import {
+  countHit,
+  type DelayRule,
+  forget,
+  SIGN_IN_RULES,
+  signInKeys,
+  throttleRows,
+  touch,
+  waitingUntil,
+} from './throttle.ts';
 
-export const MAX_FAILED_SIGNINS = 5;
-export const LOCKOUT_MINUTES = 15;
-
-export type SignInResult =
-  | { ok: true; token: string; staffId: string }
-  | { ok: false; reason: 'invalid' }
-  | { ok: false; reason: 'locked'; until: string };
+/**
+ * Every refused sign-in is the same refusal: a wrong password, an address with
+ * no account and a try while the Hub is making someone wait all answer alike,
+ * after the same work, so the answer tells nobody who has an account.
+ */
+export type SignInResult = { ok: true; token: string; staffId: string } | { ok: false; reason: 'invalid' };
 
 /**
  * Checks a password and, if right, replaces any session the browser had with
- * a new one (a fresh id at sign-in defeats session fixation). Five failures in
- * a row lock the account for 15 minutes; every attempt is audited.
+ * a new one (a fresh id at sign-in defeats session fixation). Failures are
+ * counted in the database by account, by account from this source and by
+ * source (throttle.ts): after a few, each try waits longer before it is
+ * checked. Nothing locks an account. Every attempt is audited.
  */
 export async function signIn(
   db: Db,
@@ -24,80 +35,73 @@ export async function signIn(
   input: { email: string; password: string; previousToken?: string; idleMinutes: number },
 ): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
-  const staff = await db
-    .selectFrom('staff')
-    .select(['id', 'name', 'password_hash', 'failed_signins', 'locked_until', 'active'])
-    .where('email', '=', email)
-    .executeTakeFirst();
   const now = clock.now();
+  const keys = signInKeys(email, actor.ip);
+  const counted: [DelayRule, string][] = [
+    [SIGN_IN_RULES.accountFromSource, keys.accountFromSource],
+    [SIGN_IN_RULES.account, keys.account],
+    ...(keys.source ? ([[SIGN_IN_RULES.source, keys.source]] as [DelayRule, string][]) : []),
+  ];
+  const [staff, rows] = await Promise.all([
+    db
+      .selectFrom('staff')
+      .select(['id', 'name', 'password_hash', 'active'])
+      .where('email', '=', email)
+      .executeTakeFirst(),
+    throttleRows(
+      db,
+      counted.map(([, k]) => k),
+    ),
+  ]);
+  const waiting = counted.some(([rule, key]) => waitingUntil(rule, rows.get(key), now));
+  const account = staff?.active === 1 && staff.password_hash ? staff : undefined;
 
-  if (staff?.active !== 1 || !staff.password_hash) {
-    await verifyPassword(input.password, await decoyHash());
-    await recordAudit(db, clock, actor, {
-      action: 'sign-in-failed',
-      recordType: 'staff',
-      summary: `Failed sign-in for ${email.slice(0, 100)} (no active account)`,
-      outcome: 'denied',
+  // The same argon2 work on every path: a real hash, or the decoy when there is nothing to check.
+  const good = await verifyPassword(
+    input.password,
+    account && !waiting ? account.password_hash! : await decoyHash(),
+  );
+
+  if (!account || waiting || !good) {
+    const summary = waiting
+      ? 'Sign-in refused: too many recent failures, waiting before the next try is checked'
+      : account
+        ? 'Wrong password'
+        : `Failed sign-in for ${email.slice(0, 100)} (no active account)`;
+    await db.transaction().execute(async (trx) => {
+      // A try made while waiting is not counted: it was not checked, and must not lengthen the wait.
+      // It still writes to the same rows (unchanged), so it takes the time a counted one does.
+      for (const [rule, key] of counted)
+        if (waiting) await touch(trx, key);
+        else await countHit(trx, key, now, new Date(now.getTime() - rule.forgetAfterMs), keys.account);
+      await recordAudit(trx, clock, account ? { ...actor, name: account.name } : actor, {
+        action: 'sign-in-failed',
+        recordType: 'staff',
+        recordId: account?.id ?? null,
+        summary,
+        outcome: 'denied',
+      });
     });
     return { ok: false, reason: 'invalid' };
   }
-  if (staff.locked_until && staff.locked_until > now.toISOString()) {
-    await recordAudit(db, clock, actor, {
-      action: 'sign-in-failed',
-      recordType: 'staff',
-      recordId: staff.id,
-      summary: 'Sign-in refused: account locked',
-      outcome: 'denied',
-    });
-    return { ok: false, reason: 'locked', until: staff.locked_until };
-  }
 
-  const good = await verifyPassword(input.password, staff.password_hash);
   return db.transaction().execute(async (trx) => {
-    if (!good) {
-      const failures = staff.failed_signins + 1;
-      const lock = failures >= MAX_FAILED_SIGNINS;
-      const until = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString();
-      await trx
-        .updateTable('staff')
-        .set({ failed_signins: lock ? 0 : failures, locked_until: lock ? until : null })
-        .where('id', '=', staff.id)
-        .execute();
-      await recordAudit(
-        trx,
-        clock,
-        { ...actor, name: staff.name },
-        {
-          action: 'sign-in-failed',
-          recordType: 'staff',
-          recordId: staff.id,
-          summary: lock
-            ? `Wrong password; account locked until ${until}`
-            : `Wrong password (${failures} in a row)`,
-          outcome: 'denied',
-        },
-      );
-      return lock ? { ok: false, reason: 'locked', until } : { ok: false, reason: 'invalid' };
-    }
     if (input.previousToken) await deleteSession(trx, tokenId(input.previousToken));
-    await trx
-      .updateTable('staff')
-      .set({ failed_signins: 0, locked_until: null })
-      .where('id', '=', staff.id)
-      .execute();
-    const token = await createSession(trx, clock, staff.id, input.idleMinutes);
+    // The person is who they said: their own counts go; the source's stays (it may be trying others).
+    await forget(trx, [keys.accountFromSource, keys.account]);
+    const token = await createSession(trx, clock, account.id, input.idleMinutes);
     await recordAudit(
       trx,
       clock,
-      { ...actor, id: staff.id, name: staff.name },
+      { ...actor, id: account.id, name: account.name },
       {
         action: 'sign-in',
         recordType: 'staff',
-        recordId: staff.id,
+        recordId: account.id,
         summary: 'Signed in',
       },
     );
-    return { ok: true, token, staffId: staff.id } as const;
+    return { ok: true, token, staffId: account.id } as const;
   });
 }
 

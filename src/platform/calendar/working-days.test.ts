@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { UserInputError } from '../http/errors.ts';
 import {
   addCalendarDays,
   addCalendarMonths,
@@ -171,8 +172,22 @@ describe('bad input is refused with a clear error', () => {
     assert.throws(() => addCalendarDays('2026-12-24', 0.5), /whole number/);
   });
   test(`dates outside ${FIRST_YEAR}–${LAST_YEAR}`, () => {
-    assert.throws(() => cal.isWorkingDay('1979-12-31'), /only known from 1980 to 2200/);
-    assert.throws(() => cal.workingDaysBetween('2026-01-01', '2201-01-01'), /only known from 1980 to 2200/);
-    assert.throws(() => cal.addWorkingDays('2200-12-01', 100), /only known from 1980 to 2200/);
+    assert.throws(
+      () => cal.isWorkingDay('1979-12-31'),
+      /only for dates from 1 January 1980 to 31 December 2200/,
+    );
+    assert.throws(
+      () => cal.workingDaysBetween('2026-01-01', '2201-01-01'),
+      /only for dates from 1 January 1980 to 31 December 2200/,
+    );
+    assert.throws(
+      () => cal.addWorkingDays('2200-12-01', 100),
+      /only for dates from 1 January 1980 to 31 December 2200/,
+    );
+    // Issue 11 item 3: bad input a person can fix (a form goes back with it), never a fault (500).
+    assert.throws(
+      () => cal.addWorkingDays('1979-12-31', 20),
+      (e) => e instanceof UserInputError,
+    );
   });
 });

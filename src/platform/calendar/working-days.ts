@@ -1,3 +1,4 @@
+import { UserInputError } from '../http/errors.ts';
 import { type BankHoliday, bankHolidayList } from './bank-holidays.ts';
 import {
   formatDayNumber,
@@ -10,6 +11,21 @@ import {
 } from './days.ts';
 
 export { addCalendarDays, addCalendarMonths, BadDateError } from './days.ts';
+
+/**
+ * A date the calendar cannot count from (before 1980 or after 2200). It is bad
+ * input a person can fix, not a fault: a form that meets it goes back with the
+ * answers kept and this message, and a page says it on the 400 error page.
+ * Fields should refuse such dates earlier with their own range (day-range.ts).
+ */
+export class OutOfCalendarError extends UserInputError {
+  constructor(what: string) {
+    super(
+      `The Hub counts working days only for dates from 1 January ${FIRST_YEAR} to 31 December ${LAST_YEAR}: check the date (asked for ${what})`,
+    );
+    this.name = 'OutOfCalendarError';
+  }
+}
 
 /**
  * Working days in England: weekdays that are neither an England and Wales bank
@@ -178,9 +194,7 @@ export class WorkingCalendar {
   }
 
   #outOfRange(what: string): never {
-    throw new RangeError(
-      `Working days are only known from ${FIRST_YEAR} to ${LAST_YEAR} (asked for ${what})`,
-    );
+    throw new OutOfCalendarError(what);
   }
 
   /** Rebuilds the index so that its window includes the year. */

@@ -42,9 +42,22 @@ export function openDb(
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
-  if (database.file !== ':memory:') fs.mkdirSync(path.dirname(database.file), { recursive: true });
+  if (database.file !== ':memory:') keepPrivate(database.file);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(database.file) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * The SQLite file holds every record: readable by the Hub's own user only. A
+ * folder made for it is 0700; the file is made (or put back to) 0600 before
+ * SQLite opens it, and SQLite gives its -wal and -shm files the database
+ * file's own permissions.
+ */
+function keepPrivate(file: string) {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  fs.closeSync(fs.openSync(file, 'a', 0o600));
+  fs.chmodSync(file, 0o600);
+  for (const extra of [`${file}-wal`, `${file}-shm`]) if (fs.existsSync(extra)) fs.chmodSync(extra, 0o600);
 }
 
 // PostgreSQL's codes for "the connection or the server went away", and the errors pg raises when the

@@ -116,6 +116,15 @@ export interface JobsTable {
   finished_at: string | null;
 }
 
+/** Sign-in and reset-email counts (platform/auth/throttle.ts), shared by every instance. */
+export interface AuthThrottleTable {
+  key: string;
+  account_key: string | null;
+  hits: number;
+  first_at: string;
+  last_at: string;
+}
+
 /**
  * Every table Kysely knows. The platform's own tables are here; each feature adds its
  * tables from its own `schema.ts` by declaration merging (`declare module`), so the
@@ -132,4 +141,5 @@ export interface Database {
   audit_log: AuditLogTable;
   outbox: OutboxTable;
   jobs: JobsTable;
+  auth_throttle: AuthThrottleTable;
 }

@@ -1,4 +1,5 @@
 import { deleteExpiredSessions } from '../auth/sessions.ts';
+import { pruneThrottle } from '../auth/throttle.ts';
 import type { Services } from '../services.ts';
 import { enqueueJob, registerJob } from './jobs.ts';
 
@@ -32,6 +33,8 @@ export function registerHousekeeping() {
   registered = true;
   registerJob(PURGE_SESSIONS, async (services) => {
     const removed = await deleteExpiredSessions(services.db, services.clock);
+    // Sign-in and reset-email counts nobody will read again go the same night.
+    await pruneThrottle(services.db, services.clock.now());
     services.log.info({ removed }, 'expired sessions removed');
     await scheduleSessionPurge(services, addDays(day(services.clock.now()), 1));
   });

@@ -64,3 +64,22 @@ test('only system admins manage staff, read the audit log and the outbox', () =>
 test('every action grants at least one role something', () => {
   for (const [action, grants] of registeredActions()) assert.ok(Object.keys(grants).length > 0, action);
 });
+
+test('nobody decides on their own record, whatever their scope (issue 11 item 11)', () => {
+  for (const role of ROLES) {
+    const u = person([role]);
+    // Every action, even one granted to the role over everything, is refused on a record about them.
+    for (const [action] of registeredActions()) {
+      if (!scopeFor(u, action)) continue;
+      assert.equal(can(u, action, { ...teammate, subjectIds: ['me'] }), false, `${role} ${action}`);
+      assert.equal(
+        can(u, action, { ...teammate, subjectIds: ['someone-else', null] }),
+        can(u, action, teammate),
+      );
+    }
+  }
+  assert.equal(
+    can(person(['team-manager']), 'learning:approve', { teamId: 'team-a', subjectIds: ['mate'] }),
+    true,
+  );
+});

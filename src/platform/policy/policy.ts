@@ -66,7 +66,23 @@ export interface ResourceScope {
   ownerId?: string | null;
   teamId?: string | null;
   serviceId?: string | null;
+  /**
+   * For a decision about people (approving a request, investigating a complaint
+   * about them): who it is about. Nobody decides on their own record, whatever
+   * their scope — see `decidesOnOwnRecord`.
+   */
+  subjectIds?: readonly (string | null | undefined)[];
 }
+
+/**
+ * The rule that nobody approves their own request or investigates a complaint
+ * about themselves: true when the person is one of the record's subjects.
+ * `can` and `authorize` apply it whenever a record names its subjects; services
+ * also use it before giving a decision to someone else (an investigating
+ * officer named in the complaint).
+ */
+export const decidesOnOwnRecord = (personId: string, subjectIds: ResourceScope['subjectIds']): boolean =>
+  !!subjectIds?.some((id) => !!id && id === personId);
 
 /** The widest scope any of the person's roles grants for the action, or null. */
 export function scopeFor(user: Principal, action: Action): Scope | null {
@@ -82,6 +98,7 @@ export function scopeFor(user: Principal, action: Action): Scope | null {
 export function can(user: Principal, action: Action, resource?: ResourceScope): boolean {
   const scope = scopeFor(user, action);
   if (!scope) return false;
+  if (resource && decidesOnOwnRecord(user.id, resource.subjectIds)) return false;
   if (!resource || scope === 'all') return true;
   return withinScope(user, scope, resource);
 }
