@@ -20,7 +20,8 @@ export class ComplaintPages {
     await this.page.getByLabel("Complainant's name").fill(c.complainant);
     await this.page.getByLabel('Their relationship to the child').fill('mother');
     await this.page.getByRole('radio', { name: 'Yes' }).check();
-    await this.page.getByLabel("Child's name").fill(c.child);
+    await this.page.getByRole('radio', { name: 'Not in our records, or not known' }).check();
+    await this.page.getByLabel("Child's name, if known (optional)").fill(c.child);
     await this.page.getByLabel('Team', { exact: true }).selectOption({ label: c.team });
     await this.page.getByLabel('Short summary').fill('The family were not told about a meeting');
     await this.page.getByLabel('Element 1', { exact: true }).fill(c.element);
@@ -29,7 +30,13 @@ export class ComplaintPages {
     await this.page.getByRole('heading', { name: /^Complaint C-/ }).waitFor();
   }
 
+  /** Opens one of the complaint's action pages from its summary (the task list or a card's link). */
+  async open(link: string | RegExp) {
+    await this.page.getByRole('link', { name: link }).first().click();
+  }
+
   async recordFinding(outcome: 'Upheld' | 'Partly upheld' | 'Not upheld', finding: string) {
+    await this.open(/^Record a finding for Stage/);
     const f = this.form('finding');
     await f.getByLabel('Element').selectOption({ index: 1 });
     await f.getByRole('radio', { name: outcome, exact: true }).check();
@@ -39,10 +46,12 @@ export class ComplaintPages {
   }
 
   async respond() {
+    await this.open(/^Record (the|the council’s) response/);
     await this.form('respond').getByRole('button', { name: 'Record the response' }).click();
   }
 
   async escalate() {
+    await this.open(/^The complainant asks for Stage/);
     await this.form('escalate')
       .getByRole('button', { name: /Move to Stage/ })
       .click();
