@@ -169,11 +169,15 @@ export function generateAuthority(cal: WorkingCalendar, o: AuthorityOptions): Au
       // Referrals keep coming in: spread over the trend's twelve weeks and the 45 working days
       // before them, so the weeks look alike. An assessment due by now was done (a late child's
       // perhaps late, or not yet); one not yet due is sometimes done early.
-      const referral = addCalendarDays(o.asOf, -r.int(1, 165));
+      // The practitioner persona's first child has an assessment past its 45 working days, so her
+      // caseload, her team's page and the trend show late work to follow up.
+      const overdueForDemo = isFeatured && i === 0;
+      const referral = addCalendarDays(o.asOf, -(overdueForDemo ? 80 : r.int(1, 165)));
       const due = cal.addWorkingDays(referral, 45);
-      const done =
-        due <= o.asOf
-          ? slip(ev, due)
+      const done = overdueForDemo
+        ? null
+        : due <= o.asOf
+          ? slipAssessment(ev, due)
           : r.chance(0.3)
             ? addCalendarDays(referral, r.int(5, Math.max(5, daysBetween(referral, o.asOf))))
             : null;
@@ -270,6 +274,15 @@ interface Ctx {
 function slip(c: Ctx, due: string): string {
   if (c.late ? c.r.chance(0.5) : c.r.chance(0.04)) return addCalendarDays(due, c.r.int(1, 12));
   return addCalendarDays(due, -c.r.int(0, 4));
+}
+
+/**
+ * When an assessment due on a day was authorised: more often late than other work, and by
+ * more (nationally about one in five assessments takes longer than 45 working days).
+ */
+function slipAssessment(c: Ctx, due: string): string {
+  if (c.late ? c.r.chance(0.7) : c.r.chance(0.12)) return addCalendarDays(due, c.r.int(1, c.late ? 40 : 20));
+  return addCalendarDays(due, -c.r.int(0, 10));
 }
 
 /** Events from start until the as-of day (or `until`), each when the last one made the next due. */
