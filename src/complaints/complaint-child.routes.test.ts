@@ -32,7 +32,14 @@ const principal = async (t: TestApp, role: Role) => {
     .select(['staff.id', 'staff.team_id', 'teams.service_id'])
     .where('email', '=', p.email)
     .executeTakeFirstOrThrow();
-  return { id: s.id, name: p.name, email: p.email, roles: p.roles, teamId: s.team_id, serviceId: s.service_id };
+  return {
+    id: s.id,
+    name: p.name,
+    email: p.email,
+    roles: p.roles,
+    teamId: s.team_id,
+    serviceId: s.service_id,
+  };
 };
 
 for (const dialect of dialectsUnderTest()) {
@@ -62,11 +69,17 @@ for (const dialect of dialectsUnderTest()) {
         assert.match((await b.get('/complaints/new')).body, /Enter the child’s case reference/);
         await register(b, team.id, csrf, { childInRecords: 'yes', childRef: 'C999999' });
         const refused = (await b.get('/complaints/new')).body;
-        assert.match(refused, /No child with the case reference C999999 is in the records you can choose from/);
+        assert.match(
+          refused,
+          /No child with the case reference C999999 is in the records you can choose from/,
+        );
         assert.match(refused, /href="#childRef"/);
         assert.match(refused, /value="C999999"/);
         await register(b, team.id, csrf, {});
-        assert.match((await b.get('/complaints/new')).body, /Say whether the child is in the children’s records/);
+        assert.match(
+          (await b.get('/complaints/new')).body,
+          /Say whether the child is in the children’s records/,
+        );
         assert.equal(await count(), before);
 
         // Linked by id: the record's name and reference are copied (typed in lower case, found all the same).
@@ -82,7 +95,10 @@ for (const dialect of dialectsUnderTest()) {
           .where('id', '=', url.split('/').pop()!)
           .executeTakeFirstOrThrow();
         assert.deepEqual(row, { child_id: child.id, child_name: child.name, child_ref: child.local_id });
-        assert.match((await b.get(url)).body, new RegExp(`${child.name}, ${child.local_id} \\(in the children’s records\\)`));
+        assert.match(
+          (await b.get(url)).body,
+          new RegExp(`${child.name}, ${child.local_id} \\(in the children’s records\\)`),
+        );
 
         // Not in the records, name not known: no link.
         const unknown = await register(b, team.id, csrf, { childInRecords: 'no', childName: '' });
@@ -138,7 +154,9 @@ for (const dialect of dialectsUnderTest()) {
           .select('id')
           .where('name', '=', 'Front Door')
           .executeTakeFirstOrThrow();
-        const made = await register(b, team.id, await b.csrfFrom('/complaints/new'), { childInRecords: 'no' });
+        const made = await register(b, team.id, await b.csrfFrom('/complaints/new'), {
+          childInRecords: 'no',
+        });
         const url = String(made.headers.location);
         const c = await t.db
           .selectFrom('complaints')

@@ -149,7 +149,9 @@ describe('the complaint page', () => {
       officer.tasks.map((t) => t.href.split('/').pop()),
       ['finding', 'respond', 'extend', 'element', 'withdraw'],
     );
-    assert.deepEqual(officer.tasks[0]?.status, { tag: { text: '1 element to do', classes: 'govuk-tag--blue' } });
+    assert.deepEqual(officer.tasks[0]?.status, {
+      tag: { text: '1 element to do', classes: 'govuk-tag--blue' },
+    });
     assert.deepEqual(officer.tasks[1]?.status, { text: 'Every element needs an outcome first' });
     assert.equal(officer.links.investigation, '/complaints/c1/investigation');
     const manager = presentComplaintPage(
@@ -176,7 +178,10 @@ describe('the complaint page', () => {
     assert.equal(panel.heading, 'Record the review panel');
     assert.deepEqual(panel.backLink, { href: '/complaints/c1', text: 'Back to complaint C-2026-0001' });
     assert.equal(presentComplaintAction(pageData([received]), 'respond', undefined, today).available, true);
-    assert.equal(presentComplaintPage(pageData([received]), today).child, 'Child T (not in the children’s records)');
+    assert.equal(
+      presentComplaintPage(pageData([received]), today).child,
+      'Child T (not in the children’s records)',
+    );
     const linked = pageData([received]);
     linked.complaint = { ...linked.complaint, child_id: 'k1', child_ref: 'C000001' };
     assert.equal(presentComplaintPage(linked, today).child, 'Child T, C000001 (in the children’s records)');

@@ -107,7 +107,9 @@ function stageTasks(data: ComplaintPageData, today: string) {
     finding: without
       ? { tag: { text: `${plural(without, 'element', 'elements')} to do`, classes: 'govuk-tag--blue' } }
       : { text: 'Every element has an outcome' },
-    respond: without ? { text: 'Every element needs an outcome first' } : { tag: { text: 'Ready', classes: 'govuk-tag--green' } },
+    respond: without
+      ? { text: 'Every element needs an outcome first' }
+      : { tag: { text: 'Ready', classes: 'govuk-tag--green' } },
   };
   const order: ActionPage[] = [
     'finding',

@@ -123,7 +123,10 @@ for (const dialect of dialectsUnderTest()) {
 
         // An illegal transition (a panel at Stage 1) is refused; escalation starts Stage 2's 25-day clock.
         await b.post(`${url}/panel`, { _csrf: csrf, on: '2026-11-27' });
-        assert.match(await flash(b, `${url}/panel`), /Stage 1 has been answered: escalate, resolve or withdraw/);
+        assert.match(
+          await flash(b, `${url}/panel`),
+          /Stage 1 has been answered: escalate, resolve or withdraw/,
+        );
         await b.post(`${url}/escalate`, { _csrf: csrf, on: '2026-11-27', clockStartOn: '', lateReason: '' });
         page = await flash(b, url);
         // Fri 27 Nov + 25: 30 Nov–4 Dec = 5, … 21–24 Dec = 19, 29–31 Dec = 22, 4–6 Jan = 25.

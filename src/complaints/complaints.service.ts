@@ -1,5 +1,5 @@
-import { type Actor, recordAudit } from '../platform/audit/audit.ts';
 import { childToLink } from '../performance/api.ts';
+import { type Actor, recordAudit } from '../platform/audit/audit.ts';
 import { londonDay } from '../platform/calendar/days.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db, DbOrTrx } from '../platform/db/db.ts';
