@@ -171,12 +171,14 @@ describe('complaints and the learning loop in a real browser', { skip }, () => {
   test('without JavaScript: register a complaint and record a finding', async () => {
     const officer = await signedIn('Tom Whitfield', false);
     const pages = new ComplaintPages(officer, hub.url);
+    // The child chosen from the records by their case reference (the demo's first child).
     await pages.register({
       complainant: 'Mr N. Example',
-      child: 'Child U',
+      childRef: 'C000001',
       team: 'Front Door',
       element: 'Nobody rang back',
     });
+    await officer.getByText(/, C000001 \(in the children’s records\)/).waitFor();
     await pages.recordFinding('Partly upheld', 'Two calls were missed');
     await pages.respond();
     await officer.getByText(/Stage 1 was answered in time/).waitFor();

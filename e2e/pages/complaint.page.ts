@@ -13,15 +13,29 @@ export class ComplaintPages {
     return this.page.locator(`form#${id}`);
   }
 
-  async register(c: { complainant: string; child: string; team: string; element: string }) {
+  /** Registers a complaint; the child by name (not in the records) or, with `childRef`, chosen from the records. */
+  async register(c: {
+    complainant: string;
+    child?: string;
+    childRef?: string;
+    team: string;
+    element: string;
+  }) {
     await this.page.goto(`${this.baseUrl}/complaints`);
     await this.page.getByRole('link', { name: 'Register a complaint' }).click();
     await this.page.getByLabel('How it was received').selectOption('email');
     await this.page.getByLabel("Complainant's name").fill(c.complainant);
     await this.page.getByLabel('Their relationship to the child').fill('mother');
-    await this.page.getByRole('radio', { name: 'Yes' }).check();
-    await this.page.getByRole('radio', { name: 'Not in our records, or not known' }).check();
-    await this.page.getByLabel("Child's name, if known (optional)").fill(c.child);
+    await this.page.getByRole('radio', { name: 'Yes', exact: true }).check();
+    if (c.childRef) {
+      await this.page.getByRole('radio', { name: 'Yes, in our records' }).check();
+      await this.page.getByLabel("If in our records: the child's case reference").fill(c.childRef);
+    } else {
+      await this.page.getByRole('radio', { name: 'Not in our records, or not known' }).check();
+      await this.page
+        .getByLabel("If not in our records: the child's name, if known (optional)")
+        .fill(c.child ?? '');
+    }
     await this.page.getByLabel('Team', { exact: true }).selectOption({ label: c.team });
     await this.page.getByLabel('Short summary').fill('The family were not told about a meeting');
     await this.page.getByLabel('Element 1', { exact: true }).fill(c.element);
