@@ -68,7 +68,7 @@ describe('accessibility: every page, every role', { skip, concurrency: CRAWLS_AT
   });
 
   for (const persona of DEMO_PERSONAS) {
-    test(`${persona.persona}: axe finds nothing on any page they can reach`, async (t) => {
+    test(`${persona.persona}: axe and the reflow check find nothing on any page they can reach`, async (t) => {
       const context = await newContext(browser);
       const page = await context.newPage();
       await new SignInPage(page, hub.url).signIn(demoEmail(persona.name));
@@ -77,13 +77,24 @@ describe('accessibility: every page, every role', { skip, concurrency: CRAWLS_AT
       assert.deepEqual(
         problems.filter((p) => !planted.includes(p)),
         [],
-        `axe found problems as ${persona.persona}`,
+        `axe or the reflow check found problems as ${persona.persona}`,
       );
       assert.ok(visited.length >= 3, `${persona.persona} reached only ${visited.join(', ')}`);
       if (reachesPlanted(persona)) {
         assert.ok(checked.includes(PLANTED), 'the crawl reached the planted page and ran axe on it');
-        assert.equal(planted.length, 1, planted.join('\n'));
-        assert.match(planted[0]!, new RegExp(`^${PLANTED}: axe: image-alt: `), 'and reported its problem');
+        assert.equal(planted.length, 2, planted.join('\n'));
+        assert.match(
+          planted[0]!,
+          new RegExp(`^${PLANTED}: axe: image-alt: `),
+          'and reported its axe problem',
+        );
+        assert.match(
+          planted[1]!,
+          new RegExp(
+            `^${PLANTED}: reflow: at 320 px: the page is \\d+ px wide in a 320 px window \\(p to \\d+ px\\)`,
+          ),
+          'and that it scrolls sideways at 320 px, naming the block',
+        );
       } else {
         assert.deepEqual(planted, []);
         assert.ok(!visited.includes(PLANTED), 'no link to the planted page');

@@ -1,35 +1,58 @@
 import path from 'node:path';
 import type { TestEvent } from 'node:test/reporters';
 
+/** One test's (or, when topLevel, one file's top-level test or suite's) time in a run. */
+export interface TestTime {
+  name: string;
+  file: string;
+  ms: number;
+  /** A suite (describe block): its time is its tests' time, so it is not a test of its own. */
+  suite: boolean;
+  /** Top level in its file: a file's time is the sum of these (hooks included). */
+  topLevel: boolean;
+  failed: boolean;
+}
+
 /**
- * A node:test reporter, used beside `spec`, that prints the ten slowest tests
- * (and the five slowest files) when the run ends, so a slow test is seen the
- * day it arrives. Suites (describe blocks) are left out: their time is their
- * tests' time.
+ * A node:test reporter, used beside `spec`, that writes every test's time as
+ * JSON to its destination when its lane ends; scripts/test.ts gathers the
+ * lanes' files and prints slowestReport, so a slow test is seen the day it arrives.
  */
-export default async function* slowestTests(source: AsyncIterable<TestEvent>): AsyncGenerator<string> {
-  const tests: { name: string; file: string; ms: number }[] = [];
-  const files = new Map<string, number>();
-  const started = performance.now();
+export default async function* testTimes(source: AsyncIterable<TestEvent>): AsyncGenerator<string> {
+  const times: TestTime[] = [];
   for await (const event of source) {
     if (event.type !== 'test:pass' && event.type !== 'test:fail') continue;
     const data = event.data;
-    const file = data.file ? path.relative(process.cwd(), data.file) : '';
-    const ms = data.details.duration_ms;
-    // A file's time is the time of its top-level tests and suites (hooks included).
-    if (data.nesting === 0) files.set(file, (files.get(file) ?? 0) + ms);
-    if (data.details.type === 'suite') continue;
-    tests.push({ name: data.name, file, ms });
+    times.push({
+      name: data.name,
+      file: data.file ? path.relative(process.cwd(), data.file) : '',
+      ms: data.details.duration_ms,
+      suite: data.details.type === 'suite',
+      topLevel: data.nesting === 0,
+      failed: event.type === 'test:fail',
+    });
   }
-  const wall = performance.now() - started;
+  yield JSON.stringify(times);
+}
+
+/** The ten slowest tests and the five slowest files of a run, as printed at its end. */
+export function slowestReport(times: TestTime[], wallMs: number): string {
+  const tests = times.filter((t) => !t.suite);
+  const files = new Map<string, number>();
+  for (const t of times) if (t.topLevel) files.set(t.file, (files.get(t.file) ?? 0) + t.ms);
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1).padStart(6)} s`;
-  const lines = ['', `ten slowest tests (of ${tests.length}; the run took ${(wall / 1000).toFixed(1)} s):`];
-  for (const t of tests.sort((a, b) => b.ms - a.ms).slice(0, 10)) {
+  const failed = tests.filter((t) => t.failed).length;
+  const lines = [
+    '',
+    `${tests.length} tests, ${failed} failed; the run took ${(wallMs / 1000).toFixed(1)} s.`,
+    'ten slowest tests:',
+  ];
+  for (const t of [...tests].sort((a, b) => b.ms - a.ms).slice(0, 10)) {
     lines.push(`  ${seconds(t.ms)}  ${t.name}  (${t.file})`);
   }
   lines.push('five slowest files (time in their tests and hooks):');
   for (const [file, ms] of [...files].sort((a, b) => b[1] - a[1]).slice(0, 5)) {
     lines.push(`  ${seconds(ms)}  ${file}`);
   }
-  yield `${lines.join('\n')}\n`;
+  return `${lines.join('\n')}\n`;
 }

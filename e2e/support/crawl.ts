@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { axeProblems } from './axe.ts';
+import { reflowProblems } from './reflow.ts';
 
 /** The most pages one role's crawl visits. */
 export const MAX_PAGES_PER_ROLE = 150;
@@ -25,6 +26,7 @@ export interface PageCheck {
 }
 
 export const axeCheck: PageCheck = { name: 'axe', run: axeProblems };
+export const reflowCheck: PageCheck = { name: 'reflow', run: reflowProblems };
 
 export interface CrawlResult {
   /** Every page visited, in order. */
@@ -46,12 +48,12 @@ const followable = (href: string) =>
  * Every same-site page reachable by links from home, breadth first, as the
  * person signed in on page. Each page is loaded and its links followed (up to
  * two pages of each pattern); the checks run on the first page of each
- * pattern. Problems are collected, not thrown, so one run reports them all.
+ * pattern (axe and the reflow check unless told otherwise). Problems are collected, not thrown, so one run reports them all.
  */
 export async function crawl(
   page: Page,
   base: string,
-  checks: PageCheck[] = [axeCheck],
+  checks: PageCheck[] = [axeCheck, reflowCheck],
 ): Promise<CrawlResult> {
   const queue = ['/'];
   const queuedPerPattern = new Map<string, number>();

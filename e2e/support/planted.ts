@@ -8,11 +8,14 @@ import { type Action, can } from '../../src/platform/policy/policy.ts';
  * A planted accessibility problem, to prove the accessibility crawl finds what
  * it should: one extra page, for an action only system admins have, linked
  * from home for those who may see it, with an image that has no text
- * alternative (axe's image-alt, WCAG 1.1.1). It exists only in the hub that
- * e2e/accessibility.test.ts starts.
+ * alternative (axe's image-alt, WCAG 1.1.1) and a block wider than a phone that
+ * makes the page scroll sideways (the reflow check, WCAG 1.4.10). It exists
+ * only in the hub that e2e/accessibility.test.ts starts.
  */
 export const PLANTED = '/planted-by-the-accessibility-test';
 const ACTION: Action = 'outbox:view';
+/** The planted block's width: wider than 320 px, narrower than 1280 px, so only the narrow check finds it. */
+export const PLANTED_WIDTH = 600;
 
 export function plantProblem(app: FastifyInstance) {
   page(app, { method: 'GET', url: PLANTED, permission: ACTION, audit: false }, ({ reply }) =>
@@ -25,7 +28,11 @@ export function plantProblem(app: FastifyInstance) {
     if (typeof payload !== 'string' || !String(reply.getHeader('content-type')).startsWith('text/html')) {
       return payload;
     }
-    if (req.url === PLANTED) return payload.replace('</main>', '<img src="/favicon.svg"></main>');
+    if (req.url === PLANTED)
+      return payload.replace(
+        '</main>',
+        `<img src="/favicon.svg"><p style="width:${PLANTED_WIDTH}px">Too wide</p></main>`,
+      );
     if (req.url === '/' && req.user && can(req.user, ACTION)) {
       return payload.replace(
         '</main>',

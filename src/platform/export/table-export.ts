@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import { toCsv } from '../csv.ts';
 import { xlsxCell } from './cells.ts';
@@ -47,6 +46,8 @@ const MAX_WIDTH = 60;
  * quote-prefix style (what Excel itself stores when someone types '=1+2).
  */
 export async function toXlsx<T>(table: TableExport<T>): Promise<Buffer> {
+  // exceljs is loaded by the first download, not by every process that imports this module.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName(table.sheetName), {
     views: [{ state: 'frozen', ySplit: 1 }],

@@ -1,4 +1,3 @@
-import mjml2html from 'mjml';
 import type { MailLayout, MessageBlock, ResolvedContent } from './message-types.ts';
 import { InvalidMailError } from './outbox.ts';
 
@@ -160,6 +159,10 @@ export const mjmlCompiles = (): number => compiles;
 
 async function compile(source: string): Promise<string> {
   compiles++;
+  // MJML takes over a second of CPU to load: loaded by the first message a
+  // process writes, not by every process (each test file, each CLI command)
+  // that merely imports the mail code.
+  const { default: mjml2html } = await import('mjml');
   // fonts: {} so MJML never adds a web-font link (a remote resource).
   const out = await mjml2html(source, { validationLevel: 'strict', keepComments: false, fonts: {} });
   return out.html;

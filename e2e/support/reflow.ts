@@ -1,0 +1,86 @@
+import type { Page } from 'playwright-core';
+
+/**
+ * WCAG 2.2 success criterion 1.4.10 (Reflow): content can be read at 320 CSS
+ * pixels wide — the width of a 1280 px window zoomed to 400 % — without
+ * scrolling sideways. Data tables are the exception the criterion allows: they
+ * may scroll inside their own region, which must then be reachable by keyboard
+ * (tabindex="0") and named (a role="region" with a label), so a keyboard or
+ * screen reader user can find and scroll it. At 1280 px nothing may overflow at all.
+ */
+export const REFLOW_WIDTHS = [320, 1280] as const;
+
+/** What is wrong with the page at the viewport's current width (nothing when it reflows). */
+function reflowProblemsHere(): string[] {
+  const viewport = document.documentElement.clientWidth;
+  const problems: string[] = [];
+  const describe = (el: Element) => {
+    const id = el.id ? `#${el.id}` : '';
+    const cls =
+      typeof el.className === 'string' && el.className
+        ? `.${el.className.trim().split(/\s+/).join('.')}`
+        : '';
+    return `${el.tagName.toLowerCase()}${id}${cls}`;
+  };
+  const scrollsSideways = (el: Element) => {
+    const overflowX = getComputedStyle(el).overflowX;
+    return (overflowX === 'auto' || overflowX === 'scroll') && el.scrollWidth > el.clientWidth + 1;
+  };
+  const pageWidth = document.documentElement.scrollWidth;
+  if (pageWidth > viewport + 1) {
+    // Name the outermost elements that stick out, not every descendant of them.
+    const sticking = Array.from(document.body.querySelectorAll('*')).filter((el) => {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.right <= viewport + 1) return false;
+      let parent = el.parentElement;
+      while (parent && parent !== document.body) {
+        if (scrollsSideways(parent)) return false;
+        if (parent.getBoundingClientRect().right > viewport + 1) return false;
+        parent = parent.parentElement;
+      }
+      return true;
+    });
+    // Something positioned absolutely can widen the page from inside a scrolling region.
+    const positioned = () =>
+      Array.from(document.body.querySelectorAll('*')).filter(
+        (el) =>
+          ['absolute', 'fixed'].includes(getComputedStyle(el).position) &&
+          el.getBoundingClientRect().right > viewport + 1,
+      );
+    problems.push(
+      `the page is ${pageWidth} px wide in a ${viewport} px window (${(sticking.length
+        ? sticking
+        : positioned()
+      )
+        .slice(0, 3)
+        .map((el) => `${describe(el)} to ${Math.round(el.getBoundingClientRect().right)} px`)
+        .join(', ')})`,
+    );
+  }
+  for (const el of Array.from(document.body.querySelectorAll('*'))) {
+    if (!scrollsSideways(el)) continue;
+    const named =
+      el.getAttribute('role') === 'region' &&
+      (el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby'));
+    if (!named || el.getAttribute('tabindex') !== '0') {
+      problems.push(`${describe(el)} scrolls sideways but is not a labelled region reachable by keyboard`);
+    }
+  }
+  return problems;
+}
+
+/** Runs the reflow check at each width, then puts the window back as it was. */
+export async function reflowProblems(page: Page): Promise<string[]> {
+  const before = page.viewportSize() ?? { width: 1280, height: 720 };
+  const problems: string[] = [];
+  try {
+    for (const width of REFLOW_WIDTHS) {
+      await page.setViewportSize({ width, height: before.height });
+      for (const problem of await page.evaluate(reflowProblemsHere))
+        problems.push(`at ${width} px: ${problem}`);
+    }
+  } finally {
+    await page.setViewportSize(before);
+  }
+  return problems;
+}
