@@ -51,11 +51,12 @@ describe('complaints and the learning loop in a real browser', { skip }, () => {
     await officer.getByText(/The response is due by/).waitFor();
     await assertNoAxeViolations(officer, 'a new complaint');
 
-    // Closing Stage 1 without an outcome is refused, with the error linked to the form.
+    // Closing Stage 1 without an outcome is refused on the action's own page, with the error linked to the form.
     await pages.respond();
     await officer.getByRole('heading', { name: 'There is a problem' }).waitFor();
     await officer.getByRole('link', { name: /Record an outcome for every element first/ }).waitFor();
-    await assertNoAxeViolations(officer, 'a complaint with an error');
+    await assertNoAxeViolations(officer, 'a complaint action with an error');
+    await officer.getByRole('link', { name: /^Back to complaint/ }).click();
 
     await pages.recordFinding('Not upheld', 'A letter about the meeting was sent');
     await pages.respond();
@@ -63,9 +64,12 @@ describe('complaints and the learning loop in a real browser', { skip }, () => {
     await pages.escalate();
     await officer.getByText(/Stage 2: Open/).waitFor();
     await pages.recordFinding('Upheld', 'The letter went to an old address');
+    await pages.open(/^Change\s+the investigation details/);
+    await assertNoAxeViolations(officer, 'a complaint action page');
     await pages.form('investigation').getByLabel('Independent person (Stage 2)').fill('A. Independent');
     await pages.form('investigation').getByRole('button', { name: 'Save investigation details' }).click();
     await officer.getByText('The investigation details have been saved.').waitFor();
+    await pages.open('Record a contact attempt');
     const contact = pages.form('contact');
     await contact.getByLabel('Who you tried to reach').fill('The previous social worker');
     await contact.getByLabel('How').selectOption('via agency');
@@ -73,6 +77,8 @@ describe('complaints and the learning loop in a real browser', { skip }, () => {
     await contact.getByRole('button', { name: 'Record the attempt' }).click();
     await officer.getByText('The contact attempt has been recorded.').waitFor();
     await assertNoAxeViolations(officer, 'a complaint at Stage 2 with findings and a contact log');
+    // The summary carries no form: every action is a page of its own.
+    assert.equal(await officer.locator('main form').count(), 0);
     const complaintUrl = officer.url().replace(/#.*$/, '');
 
     // A learning point with an action owned by a practitioner.
@@ -165,12 +171,14 @@ describe('complaints and the learning loop in a real browser', { skip }, () => {
   test('without JavaScript: register a complaint and record a finding', async () => {
     const officer = await signedIn('Tom Whitfield', false);
     const pages = new ComplaintPages(officer, hub.url);
+    // The child chosen from the records by their case reference (the demo's first child).
     await pages.register({
       complainant: 'Mr N. Example',
-      child: 'Child U',
+      childRef: 'C000001',
       team: 'Front Door',
       element: 'Nobody rang back',
     });
+    await officer.getByText(/, C000001 \(in the children’s records\)/).waitFor();
     await pages.recordFinding('Partly upheld', 'Two calls were missed');
     await pages.respond();
     await officer.getByText(/Stage 1 was answered in time/).waitFor();

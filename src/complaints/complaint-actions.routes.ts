@@ -11,7 +11,11 @@ import { CONTACT_METHODS, dayField, optionalText, text } from './forms.ts';
 import { handleUpload } from './multipart.ts';
 
 const complaintUrl = (id: string) => `/complaints/${id}`;
-const back = ({ params }: { params: { id: string } }) => complaintUrl(params.id);
+/** A refused form goes back to its own page, with the answers and what was wrong. */
+const backTo =
+  (path: string) =>
+  ({ params }: { params: { id: string } }) =>
+    `${complaintUrl(params.id)}/${path}`;
 
 const investigationSchema = z.object({
   officerId: z.string().max(60).default(''),
@@ -31,7 +35,10 @@ const documentFields = z.object({
     .transform((s) => s.trim().slice(0, 500)),
 });
 
-/** The forms on a complaint's page: its stage actions, the investigation, contact attempts and documents. */
+/**
+ * The forms of a complaint's action pages: its stage actions, the investigation, contact attempts and
+ * documents. Each posts to its page's own address; accepted, it goes back to the complaint with a message.
+ */
 export function complaintActionRoutes(app: FastifyInstance, services: Services) {
   const { db, clock, config } = services;
   for (const f of EVENT_FORMS)
@@ -43,7 +50,7 @@ export function complaintActionRoutes(app: FastifyInstance, services: Services) 
         params: idParams,
         body: f.schema,
         name: f.form,
-        back,
+        back: backTo(f.form),
       },
       async (answers, { params, user, actor }) => {
         await recordComplaintEvent(db, clock, actor, user, params.id, f.toEvent(answers), f.permission);
@@ -59,7 +66,7 @@ export function complaintActionRoutes(app: FastifyInstance, services: Services) 
       params: idParams,
       body: investigationSchema,
       name: 'investigation',
-      back,
+      back: backTo('investigation'),
     },
     async (d, { params, user, actor }) => {
       await setInvestigation(db, clock, actor, user, params.id, {
@@ -78,7 +85,7 @@ export function complaintActionRoutes(app: FastifyInstance, services: Services) 
       params: idParams,
       body: contactSchema,
       name: 'contact',
-      back,
+      back: backTo('contacts'),
     },
     async (d, { params, user, actor }) => {
       await addContactAttempt(db, clock, actor, user, params.id, { ...d, staffId: d.staffId || null });
@@ -99,7 +106,7 @@ export function complaintActionRoutes(app: FastifyInstance, services: Services) 
     ({ params, user, actor, req, reply }) =>
       handleUpload(
         { req, reply },
-        { fields: documentFields, back: complaintUrl(params.id), name: 'document' },
+        { fields: documentFields, back: `${complaintUrl(params.id)}/documents`, name: 'document' },
         async ({ description }, file) => {
           await uploadComplaintDocument(db, clock, config.dataDir, actor, user, params.id, file, description);
           return { to: `${complaintUrl(params.id)}#documents`, message: 'The document has been added.' };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { REGULATION_DAYS } from './clocks.rules.ts';
-import { presentComplaintPage } from './complaint-page.presenter.ts';
+import { presentComplaintAction, presentComplaintPage } from './complaint-page.presenter.ts';
 import type { ComplaintPageData } from './complaint-pages.service.ts';
 import type { StaffRow } from './directory.repo.ts';
 import type { ComplaintEvent } from './lifecycle.rules.ts';
@@ -28,6 +28,7 @@ function pageData(events: ComplaintEvent[], may = { manage: true, investigate: t
       complainant_name: 'Ms R. Example',
       complainant_relationship: 'mother',
       advocate_offered: 1,
+      child_id: null as string | null,
       child_name: 'Child T',
       child_ref: '',
       team_id: 't1',
@@ -69,7 +70,7 @@ const received: ComplaintEvent = {
 
 describe('the complaint page', () => {
   test('an open Stage 1: when the response is due, in working days, and the actions that make sense now', () => {
-    const view = presentComplaintPage(pageData([received]), undefined, today);
+    const view = presentComplaintPage(pageData([received]), today);
     assert.equal(view.title, 'Complaint C-2026-0001');
     assert.equal(view.status, 'Open');
     assert.equal(view.clock.headline, 'The response is due by 4 December 2026: 5 working days left');
@@ -89,7 +90,6 @@ describe('the complaint page', () => {
         { type: 'finding', on: '2026-11-25', elementId: 'e1', outcome: 'upheld', finding: 'It was missed' },
         { type: 'responded', on: '2026-11-26' },
       ]),
-      undefined,
       today,
     );
     assert.equal(view.status, 'Answered, waiting to hear from the complainant');
@@ -108,7 +108,7 @@ describe('the complaint page', () => {
       values: { form: 'finding', elementId: 'e1', outcome: 'not-upheld', finding: 'A letter was sent' },
       errors: { summary: [{ text: 'Enter the date', href: '#finding-on' }], fields: {} },
     };
-    const view = presentComplaintPage(pageData([received]), kept, today);
+    const view = presentComplaintAction(pageData([received]), 'finding', kept, today);
     assert.equal(view.keptFor('finding').finding, 'A letter was sent');
     assert.deepEqual(view.keptFor('contact'), {});
     assert.equal(chosen(view.elementItems)?.value, 'e1');
@@ -117,7 +117,7 @@ describe('the complaint page', () => {
   });
 
   test('an investigating officer must still work here; a contact attempt may be with a leaver', () => {
-    const view = presentComplaintPage(pageData([received]), undefined, today);
+    const view = presentComplaintAction(pageData([received]), 'investigation', undefined, today);
     assert.deepEqual(
       view.officerItems.map((i) => i.text),
       ['Not chosen yet', 'Amina Hussain, Social Worker'],
@@ -136,11 +136,54 @@ describe('the complaint page', () => {
   test('what the person may do comes from the policy, as the service found it', () => {
     const view = presentComplaintPage(
       pageData([received], { manage: false, investigate: true, addLesson: false }),
-      undefined,
       today,
     );
     assert.equal(view.canManage, false);
     assert.equal(view.canInvestigate, true);
     assert.equal(view.canAddLesson, false);
+  });
+
+  test('the task list offers only what this person may do now, each on its own page', () => {
+    const officer = presentComplaintPage(pageData([received]), today);
+    assert.deepEqual(
+      officer.tasks.map((t) => t.href.split('/').pop()),
+      ['finding', 'respond', 'extend', 'element', 'withdraw'],
+    );
+    assert.deepEqual(officer.tasks[0]?.status, {
+      tag: { text: '1 element to do', classes: 'govuk-tag--blue' },
+    });
+    assert.deepEqual(officer.tasks[1]?.status, { text: 'Every element needs an outcome first' });
+    assert.equal(officer.links.investigation, '/complaints/c1/investigation');
+    const manager = presentComplaintPage(
+      pageData([received], { manage: false, investigate: true, addLesson: false }),
+      today,
+    );
+    assert.deepEqual(
+      manager.tasks.map((t) => t.title.text),
+      ['Record a finding for Stage 1'],
+    );
+    assert.equal(manager.links.investigation, null);
+    assert.equal(manager.links.contact, '/complaints/c1/contacts');
+    const reader = presentComplaintPage(
+      pageData([received], { manage: false, investigate: false, addLesson: false }),
+      today,
+    );
+    assert.deepEqual(reader.tasks, []);
+    assert.deepEqual(reader.links, { investigation: null, contact: null, document: null });
+  });
+
+  test('an action page says when it cannot be done now; the child says whether it is linked', () => {
+    const panel = presentComplaintAction(pageData([received]), 'panel', undefined, today);
+    assert.equal(panel.available, false);
+    assert.equal(panel.heading, 'Record the review panel');
+    assert.deepEqual(panel.backLink, { href: '/complaints/c1', text: 'Back to complaint C-2026-0001' });
+    assert.equal(presentComplaintAction(pageData([received]), 'respond', undefined, today).available, true);
+    assert.equal(
+      presentComplaintPage(pageData([received]), today).child,
+      'Child T (not in the children’s records)',
+    );
+    const linked = pageData([received]);
+    linked.complaint = { ...linked.complaint, child_id: 'k1', child_ref: 'C000001' };
+    assert.equal(presentComplaintPage(linked, today).child, 'Child T, C000001 (in the children’s records)');
   });
 });

@@ -1,5 +1,5 @@
 import type { Db } from '../platform/db/db.ts';
-import { can, listScope } from '../platform/policy/policy.ts';
+import { type Action, can, listScope } from '../platform/policy/policy.ts';
 import type { Principal } from '../platform/policy/roles.ts';
 import { REGULATION_DAYS } from './clocks.rules.ts';
 import {
@@ -41,10 +41,17 @@ export async function newComplaintPage(db: Db) {
 /**
  * One complaint for its page, checked against the policy: its state replayed
  * from its events, who and what it concerns, its lessons, and which of its
- * actions this person may take.
+ * actions this person may take. An action's page asks for its own action
+ * (`complaints:manage` or `complaints:investigate`) on this record.
  */
-export async function complaintPage(db: Db, user: Principal, id: string, today: string) {
-  const complaint = await complaintFor(db, user, 'complaints:view', id);
+export async function complaintPage(
+  db: Db,
+  user: Principal,
+  id: string,
+  today: string,
+  action: Action = 'complaints:view',
+) {
+  const complaint = await complaintFor(db, user, action, id);
   const events = await loadEvents(db, complaint.id);
   const state = replay(
     events.map((e) => e.event),

@@ -16,8 +16,8 @@ const newComplaint = (b: Browser, teamId: string, _csrf: string, changes: Record
     complainantName: 'Ms P. Example',
     complainantRelationship: 'mother',
     advocateOffered: 'yes',
+    childInRecords: 'no',
     childName: 'Child Q',
-    childRef: 'REF-1',
     teamId,
     summary: 'The family were not told about a meeting',
     element1: 'Not told about the meeting',
@@ -78,7 +78,8 @@ for (const dialect of dialectsUnderTest()) {
           toDays: '21',
           reason: 'Waiting for a meeting',
         });
-        page = await flash(b, url);
+        // A refused action goes back to its own page, with the error linked to its field.
+        page = await flash(b, `${url}/extend`);
         assert.match(page, /Stage 1 can be extended to 20 working days at most/);
         assert.match(page, /href="#extend-toDays"/);
         await b.post(`${url}/extend`, {
@@ -93,7 +94,10 @@ for (const dialect of dialectsUnderTest()) {
 
         // Closing the stage without an outcome on every element is refused.
         await b.post(`${url}/respond`, { _csrf: csrf, on: '2026-11-26' });
-        assert.match(await flash(b, url), /Record an outcome for every element first \(2 without one\)/);
+        assert.match(
+          await flash(b, `${url}/respond`),
+          /Record an outcome for every element first \(2 without one\)/,
+        );
         const elements = (
           await t.db
             .selectFrom('complaint_events')
@@ -113,7 +117,7 @@ for (const dialect of dialectsUnderTest()) {
           });
         // A date before receipt is refused.
         await b.post(`${url}/respond`, { _csrf: csrf, on: '2026-11-19' });
-        assert.match(await flash(b, url), /cannot be before the complaint was received/);
+        assert.match(await flash(b, `${url}/respond`), /cannot be before the complaint was received/);
         await b.post(`${url}/respond`, { _csrf: csrf, on: '2026-11-26' });
         page = await flash(b, url);
         assert.match(page, /Stage 1 was answered in time on 26 November 2026/);
@@ -122,7 +126,10 @@ for (const dialect of dialectsUnderTest()) {
 
         // An illegal transition (a panel at Stage 1) is refused; escalation starts Stage 2's 25-day clock.
         await b.post(`${url}/panel`, { _csrf: csrf, on: '2026-11-27' });
-        assert.match(await flash(b, url), /Stage 1 has been answered: escalate, resolve or withdraw/);
+        assert.match(
+          await flash(b, `${url}/panel`),
+          /Stage 1 has been answered: escalate, resolve or withdraw/,
+        );
         await b.post(`${url}/escalate`, { _csrf: csrf, on: '2026-11-27', clockStartOn: '', lateReason: '' });
         page = await flash(b, url);
         // Fri 27 Nov + 25: 30 Nov–4 Dec = 5, … 21–24 Dec = 19, 29–31 Dec = 22, 4–6 Jan = 25.
@@ -173,11 +180,15 @@ for (const dialect of dialectsUnderTest()) {
           });
         };
         await upload('run.exe', Buffer.from('MZ'));
-        assert.match(await flash(b, url), /must be a PDF, Word \(.docx\), PNG, JPEG or text file, not .exe/);
+        const documentPage = `${url}/documents`;
+        assert.match(
+          await flash(b, documentPage),
+          /must be a PDF, Word \(.docx\), PNG, JPEG or text file, not .exe/,
+        );
         await upload('letter.pdf', Buffer.from('not really a pdf'));
-        assert.match(await flash(b, url), /does not look like a .pdf file/);
+        assert.match(await flash(b, documentPage), /does not look like a .pdf file/);
         await upload('big.pdf', Buffer.concat([Buffer.from('%PDF'), Buffer.alloc(5 * 1024 * 1024)]));
-        assert.match(await flash(b, url), /must be 5 MB or smaller/);
+        assert.match(await flash(b, documentPage), /must be 5 MB or smaller/);
         assert.equal(
           (await t.db.selectFrom('complaint_documents').select('id').where('complaint_id', '=', id).execute())
             .length,

@@ -35,8 +35,11 @@ const newComplaintSchema = z
     complainantName: text('the complainant’s name', 200),
     complainantRelationship: text('the complainant’s relationship to the child', 200),
     advocateOffered: z.enum(['yes', 'no'], { message: 'Say whether an advocate was offered' }),
-    childName: text('the child’s name', 200),
+    childInRecords: z.enum(['yes', 'no'], {
+      message: 'Say whether the child is in the children’s records',
+    }),
     childRef: optionalText(60),
+    childName: optionalText(200),
     teamId: z.string().min(1, 'Choose the team the complaint is about').max(60),
     workerIds: list,
     summary: text('a short summary', 2000),
@@ -49,6 +52,12 @@ const newComplaintSchema = z
     officerId: z.string().max(60).default(''),
   })
   .superRefine((v, ctx) => {
+    if (v.childInRecords === 'yes' && !v.childRef)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['childRef'],
+        message: 'Enter the child’s case reference, as it is in the children’s records',
+      });
     for (const n of [2, 3] as const)
       if (v[`element${n}`] && !(THEMES as readonly string[]).includes(v[`theme${n}`]))
         ctx.addIssue({ code: 'custom', path: [`theme${n}`], message: `Choose a theme for element ${n}` });
@@ -61,8 +70,10 @@ const newComplaint = (d: z.infer<typeof newComplaintSchema>): NewComplaint => ({
   complainantName: d.complainantName,
   complainantRelationship: d.complainantRelationship,
   advocateOffered: d.advocateOffered === 'yes',
-  childName: d.childName,
-  childRef: d.childRef,
+  child:
+    d.childInRecords === 'yes'
+      ? { inRecords: true, reference: d.childRef }
+      : { inRecords: false, name: d.childName },
   teamId: d.teamId,
   workerIds: d.workerIds,
   summary: d.summary,
@@ -120,8 +131,8 @@ export function complaintListRoutes(app: FastifyInstance, services: Services) {
       body: newComplaintSchema,
       back: () => '/complaints/new',
     },
-    async (d, { actor }) => {
-      const id = await registerComplaint(db, clock, actor, newComplaint(d));
+    async (d, { actor, user }) => {
+      const id = await registerComplaint(db, clock, actor, user, newComplaint(d));
       return { to: `/complaints/${id}`, message: 'The complaint has been registered at Stage 1.' };
     },
   );

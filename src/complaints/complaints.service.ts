@@ -1,3 +1,4 @@
+import { childToLink } from '../performance/api.ts';
 import { type Actor, recordAudit } from '../platform/audit/audit.ts';
 import { londonDay } from '../platform/calendar/days.ts';
 import type { Clock } from '../platform/clock.ts';
@@ -51,8 +52,8 @@ export interface NewComplaint {
   complainantName: string;
   complainantRelationship: string;
   advocateOffered: boolean;
-  childName: string;
-  childRef: string;
+  /** A child in the children's records, by case reference; or one not in them (their name, if known). */
+  child: { inRecords: true; reference: string } | { inRecords: false; name: string };
   teamId: string;
   workerIds: string[];
   summary: string;
@@ -64,11 +65,13 @@ export async function registerComplaint(
   db: Db,
   clock: Clock,
   actor: Actor,
+  user: Principal,
   c: NewComplaint,
 ): Promise<string> {
   return db.transaction().execute(async (trx) => {
     if (!(await teamExists(trx, c.teamId)))
       throw new UserInputError('Choose the team the complaint is about', 'teamId');
+    const child = await linkedChild(trx, user, c.child);
     await checkStaff(trx, c.workerIds, 'workerIds');
     if (c.officerId) await checkStaff(trx, [c.officerId], 'officerId');
     checkOfficerIsNotNamed(c.officerId, c.workerIds);
@@ -90,8 +93,9 @@ export async function registerComplaint(
       complainant_name: c.complainantName,
       complainant_relationship: c.complainantRelationship,
       advocate_offered: c.advocateOffered ? 1 : 0,
-      child_name: c.childName,
-      child_ref: c.childRef,
+      child_id: child.id,
+      child_name: child.name,
+      child_ref: child.ref,
       team_id: c.teamId,
       summary: c.summary,
       officer_id: c.officerId,
@@ -111,6 +115,22 @@ export async function registerComplaint(
     });
     return id;
   });
+}
+
+/**
+ * The child as the complaint keeps them: linked to their record (its name and
+ * reference copied, as they were when the complaint came in), or not in the records.
+ * A reference this person may not pick is refused like one that does not exist.
+ */
+async function linkedChild(trx: DbOrTrx, user: Principal, child: NewComplaint['child']) {
+  if (!child.inRecords) return { id: null, name: child.name, ref: '' };
+  const found = await childToLink(trx, user, child.reference);
+  if (!found)
+    throw new UserInputError(
+      `No child with the case reference ${child.reference} is in the records you can choose from. Check the reference, or choose “Not in our records, or not known”`,
+      'childRef',
+    );
+  return { id: found.id, name: found.name, ref: found.localId };
 }
 
 async function checkStaff(db: DbOrTrx, ids: string[], field: string) {

@@ -1,5 +1,6 @@
 import type { Db } from '../platform/db/db.ts';
 import { newId } from '../platform/ids.ts';
+import { ACTION_PAGES } from './complaint-page.presenter.ts';
 import { storeDocument } from './documents.ts';
 
 /**
@@ -49,8 +50,16 @@ export async function complaintRouteFixtures(db: Db, dataDir: string) {
   };
   const scope = { ownerId: '', teamId: complaint.team_id, serviceId: complaint.service_id };
   const documentId = await doc(null, item.id);
+  // Each action's page is judged by its own action on the same complaint.
+  const actionPages = Object.fromEntries(
+    Object.keys(ACTION_PAGES).map((a) => [
+      `/complaints/:id/${a}`,
+      { url: `/complaints/${complaint.id}/${a}`, resource: scope },
+    ]),
+  );
   return {
     '/complaints/:id': { url: `/complaints/${complaint.id}`, resource: scope },
+    ...actionPages,
     '/complaints/documents/:id': {
       url: `/complaints/documents/${await doc(complaint.id, null)}`,
       resource: scope,

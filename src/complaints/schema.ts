@@ -9,6 +9,8 @@ export interface ComplaintsTable {
   complainant_name: string;
   complainant_relationship: string;
   advocate_offered: Flag;
+  /** The child in the children's records, or null when they are not in them or not known. */
+  child_id: string | null;
   child_name: string;
   child_ref: string;
   team_id: string;

@@ -4,7 +4,7 @@ import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/db/db.ts';
 import type { DemoOptions, FeatureSeed } from '../platform/feature.ts';
 import { newId } from '../platform/ids.ts';
-import { DEMO_PERSONAS, DEMO_SERVICES, type DemoPerson, demoWorkforce } from './people.ts';
+import { DEMO_PERSONAS, type DemoPerson, demoOrganisation, FULL_DEMO_CHILDREN } from './people.ts';
 
 export const DEMO_PASSWORD = 'practice-hub-demo';
 export const DEMO_EMAIL_DOMAIN = 'calderbrook.example';
@@ -30,10 +30,14 @@ export async function seedDemo(
 ): Promise<{ people: number; features: string[] }> {
   const hash = await hashPassword(DEMO_PASSWORD);
   const now = clock.now().toISOString();
-  const people: DemoPerson[] = [...DEMO_PERSONAS, ...demoWorkforce()];
+  // The full demo's workforce is generated to hold its children at about 16 each; the small one's
+  // children follow its workforce instead (every seed is told the number through `options`).
+  const children = options.children ?? (options.size === 'full' ? FULL_DEMO_CHILDREN : undefined);
+  const org = demoOrganisation(children);
+  const people: DemoPerson[] = [...DEMO_PERSONAS, ...org.people];
   await db.transaction().execute(async (trx) => {
     const teamIds = new Map<string, string>();
-    for (const s of DEMO_SERVICES) {
+    for (const s of org.services) {
       const serviceId = newId();
       await trx.insertInto('services').values({ id: serviceId, name: s.name, created_at: now }).execute();
       for (const t of s.teams) {
@@ -61,7 +65,8 @@ export async function seedDemo(
     }
   });
   const features: string[] = [];
-  for (const f of seeds) features.push(`${f.name}: ${await f.seed(db, clock, options)}`);
+  const told: DemoOptions = children ? { ...options, children } : options;
+  for (const f of seeds) features.push(`${f.name}: ${await f.seed(db, clock, told)}`);
   return { people: people.length, features };
 }
 

@@ -10,6 +10,14 @@ const actions = {
   // Home panels: a practitioner's own caseload this week; the teams' children for managers and the PSW.
   'children:caseload': { practitioner: 'own' },
   'children:teams': { 'team-manager': 'team', 'service-manager': 'service', psw: 'all' },
+  // Picking a child to link a record to (a complaint): the child's name and reference only, never their record.
+  'children:link': {
+    practitioner: 'own',
+    'team-manager': 'team',
+    'service-manager': 'service',
+    psw: 'all',
+    'complaints-officer': 'all',
+  },
   'children:import': { 'system-admin': 'all' },
   'performance:rules': everyone,
   // Changing the timescales: the principal social worker and system admins.

@@ -36,6 +36,23 @@ const ASKS: Record<string, string> = {
   other: 'Travel costs for meetings were not reimbursed',
 };
 
+/**
+ * The teams a complaint of each theme is about: delays in assessment at the front door and
+ * in assessment teams; care decisions, family time and expenses in the children in care and
+ * leaving care teams; meetings (core groups, conferences, reviews) in safeguarding and care.
+ */
+const FITS: Record<string, RegExp> = {
+  communication: /./,
+  delay: /^(Front Door|Assessment)/,
+  'worker conduct': /./,
+  'decisions about care': /^(Children in Care|Leaving Care|Safeguarding)/,
+  'information sharing': /^(Front Door|Assessment|Safeguarding)/,
+  'meetings and minutes': /^(Safeguarding|Children in Care|Leaving Care)/,
+  'contact arrangements': /^(Children in Care|Leaving Care)/,
+  other: /^(Children in Care|Leaving Care)/,
+};
+const fits = (theme: string, team: string) => (FITS[theme] ?? /./).test(team);
+
 /** A year of complaints at every stage (some late, some open and overdue), compliments and audits. */
 export async function seedHistory(trx: DbOrTrx, ctx: SeedContext) {
   const rand = prng(20261127);
@@ -48,8 +65,10 @@ export async function seedHistory(trx: DbOrTrx, ctx: SeedContext) {
     const receivedOn = REGULATION_DAYS.nextWorkingDay(
       addCalendarDays(ctx.today, -Math.floor(5 + rand() * 355)),
     );
-    const team = pick(frontLine);
-    const themes = [pick(THEMES), pick(THEMES)].filter((t, k, a) => a.indexOf(t) === k);
+    // The theme first, then a team it fits; a second theme only if it fits that team too.
+    const first = pick(THEMES);
+    const team = pick(frontLine.filter((t) => fits(first, t)));
+    const themes = [first, pick(THEMES.filter((t) => fits(t, team)))].filter((t, k, a) => a.indexOf(t) === k);
     const workers = ctx.staff.filter((s) => s.team === team && s.name).slice(0, 8);
     const late = rand() < 0.25;
     const escalate = rand() < 0.25;
@@ -124,8 +143,9 @@ export async function seedHistory(trx: DbOrTrx, ctx: SeedContext) {
     return d;
   };
   for (const [k, n] of [3, 7, 13, 17, 60].entries()) {
-    const team = frontLine[k % frontLine.length]!;
     const theme = THEMES[k]!;
+    const teams = frontLine.filter((t) => fits(theme, t));
+    const team = teams[k % teams.length]!;
     await insertDemoComplaint(ctx, {
       receivedOn: back(n),
       receivedHow: 'email',
@@ -155,60 +175,69 @@ export async function seedHistory(trx: DbOrTrx, ctx: SeedContext) {
     });
     complaints++;
   }
-  const sources: [string, string, string, string][] = [
+  // Each filed under the team it is about (a personal adviser is in the leaving care team, a life
+  // story book is the children in care team's work); audits and reviews under a team they looked at.
+  const sources: [string, string, string, string, string][] = [
     [
       'compliment',
       'Thank you from a grandmother',
       'a grandmother',
       'She wrote that the worker kept her informed every week and always rang back.',
+      'Safeguarding Team South',
     ],
     [
       'compliment',
       'Young person thanks their personal adviser',
       'a care leaver',
       'Help finding a flat and starting college made all the difference.',
+      'Leaving Care Team',
     ],
     [
       'compliment',
       'Foster carer praises a life story book',
       'a foster carer',
       'The child now talks about their story with pride.',
+      'Children in Care Team',
     ],
     [
       'compliment',
       'Father thanks the Front Door team',
       'a father',
       'He felt listened to on a very difficult day.',
+      'Front Door',
     ],
     [
       'case-audit',
       'Quarterly audit: voice of the child',
       'the audit panel',
       'Most records show the child seen alone; a few plans do not say what the child wants.',
+      'Safeguarding Team North',
     ],
     [
       'case-audit',
       'Audit: chronologies',
       'the audit panel',
       'Chronologies were often out of date when cases transferred between teams.',
+      'Assessment Team 2',
     ],
     [
       'practice-review',
       'Practice review: neglect and poverty',
       'the practice review group',
       'Plans should separate the effects of poverty from neglect.',
+      'Safeguarding Team North',
     ],
     [
       'inspection',
       'Focused visit feedback',
       'Ofsted',
       'Inspectors found management oversight visible but supervision records thin in places.',
+      'Assessment Team 1',
     ],
   ];
-  for (const [k, [kind, title, from, summary]] of sources.entries()) {
+  for (const [k, [kind, title, from, summary, team]] of sources.entries()) {
     const sourceId = newId();
     const receivedOn = addCalendarDays(ctx.today, -(80 + k * 37));
-    const team = pick(frontLine);
     await trx
       .insertInto('lesson_sources')
       .values({

@@ -76,7 +76,43 @@ export async function seedLearning(db: Db, clock: Clock, options: DemoOptions): 
   return `${LEARNING_OFFER.length} courses, ${sessions} sessions, ${bookings} places`;
 }
 
-/** Fills some sessions (with waiting lists) and marks past ones attended and evaluated, straight into the tables. */
+/** What people said they would do differently, and what would make a session better: parts put together, so answers vary. */
+const DIFFERENTLY = [
+  'Ask open questions before offering solutions',
+  'Check what the child wants before the meeting, not after it',
+  'Write the plan in words the family would use',
+  'Summarise back to parents what I have heard',
+  'Name strengths first when I visit',
+  'Record why I made a decision, not only what I did',
+  'Slow down in the first visit and listen more',
+  'Use the genogram with families at the start',
+  'Share my chronology with the team manager before supervision',
+  'Talk about mixed feelings as normal rather than resistance',
+  'Plan the direct work session with the child beforehand',
+  'Ask the school what they have noticed before I decide',
+];
+const WHEN = [
+  'on my next visits',
+  'with the families I am working with now',
+  'in core groups',
+  'when I write up assessments',
+  'in supervision',
+  'from this week',
+];
+const BETTER = [
+  'More time for practising with a partner',
+  'A case study closer to our own work',
+  'Shorter breaks and an earlier finish',
+  'The slides sent out beforehand',
+  'A follow-up session in a month',
+  'Fewer people in the room, so everyone can speak',
+  'Examples from child protection as well as child in need',
+  'A room with better sound for the online part',
+  'Handouts we can take back to the team',
+  'More about working with fathers',
+];
+
+/** Books every past session (full ones with a short waiting list) and some upcoming ones; past ones attended and evaluated. */
 async function seedBookings(
   db: Db,
   clock: Clock,
@@ -91,18 +127,22 @@ async function seedBookings(
     .orderBy('staff_number')
     .execute();
   const now = clock.now().toISOString();
+  const today = londonDay(clock.now());
   let count = 0;
   const each = options.size === 'full' ? 6 : 2;
+  // Every session already held was booked; of those to come, some are full and some have room.
   const chosen = [
-    ...sessions.filter((x) => x.capacity && x.past).slice(0, each),
+    ...sessions.filter((x) => x.capacity && x.past),
     ...sessions.filter((x) => x.capacity && !x.past).slice(0, each),
   ];
+  let said = 0;
   await db.transaction().execute(async (trx) => {
     let k = 0;
     for (const [i, s] of chosen.entries()) {
-      // Every other session is full with a waiting list (long enough on an upcoming one to suggest another date); the rest half full.
+      // Every other session is full with a waiting list (long enough on an upcoming one to suggest another date); the rest two-thirds full or more.
       const waiting = s.past ? 3 : Math.ceil(s.capacity! / 2) + 1;
-      const take = i % 2 === 0 ? s.capacity! + waiting : Math.ceil(s.capacity! / 2);
+      const take =
+        i % 2 === 0 ? s.capacity! + waiting : Math.max(1, Math.ceil((s.capacity! * (2 + (i % 3))) / 4));
       const parts = await trx
         .selectFrom('lrn_session_parts')
         .select(['id', 'day'])
@@ -110,6 +150,9 @@ async function seedBookings(
         .orderBy('day')
         .execute();
       const firstDay = parts[0]!.day;
+      // Registers are taken on the day of each part; evaluations come once the last part is over.
+      const held = parts.filter((p) => p.day < today);
+      const ended = held.length === parts.length;
       for (let n = 0; n < take && staff.length; n++) {
         const person = staff[k++ % staff.length]!;
         const booked = n < s.capacity!;
@@ -129,52 +172,56 @@ async function seedBookings(
           })
           .execute();
         count++;
-        if (s.past && booked) {
-          const outcome = n % 7 === 6 ? 'no-show' : 'attended';
-          for (const p of parts)
-            await trx
-              .insertInto('lrn_attendance')
-              .values({
-                booking_id: id,
-                part_id: p.id,
-                outcome,
-                notes: '',
-                recorded_by: null,
-                recorded_at: now,
-              })
-              .execute();
-          // Attending made a CPD entry, as it does in the app.
-          if (outcome === 'attended')
-            await trx
-              .insertInto('lrn_cpd')
-              .values({
-                id: newId(),
-                staff_id: person.id,
-                booking_id: id,
-                title: s.title,
-                day: firstDay,
-                reflection: '',
-                peer_reflected: 0,
-                created_at: now,
-                updated_at: now,
-              })
-              .execute();
-          if (outcome === 'attended' && n % 2 === 0)
-            await trx
-              .insertInto('lrn_evaluations')
-              .values({
-                id: newId(),
-                booking_id: id,
-                session_id: s.id,
-                content: 4 + (n % 2),
-                trainer: 5,
-                relevance: 3 + (n % 3),
-                differently: n % 4 === 0 ? 'Ask open questions before offering solutions.' : '',
-                better: n % 4 === 2 ? 'More time for practising with a partner.' : '',
-                created_at: now,
-              })
-              .execute();
-        }
+        if (!(s.past && booked)) continue;
+        const outcome = (n + i) % 7 === 6 ? 'no-show' : 'attended';
+        for (const p of held)
+          await trx
+            .insertInto('lrn_attendance')
+            .values({
+              booking_id: id,
+              part_id: p.id,
+              outcome,
+              notes: '',
+              recorded_by: null,
+              recorded_at: now,
+            })
+            .execute();
+        if (outcome !== 'attended' || !ended) continue;
+        // Attending made a CPD entry, as it does in the app.
+        await trx
+          .insertInto('lrn_cpd')
+          .values({
+            id: newId(),
+            staff_id: person.id,
+            booking_id: id,
+            title: s.title,
+            day: firstDay,
+            reflection: '',
+            peer_reflected: 0,
+            created_at: now,
+            updated_at: now,
+          })
+          .execute();
+        // About two in three answer the evaluation; most say something, in their own words.
+        if ((n + i) % 3 === 2) continue;
+        const m = said++;
+        await trx
+          .insertInto('lrn_evaluations')
+          .values({
+            id: newId(),
+            booking_id: id,
+            session_id: s.id,
+            content: 3 + ((m * 7) % 3),
+            trainer: 4 + ((m * 5) % 2),
+            relevance: 3 + ((m * 11) % 3),
+            differently:
+              m % 5 === 4
+                ? ''
+                : `${DIFFERENTLY[(m * 5) % DIFFERENTLY.length]} ${WHEN[Math.floor(m / DIFFERENTLY.length) % WHEN.length]}.`,
+            better: m % 3 === 0 ? `${BETTER[m % BETTER.length]}.` : '',
+            created_at: now,
+          })
+          .execute();
       }
     }
   });

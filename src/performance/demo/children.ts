@@ -7,24 +7,32 @@ import { insertInBatches } from '../episodes.repo.ts';
 import { refreshStatuses } from '../status.service.ts';
 import { type Authority, generateAuthority, type Worker } from './synthetic-authority/generate.ts';
 
-/** Bradford scale for the full demo; a few hundred children in tests. */
-export const DEMO_CHILDREN: Record<DemoOptions['size'], number> = { full: 6000, small: 150 };
-
-const HOLDS: Record<string, Worker['holds']> = {
-  'Front Door': 'assessment',
-  'Assessment Team 1': 'assessment',
-  'Assessment Team 2': 'assessment',
-  'Safeguarding Team North': 'safeguarding',
-  'Safeguarding Team South': 'safeguarding',
-  'Children in Care Team': 'care',
-  'Leaving Care Team': 'care',
+/**
+ * Bradford scale for the full demo (the workforce is generated to hold it: src/demo/people.ts);
+ * the small one (tests) has as many children as its practitioners hold, about 16 each.
+ */
+export const DEMO_CHILDREN: Record<DemoOptions['size'], number | 'by-workforce'> = {
+  full: 6000,
+  small: 'by-workforce',
 };
+/** A caseload as shared/domain.md has it ("The workforce": 16.3 on average in 2023). */
+export const AVERAGE_CASELOAD = 16;
+
+/** Which kind of children a team holds, by its name (the demo's teams, and the ones generated beside them). */
+export const teamHolds = (team: string): Worker['holds'] | undefined =>
+  /^(Front Door|Assessment Team)/.test(team)
+    ? 'assessment'
+    : /^Safeguarding Team/.test(team)
+      ? 'safeguarding'
+      : /^(Children in Care Team|Leaving Care Team)/.test(team)
+        ? 'care'
+        : undefined;
 
 /** Adds a synthetic authority's children, allocated to the demo's practitioners, and works out their statuses. */
 export async function seedChildren(
   db: Db,
   clock: Clock,
-  children: number,
+  children: number | 'by-workforce',
   more: { idPrefix?: string; seed?: number } = {},
 ): Promise<Authority> {
   const asOf = londonDay(clock.now());
@@ -37,12 +45,15 @@ export async function seedChildren(
     .where('staff.active', '=', 1)
     .orderBy('staff.staff_number')
     .execute();
-  const workers = staff
-    .filter((s) => HOLDS[s.team])
-    .map((s) => ({ id: s.id, teamId: s.team_id!, holds: HOLDS[s.team]! }));
+  const workers = staff.flatMap((s) => {
+    const holds = teamHolds(s.team);
+    return holds ? [{ id: s.id, teamId: s.team_id!, holds }] : [];
+  });
   const amina = staff.find((s) => s.email.startsWith('amina.hussain@'));
   const authority = generateAuthority(await loadWorkingCalendar(db), {
-    children,
+    children: children === 'by-workforce' ? workers.length * AVERAGE_CASELOAD : children,
+    // The demo's own children divide as its teams do; more added beside them (tests, benchmarks) as nationally.
+    mix: more.idPrefix ? 'national' : 'workforce',
     asOf,
     workers,
     featured: amina && !more.idPrefix ? { workerId: amina.id, caseload: 18 } : undefined,

@@ -1,4 +1,4 @@
-import { addCalendarDays, addCalendarMonths } from '../../../platform/calendar/days.ts';
+import { addCalendarDays, addCalendarMonths, parseDay } from '../../../platform/calendar/days.ts';
 import type { WorkingCalendar } from '../../../platform/calendar/working-days.ts';
 import { newId } from '../../../platform/ids.ts';
 import type {
@@ -47,6 +47,12 @@ export interface AuthorityOptions {
   years?: number;
   /** Start of every child's local id (default "C"), so a second authority can sit beside the first. */
   idPrefix?: string;
+  /**
+   * How the children divide between kinds of work: the national shape (the default), or
+   * in proportion to the workers who hold each kind, so every worker's caseload is
+   * alike whatever mix of teams the workforce has (the demo's small authority).
+   */
+  mix?: 'national' | 'workforce';
 }
 
 export interface Authority {
@@ -94,6 +100,41 @@ export function generateAuthority(cal: WorkingCalendar, o: AuthorityOptions): Au
     care: byHolds('care'),
   };
   const featured = o.featured ? o.workers.find((w) => w.id === o.featured!.workerId) : undefined;
+  // Caseloads (shared/domain.md, "The workforce": about 16 each): every worker is given a
+  // caseload to aim for, between 14 and 20 scaled so that together they hold every child;
+  // each child goes to the worker of their kind furthest below their aim.
+  const holders = Object.values(pools).flat();
+  const aims = new Map(holders.map((w) => [w.id, r.int(14, 20)]));
+  const aimTotal = [...aims.values()].reduce((a, b) => a + b, 0);
+  const others = o.children - (featured ? (o.featured?.caseload ?? 0) : 0);
+  for (const [id, aim] of aims) aims.set(id, (aim * others) / Math.max(1, aimTotal));
+  const load = new Map(holders.map((w) => [w.id, 0]));
+  const allocate = (pool: Worker[]): Worker | undefined => {
+    let best: Worker | undefined;
+    let room = Number.NEGATIVE_INFINITY;
+    for (const w of pool) {
+      const left = aims.get(w.id)! - load.get(w.id)! + r.next() * 0.01;
+      if (left > room) [best, room] = [w, left];
+    }
+    if (best) load.set(best.id, load.get(best.id)! + 1);
+    return best;
+  };
+  // By the workforce: the child goes to whoever is furthest below their aim, and is the kind
+  // of child that worker's team holds (on a plan at home: 10 on a protection plan to 35 not, as nationally).
+  const byWorkforce = (): { kind: Kind; worker: Worker } | undefined => {
+    const worker = allocate(holders);
+    if (!worker) return undefined;
+    const kind: Kind =
+      worker.holds === 'care'
+        ? 'care'
+        : worker.holds === 'assessment'
+          ? 'assessment'
+          : r.next() < 10 / 45
+            ? 'cp'
+            : 'cin';
+    return { kind, worker };
+  };
+
   const now = `${o.asOf}T09:00:00.000Z`;
   let seq = 0;
   const lid = (prefix: string) => `${o.idPrefix ?? ''}${prefix}${String(++seq).padStart(7, '0')}`;
@@ -101,11 +142,11 @@ export function generateAuthority(cal: WorkingCalendar, o: AuthorityOptions): Au
   for (let i = 0; i < o.children; i++) {
     const isFeatured = featured && i < (o.featured?.caseload ?? 0);
     // The featured worker's children are a mix a social worker in an assessment team would hold.
+    const chosen = !isFeatured && o.mix === 'workforce' ? byWorkforce() : undefined;
     const kind: Kind = isFeatured
       ? (['assessment', 'cin', 'cp', 'assessment', 'cin', 'care'] as const)[i % 6]!
-      : kindOf(r);
-    const pool = pools[HOLDS[kind]];
-    const worker = isFeatured ? featured : pool.length ? r.pick(pool) : undefined;
+      : (chosen?.kind ?? kindOf(r));
+    const worker = isFeatured ? featured : (chosen?.worker ?? allocate(pools[HOLDS[kind]]));
     const childId = newId();
     const age = r.int(0, 17);
     out.children.push({
@@ -125,12 +166,24 @@ export function generateAuthority(cal: WorkingCalendar, o: AuthorityOptions): Au
     const ev: Ctx = { r, cal, late, asOf: o.asOf, childId, lid, out, historyStart, visitKind };
 
     if (kind === 'assessment') {
-      const referral = addCalendarDays(o.asOf, -r.int(1, 80));
+      // Referrals keep coming in: spread over the trend's twelve weeks and the 45 working days
+      // before them, so the weeks look alike. An assessment due by now was done (a late child's
+      // perhaps late, or not yet); one not yet due is sometimes done early.
+      // The practitioner persona's first child has an assessment past its 45 working days, so her
+      // caseload, her team's page and the trend show late work to follow up.
+      const overdueForDemo = isFeatured && i === 0;
+      const referral = addCalendarDays(o.asOf, -(overdueForDemo ? 80 : r.int(1, 165)));
       const due = cal.addWorkingDays(referral, 45);
-      const done = r.chance(0.5) ? slip(ev, due) : null;
+      const done = overdueForDemo
+        ? null
+        : due <= o.asOf
+          ? slipAssessment(ev, due)
+          : r.chance(0.3)
+            ? addCalendarDays(referral, r.int(5, Math.max(5, daysBetween(referral, o.asOf))))
+            : null;
       out.assessments.push(assessment(ev, referral, done !== null && done <= o.asOf ? done : null));
       if (r.chance(0.15)) {
-        const strategy = addCalendarDays(o.asOf, -r.int(1, 30));
+        const strategy = addCalendarDays(o.asOf, -r.int(1, 110));
         const icpc = slip(ev, cal.addWorkingDays(strategy, 15));
         out.enquiries.push({
           id: newId(),
@@ -174,8 +227,12 @@ export function generateAuthority(cal: WorkingCalendar, o: AuthorityOptions): Au
         end_day: null,
         legal_status: r.pick(LEGAL_STATUSES),
       });
+      // Moves happen all the time, not only lately: any time from 10 days after the start.
+      const sinceStart = daysBetween(start, o.asOf);
       const moved =
-        r.chance(0.3) && start < addCalendarDays(o.asOf, -60) ? addCalendarDays(o.asOf, -r.int(3, 50)) : null;
+        r.chance(0.3) && sinceStart > 60
+          ? addCalendarDays(o.asOf, -r.int(3, Math.min(150, sinceStart - 10)))
+          : null;
       const longTerm = r.chance(0.5);
       out.placements.push(placement(ev, start, moved, !moved && longTerm));
       if (moved) out.placements.push(placement(ev, moved, null, false));
@@ -199,6 +256,8 @@ export function generateAuthority(cal: WorkingCalendar, o: AuthorityOptions): Au
   return out;
 }
 
+const daysBetween = (from: string, to: string) => parseDay(to) - parseDay(from);
+
 interface Ctx {
   r: Random;
   cal: WorkingCalendar;
@@ -215,6 +274,15 @@ interface Ctx {
 function slip(c: Ctx, due: string): string {
   if (c.late ? c.r.chance(0.5) : c.r.chance(0.04)) return addCalendarDays(due, c.r.int(1, 12));
   return addCalendarDays(due, -c.r.int(0, 4));
+}
+
+/**
+ * When an assessment due on a day was authorised: more often late than other work, and by
+ * more (nationally about one in five assessments takes longer than 45 working days).
+ */
+function slipAssessment(c: Ctx, due: string): string {
+  if (c.late ? c.r.chance(0.7) : c.r.chance(0.12)) return addCalendarDays(due, c.r.int(1, c.late ? 40 : 20));
+  return addCalendarDays(due, -c.r.int(0, 10));
 }
 
 /** Events from start until the as-of day (or `until`), each when the last one made the next due. */
