@@ -1,19 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lockedAccountsPanel, outboxPanel } from './panels.presenter.ts';
-
-test('the locked-accounts panel names who is locked out and links to the first to unlock them', () => {
-  const panel = lockedAccountsPanel([
-    { id: 's1', name: 'Amina Hussain' },
-    { id: 's2', name: 'Ben Ali' },
-  ]);
-  assert.equal(panel.count, 2);
-  assert.deepEqual(panel.lines, ['Amina Hussain, Ben Ali']);
-  assert.deepEqual(panel.link, { href: '/staff/s1', text: 'Unlock from their staff page' });
-  const none = lockedAccountsPanel([]);
-  assert.deepEqual(none.lines, ['Nobody is locked out.']);
-  assert.equal(none.link, undefined);
-});
+import { outboxPanel } from './panels.presenter.ts';
 
 test('the outbox panel counts waiting and failed messages, and warns when no mail server is set', () => {
   const ok = outboxPanel({ pending: 1, sent: 30, failed: 0 }, true);

@@ -4,15 +4,6 @@ import type { OutboxStatus } from './outbox.repo.ts';
 
 /** What the admin home panels say. Pure. */
 
-export function lockedAccountsPanel(rows: { id: string; name: string }[]): Panel {
-  return {
-    title: 'Sign-ins locked after wrong passwords',
-    count: rows.length,
-    lines: rows.length ? [rows.map((r) => r.name).join(', ')] : ['Nobody is locked out.'],
-    link: rows[0] ? { href: `/staff/${rows[0].id}`, text: 'Unlock from their staff page' } : undefined,
-  };
-}
-
 export function outboxPanel(counts: Record<OutboxStatus, number>, smtpConfigured: boolean): Panel {
   const { pending, failed } = counts;
   const lines = [`${plural(pending, 'message is', 'messages are')} waiting to be sent.`];

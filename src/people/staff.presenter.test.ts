@@ -100,36 +100,22 @@ test('a long directory is paged, keeping the filters in every page link', () => 
   assert.equal(none.summary, 'No staff match these filters.');
 });
 
-test("a person's record says whether their sign-in is locked, and gives a missing job title and team in words", () => {
-  const locked = presentStaffRecord(
-    {
-      staff: record({ locked_until: '2026-11-27T10:15:00.000Z' }),
-      roles: ['practitioner'],
-      canManage: true,
-      canInvite: true,
-    },
-    NOW,
-  );
-  assert.equal(locked.title, 'Amina Hussain');
-  assert.equal(locked.locked, true);
-  const byKey = Object.fromEntries(locked.rows.map((r) => [r.key.text, r.value]));
-  assert.equal(byKey['Sign-in']?.text, 'Locked until 27 Nov 2026, 10:15');
+test("a person's record gives a missing job title and team in words, and says nothing of sign-in locks (there are none)", () => {
+  const page = presentStaffRecord({
+    staff: record({}),
+    roles: ['practitioner'],
+    canManage: true,
+    canInvite: true,
+  });
+  assert.equal(page.title, 'Amina Hussain');
+  const byKey = Object.fromEntries(page.rows.map((r) => [r.key.text, r.value]));
+  assert.equal(byKey['Sign-in'], undefined);
   assert.equal(byKey['Job title']?.text, 'Not given');
   assert.equal(byKey.Team?.text, 'No team');
   assert.equal(byKey.Roles?.text, 'Practitioner');
   assert.match(String(byKey.Status?.html), /Active.*Agency/);
-
-  const lapsed = presentStaffRecord(
-    {
-      staff: record({ locked_until: '2026-11-27T09:00:00.000Z' }),
-      roles: [],
-      canManage: false,
-      canInvite: false,
-    },
-    NOW,
-  );
-  assert.equal(lapsed.locked, false, 'a lock that has ended is not shown');
-  assert.equal(Object.fromEntries(lapsed.rows.map((r) => [r.key.text, r.value])).Roles?.text, 'None');
+  const none = presentStaffRecord({ staff: record({}), roles: [], canManage: false, canInvite: false });
+  assert.equal(Object.fromEntries(none.rows.map((r) => [r.key.text, r.value])).Roles?.text, 'None');
 });
 
 test('the change form starts from the person as they are, or from the answers kept after a refusal', () => {

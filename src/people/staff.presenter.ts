@@ -88,19 +88,17 @@ function pager(f: DirectoryFilters, total: number) {
   };
 }
 
-const isLocked = (s: { locked_until: string | null }, now: Date) =>
-  !!s.locked_until && s.locked_until > now.toISOString();
-
 /** A person's record page: the summary, and which buttons the reader gets. */
-export function presentStaffRecord(
-  data: { staff: StaffRecord; roles: Role[]; canManage: boolean; canInvite: boolean },
-  now: Date,
-) {
+export function presentStaffRecord(data: {
+  staff: StaffRecord;
+  roles: Role[];
+  canManage: boolean;
+  canInvite: boolean;
+}) {
   return {
     title: data.staff.name,
     staff: data.staff,
-    rows: staffSummaryRows(data.staff, data.roles, now),
-    locked: isLocked(data.staff, now),
+    rows: staffSummaryRows(data.staff, data.roles),
     canManage: data.canManage,
     canInvite: data.canInvite,
     backLink: { href: '/staff', text: 'Back to staff' },
@@ -117,11 +115,9 @@ export function staffSummaryRows(
     is_agency: number;
     active: number;
     left_on: string | null;
-    locked_until: string | null;
     created_at: string;
   },
   roles: Role[],
-  now: Date,
 ) {
   return [
     { key: { text: 'Staff number' }, value: { text: s.staff_number } },
@@ -133,10 +129,6 @@ export function staffSummaryRows(
     },
     { key: { text: 'Roles' }, value: { text: roles.map((r) => ROLE_NAMES[r]).join(', ') || 'None' } },
     { key: { text: 'Status' }, value: { html: statusTags(s) } },
-    {
-      key: { text: 'Sign-in' },
-      value: { text: isLocked(s, now) ? `Locked until ${formatDateTime(s.locked_until)}` : 'Not locked' },
-    },
     { key: { text: 'On the Hub since' }, value: { text: formatDate(s.created_at) } },
   ];
 }

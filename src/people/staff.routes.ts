@@ -80,7 +80,7 @@ export function staffRoutes(app: FastifyInstance, services: Services) {
     async ({ params, user, req, reply }) => {
       const record = await staffRecord(db, user, params.id);
       return reply.render('people/views/staff.njk', {
-        ...presentStaffRecord(record, clock.now()),
+        ...presentStaffRecord(record),
         errors: keptForm(req)?.errors,
       });
     },
@@ -129,7 +129,10 @@ export function staffRoutes(app: FastifyInstance, services: Services) {
     },
     async (_data, { params, actor }) => {
       await unlockStaff(db, clock, actor, params.id);
-      return { to: `/staff/${params.id}`, message: 'Sign-in has been unlocked.' };
+      return {
+        to: `/staff/${params.id}`,
+        message: 'Any wait after wrong passwords has been cleared: they can sign in again now.',
+      };
     },
   );
 

@@ -103,7 +103,7 @@ export async function unlockStaff(db: Db, clock: Clock, actor: Actor, id: string
       action: 'update',
       recordType: 'staff',
       recordId: id,
-      summary: 'Unlocked sign-in',
+      summary: 'Cleared waits after wrong passwords',
     });
   });
 }
