@@ -29,6 +29,10 @@ export async function learningRouteFixtures(db: Db) {
     '/learning/courses/:id/evaluations.csv': {
       url: `/learning/courses/${session.course_id}/evaluations.csv`,
     },
+    '/learning/sessions/:id/evaluations.xlsx': { url: `/learning/sessions/${session.id}/evaluations.xlsx` },
+    '/learning/courses/:id/evaluations.xlsx': {
+      url: `/learning/courses/${session.course_id}/evaluations.xlsx`,
+    },
     '/learning/admin/courses/:id/edit': { url: `/learning/admin/courses/${session.course_id}/edit` },
     '/learning/admin/courses/:id/sessions/new': {
       url: `/learning/admin/courses/${session.course_id}/sessions/new`,
