@@ -1,5 +1,4 @@
 import { type Actor, recordAudit } from '../platform/audit/audit.ts';
-import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/db/db.ts';
 import { NotFoundError, UserInputError } from '../platform/http/errors.ts';
 import { newId } from '../platform/ids.ts';
@@ -13,7 +12,7 @@ import {
   saveMark,
 } from './attendance.repo.ts';
 import { courseOfSession, partsOf } from './booking.repo.ts';
-import { notifyPlace } from './notify.ts';
+import { type MailCtx, notifyPlace } from './notify.ts';
 import { getSessionWithCourse } from './session.repo.ts';
 
 export const OUTCOMES = ['attended', 'partial', 'no-show'] as const;
@@ -37,12 +36,13 @@ export type RegisterData = Awaited<ReturnType<typeof registerOf>>;
  */
 export async function saveRegister(
   db: Db,
-  clock: Clock,
+  ctx: MailCtx,
   actor: Actor,
   sessionId: string,
   partId: string,
   marks: { bookingId: string; outcome: Outcome; notes: string }[],
 ) {
+  const { clock } = ctx;
   await db.transaction().execute(async (trx) => {
     const part = await partOfSession(trx, sessionId, partId);
     if (!part) throw new UserInputError('Choose a day of this session.', 'part');
@@ -83,7 +83,7 @@ export async function saveRegister(
         created_at: at,
         updated_at: at,
       });
-      await notifyPlace(trx, clock, 'evaluation', b.id);
+      await notifyPlace(trx, ctx, 'evaluation', b.id);
     }
   });
 }

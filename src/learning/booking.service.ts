@@ -32,7 +32,8 @@ import { notifyPlace } from './notify.ts';
 const waitingListActor = systemActor('waiting list');
 
 /** What the booking operations need: the database, which dialect it is (for the lock) and the time. */
-export type BookingCtx = Pick<Services, 'db' | 'dialect' | 'clock'>;
+/** The database, the clock, and config for the messages a change sends (their layout and links). */
+export type BookingCtx = Pick<Services, 'db' | 'dialect' | 'clock' | 'config'>;
 
 export interface BookingOutcome {
   bookingId: string;
@@ -85,7 +86,7 @@ export async function bookPlace(
     });
     await notifyPlace(
       trx,
-      clock,
+      ctx,
       status,
       id,
       { position },
@@ -152,7 +153,7 @@ export async function cancelPlace(
       summary: `Cancelled a ${booking.status} place`,
     });
     if (booking.status === 'booked' || booking.status === 'offered') {
-      if (booking.status === 'booked') await notifyPlace(trx, clock, 'cancelled', booking.id);
+      if (booking.status === 'booked') await notifyPlace(trx, ctx, 'cancelled', booking.id);
       await fillFreedPlaces(trx, ctx, session);
     }
   });
@@ -170,12 +171,12 @@ export async function fillFreedPlaces(trx: DbOrTrx, ctx: BookingCtx, session: Se
     if (action.kind === 'none') return;
     if (action.kind === 'promote') {
       await setBookingStatus(trx, action.placeId, 'booked', now.toISOString());
-      await notifyPlace(trx, ctx.clock, 'promoted', action.placeId);
+      await notifyPlace(trx, ctx, 'promoted', action.placeId);
     } else {
       await setBookingStatus(trx, action.placeId, 'offered', now.toISOString(), {
         offer_expires_at: action.expiresAt,
       });
-      await notifyPlace(trx, ctx.clock, 'offered', action.placeId, { offerExpiresAt: action.expiresAt });
+      await notifyPlace(trx, ctx, 'offered', action.placeId, { offerExpiresAt: action.expiresAt });
     }
     await recordAudit(trx, ctx.clock, waitingListActor, {
       action: 'update',
@@ -207,7 +208,7 @@ export async function claimOffer(ctx: BookingCtx, actor: Actor, bookingId: strin
       recordId: booking.id,
       summary: 'Claimed a held place',
     });
-    await notifyPlace(trx, clock, 'booked', booking.id);
+    await notifyPlace(trx, ctx, 'booked', booking.id);
   });
 }
 
@@ -252,6 +253,6 @@ export async function decideRequest(ctx: BookingCtx, actor: Actor, bookingId: st
       recordId: booking.id,
       summary: approve ? 'Approved a request for a place' : 'Declined a request for a place',
     });
-    await notifyPlace(trx, clock, approve ? 'approved' : 'declined', booking.id);
+    await notifyPlace(trx, ctx, approve ? 'approved' : 'declined', booking.id);
   });
 }

@@ -3,7 +3,8 @@ import { type Actor, recordAudit } from '../platform/audit/audit.ts';
 import { NotFoundError } from '../platform/http/errors.ts';
 import type { Principal } from '../platform/policy/roles.ts';
 import type { Services } from '../platform/services.ts';
-import { deleteFeedLink, feedDays, insertFeedLink, ownerOfFeed } from './feed.repo.ts';
+import { partsOf } from './booking.repo.ts';
+import { bookedDay, deleteFeedLink, feedDays, insertFeedLink, ownerOfFeed } from './feed.repo.ts';
 
 /**
  * A personal calendar subscription: a secret link (only its hash is stored)
@@ -53,4 +54,21 @@ export async function feedOf({ db }: Pick<Services, 'db'>, token: string) {
   const staffId = await ownerOfFeed(db, hash(token));
   if (!staffId) throw new NotFoundError('calendar-feed');
   return feedDays(db, staffId);
+}
+
+/**
+ * One day of the person's own live place, for "Add to calendar"; with its
+ * number when the session has several days (0 when it has one). Not found
+ * unless the person holds a place on that session.
+ */
+export async function bookedDayOf(
+  { db }: Pick<Services, 'db'>,
+  user: Principal,
+  sessionId: string,
+  partId: string,
+) {
+  const day = await bookedDay(db, user.id, sessionId, partId);
+  if (!day) throw new NotFoundError('booked day');
+  const parts = await partsOf(db, sessionId);
+  return { day, dayNumber: parts.length > 1 ? parts.findIndex((p) => p.id === partId) + 1 : 0 };
 }

@@ -1,6 +1,7 @@
 import { loadWorkingCalendar } from '../platform/calendar/closure-days.repo.ts';
 import { londonDay } from '../platform/calendar/days.ts';
 import { enqueueJob, registerJob } from '../platform/jobs/jobs.ts';
+import { composeMessage, mailLayout } from '../platform/mail/message.ts';
 import { enqueueMail } from '../platform/mail/outbox.ts';
 import type { Services } from '../platform/services.ts';
 import { expireOffers } from './booking.service.ts';
@@ -121,7 +122,7 @@ export const learningJobs = {
         await services.db.transaction().execute(async (trx) => {
           // A place cancelled since the reminder was queued gets no reminder.
           if (kind === 'reminder' && (await bookingStatus(trx, bookingId)) !== 'booked') return;
-          await notifyPlace(trx, services.clock, kind, bookingId);
+          await notifyPlace(trx, services, kind, bookingId);
         });
       },
     );
@@ -136,7 +137,14 @@ export const learningJobs = {
         const standing = moduleStanding(lastCompleted, module.renewal_months, londonDay(clock.now()));
         // Recorded since the reminder was queued: nothing to say.
         if (standing.kind === 'current') return;
-        await enqueueMail(db, clock, elearningReminderMail(person, module.title, standing));
+        await enqueueMail(
+          db,
+          clock,
+          await composeMessage(
+            elearningReminderMail(person, module.title, standing),
+            mailLayout(services.config),
+          ),
+        );
       },
     );
   },

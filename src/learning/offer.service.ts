@@ -1,13 +1,13 @@
 import { type Actor, recordAudit } from '../platform/audit/audit.ts';
-import type { Clock } from '../platform/clock.ts';
 import type { DbOrTrx } from '../platform/db/db.ts';
 import { NotFoundError, UserInputError } from '../platform/http/errors.ts';
+import { composeMessage, mailLayout } from '../platform/mail/message.ts';
 import { enqueueMail } from '../platform/mail/outbox.ts';
 import { activePlaces, lockSession, partsOf } from './booking.repo.ts';
 import { placesTaken } from './booking.rules.ts';
 import { type BookingCtx, fillFreedPlaces } from './booking.service.ts';
 import { whenText } from './catalogue.presenter.ts';
-import { notifyPlace, ORGANISER } from './notify.ts';
+import { type MailCtx, notifyPlace, ORGANISER } from './notify.ts';
 import {
   cancelPlaceOfCancelledSession,
   courseTitle,
@@ -23,6 +23,7 @@ import {
   updatePartsInPlace,
   updateSession,
 } from './offer.repo.ts';
+import { datesAddedMessage } from './place-message.presenter.ts';
 
 /** L&D add or change a course. */
 export async function saveCourse(
@@ -60,26 +61,25 @@ export async function addSession(ctx: BookingCtx, actor: Actor, session: NewSess
       recordId: id,
       summary: `Added a session of ${course.title}`,
     });
-    await tellInterested(trx, ctx.clock, course, id, whenText(await partsOf(trx, id)));
+    await tellInterested(trx, ctx, course, id, whenText(await partsOf(trx, id)));
     return id;
   });
 }
 
 async function tellInterested(
   trx: DbOrTrx,
-  clock: Clock,
+  ctx: MailCtx,
   course: { id: string; title: string },
   sessionId: string,
   when: string,
 ) {
   const waiting = await interestNotYetTold(trx, course.id);
-  for (const p of waiting)
-    await enqueueMail(trx, clock, {
-      to: p.email,
-      subject: `Dates added: ${course.title}`,
-      text: `Dear ${p.name},\n\nYou asked to hear when ${course.title} has dates. It now has a session: ${when}.\n\nBook it here: /learning/sessions/${sessionId}\n\n${ORGANISER.name}`,
-    });
-  if (waiting.length) await markInterestTold(trx, course.id, clock.now().toISOString());
+  const layout = mailLayout(ctx.config);
+  for (const p of waiting) {
+    const content = datesAddedMessage(p, course, `/learning/sessions/${sessionId}`, when, ORGANISER.name);
+    await enqueueMail(trx, ctx.clock, await composeMessage(content, layout));
+  }
+  if (waiting.length) await markInterestTold(trx, course.id, ctx.clock.now().toISOString());
 }
 
 export interface SessionChange extends Omit<NewSession, 'courseId'> {}
@@ -138,7 +138,7 @@ export async function changeSession(ctx: BookingCtx, actor: Actor, sessionId: st
     });
     if (timesChanged)
       for (const p of places.filter((x) => x.status === 'booked'))
-        await notifyPlace(trx, ctx.clock, 'session-changed', p.id);
+        await notifyPlace(trx, ctx, 'session-changed', p.id);
     await fillFreedPlaces(trx, ctx, (await lockSession(trx, ctx.dialect, sessionId))!);
     return { timesChanged, told: timesChanged ? places.filter((x) => x.status === 'booked').length : 0 };
   });
@@ -155,7 +155,7 @@ export async function cancelSession(ctx: BookingCtx, actor: Actor, sessionId: st
     const places = await activePlaces(trx, sessionId);
     for (const p of places) {
       await cancelPlaceOfCancelledSession(trx, p.id, at);
-      await notifyPlace(trx, ctx.clock, 'session-cancelled', p.id, { noInvite: p.status !== 'booked' });
+      await notifyPlace(trx, ctx, 'session-cancelled', p.id, { noInvite: p.status !== 'booked' });
     }
     await recordAudit(trx, ctx.clock, actor, {
       action: 'update',

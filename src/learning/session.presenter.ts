@@ -1,5 +1,5 @@
 import type { FormErrors } from '../platform/http/forms.ts';
-import { formatDateTime, plural } from '../platform/views/format.ts';
+import { formatDate, formatDateTime, plural } from '../platform/views/format.ts';
 import type { BookingChange } from './booking-actions.service.ts';
 import { whenText } from './catalogue.presenter.ts';
 import type { BookingStatus } from './schema.ts';
@@ -66,6 +66,7 @@ export function presentSession(data: SessionPageData, now: string, errors?: Form
     managersOnly: isManagersOnlyFor(s, may.managersCourses),
     canBook: canBook(s, held, now, may.managersCourses),
     showProviderLink: s.provider_kind === 'external' && held?.status === 'booked',
+    calendarLinks: calendarLinks(s, parts, held?.status === 'booked'),
     manage: may.manage,
     errors,
     people: data.people.map((p) => ({
@@ -79,6 +80,22 @@ export function presentSession(data: SessionPageData, now: string, errors?: Form
     })),
     backLink: { href: `/learning/courses/${s.course_id}`, text: 'Back to the course' },
   };
+}
+
+/** "Add to calendar": one .ics file for each day of a live place. */
+function calendarLinks(
+  s: { id: string; status: string },
+  parts: { id: string; day: string }[],
+  booked: boolean,
+): { href: string; text: string }[] {
+  if (!booked || s.status === 'cancelled') return [];
+  return parts.map((p, i) => ({
+    href: `/learning/sessions/${s.id}/calendar/${p.id}`,
+    text:
+      parts.length > 1
+        ? `Add day ${i + 1} (${formatDate(p.day)}) to your calendar`
+        : `Add ${formatDate(p.day)} to your calendar`,
+  }));
 }
 
 const CANCEL_TEXT: Partial<Record<BookingStatus, string>> = {
