@@ -10,6 +10,12 @@ export async function learningRouteFixtures(db: Db) {
     .select(['id', 'course_id'])
     .orderBy('starts_at')
     .executeTakeFirstOrThrow();
+  const part = await db
+    .selectFrom('lrn_session_parts')
+    .select('id')
+    .where('session_id', '=', session.id)
+    .orderBy('starts_at')
+    .executeTakeFirst();
   const booking = await db
     .selectFrom('lrn_bookings as b')
     .innerJoin('staff', 'staff.id', 'b.staff_id')
@@ -28,6 +34,10 @@ export async function learningRouteFixtures(db: Db) {
     '/learning/courses/:id/evaluations': { url: `/learning/courses/${session.course_id}/evaluations` },
     '/learning/courses/:id/evaluations.csv': {
       url: `/learning/courses/${session.course_id}/evaluations.csv`,
+    },
+    // Nobody has a place there in the test, so the answer is "not found" to every role allowed.
+    '/learning/sessions/:id/calendar/:partId': {
+      url: `/learning/sessions/${session.id}/calendar/${part?.id ?? 'none'}`,
     },
     '/learning/sessions/:id/evaluations.xlsx': { url: `/learning/sessions/${session.id}/evaluations.xlsx` },
     '/learning/courses/:id/evaluations.xlsx': {
