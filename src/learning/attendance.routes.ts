@@ -42,7 +42,7 @@ const registerUrl = (sessionId: string, part: unknown) =>
 
 /** The register per day, and a sign-in sheet to print, for L&D and trainers. */
 export function attendanceRoutes(app: FastifyInstance, services: Services) {
-  const { db, clock } = services;
+  const { db } = services;
   const rules = { permission: 'learning:manage', audit: false, params: idParams, query: partQuery } as const;
 
   page(

@@ -45,7 +45,7 @@ for raw in json.load(sys.stdin):
     out.append(entry)
 print(json.dumps(out))
 `;
-const READ_FEED = String.raw`
+const READ_FEED = `
 import sys, json
 from icalendar import Calendar
 cal = Calendar.from_ical(sys.stdin.buffer.read())

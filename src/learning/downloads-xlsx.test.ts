@@ -28,7 +28,7 @@ async function download(b: Browser, url: string) {
   return { sheet: wb.worksheets[0]!, raw: res.rawPayload };
 }
 
-const OPENPYXL = String.raw`
+const OPENPYXL = `
 import sys, io, json, openpyxl
 sheet = openpyxl.load_workbook(io.BytesIO(sys.stdin.buffer.read())).worksheets[0]
 print(json.dumps([[c.is_date, c.data_type] for c in sheet[2]]))

@@ -174,7 +174,7 @@ test('every TEXT value is escaped (§3.3.11): a title with CR, LF, ; , and \\ ad
   }
 });
 
-const READ_ICS = String.raw`
+const READ_ICS = `
 import sys, json
 from icalendar import Calendar
 cal = Calendar.from_ical(sys.stdin.buffer.read())

@@ -1,4 +1,4 @@
-import ical, { escape, foldLines, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import ical, { escape as escapeText, foldLines, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { londonWallClock } from './london-time.ts';
 
 /**
@@ -65,11 +65,12 @@ const CRLF = '\r\n';
  * Control characters other than the tab are not allowed in a TEXT value
  * (RFC 5545 §3.3.11); CR and LF are kept, because escape() turns them into \n.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const printable = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
 
 /** A calendar property with a TEXT value, escaped (§3.3.11) and folded at 75 octets (§3.1). */
 export const textProperty = (name: string, value: string) =>
-  foldLines(`${name}:${escape(printable(value), false)}`);
+  foldLines(`${name}:${escapeText(printable(value), false)}`);
 
 /**
  * The finished file, to the letter of RFC 5545: DTSTAMP in UTC; the
