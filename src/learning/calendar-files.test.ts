@@ -153,7 +153,7 @@ for (const dialect of dialectsUnderTest()) {
   });
 }
 
-test('"Add to calendar" on the session page: one .ics per booked day, only for the person who holds the place', async () => {
+test('"Add to calendar" on the session page: one .ics per booked day, under the UID of the person’s invite', async () => {
   const t = await createTestApp('sqlite');
   try {
     const me = await t.db
@@ -186,9 +186,20 @@ test('"Add to calendar" on the session page: one .ics per booked day, only for t
     assert.ok(file.body.endsWith('\r\n'));
     assert.match(file.body, /^DTSTART;VALUE=DATE:20261216\r$/m, 'the day without times is all-day');
     assert.doesNotMatch(file.body, /^METHOD/m, 'a file to add, not an invitation');
+    const mine = /^UID:([^\r]+)/m.exec(file.body)![1]!;
+    const booking = await t.db
+      .selectFrom('lrn_bookings')
+      .select('id')
+      .where('session_id', '=', sessionId)
+      .executeTakeFirstOrThrow();
+    assert.ok(mine.startsWith(`${booking.id}-`), 'my place: the UID of my invite');
+    // Someone without a place who opens the address gets the same day under the session's UID, not my booking's.
     const someoneElse = new Browser(t.app);
     await someoneElse.signIn(personaFor('ld-admin').email);
-    assert.equal((await someoneElse.get(hrefs[0]!)).statusCode, 404, 'not someone else’s place');
+    const theirs = await someoneElse.get(hrefs[2]!);
+    assert.equal(theirs.statusCode, 200);
+    assert.doesNotMatch(theirs.body, new RegExp(booking.id), 'nothing of my booking');
+    assert.match(theirs.body, new RegExp(`^UID:session-${sessionId}-`, 'm'));
   } finally {
     await t.drop();
   }

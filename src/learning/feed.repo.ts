@@ -75,4 +75,28 @@ export async function bookedDay(db: DbOrTrx, staffId: string, sessionId: string,
     .executeTakeFirst();
 }
 
+/** One day of a session that still runs, as anyone viewing the session sees it; undefined if none. */
+export async function sessionDay(db: DbOrTrx, sessionId: string, partId: string) {
+  return db
+    .selectFrom('lrn_sessions as s')
+    .innerJoin('lrn_courses as c', 'c.id', 's.course_id')
+    .innerJoin('lrn_session_parts as p', 'p.session_id', 's.id')
+    .select([
+      's.id as session_id',
+      's.sequence as sseq',
+      's.venue',
+      's.online_link',
+      'c.title',
+      'p.id as part_id',
+      'p.day',
+      'p.start_time',
+      'p.starts_at',
+      'p.ends_at',
+    ])
+    .where('s.id', '=', sessionId)
+    .where('p.id', '=', partId)
+    .where('s.status', '=', 'scheduled')
+    .executeTakeFirst();
+}
+
 export type FeedDay = Awaited<ReturnType<typeof feedDays>>[number];

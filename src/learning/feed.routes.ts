@@ -4,7 +4,7 @@ import { form } from '../platform/http/form.ts';
 import { page } from '../platform/http/page.ts';
 import type { Services } from '../platform/services.ts';
 import { feedLinkMessage, presentDayFile, presentFeed } from './feed.presenter.ts';
-import { bookedDayOf, feedOf, newFeedLink, revokeFeedLink } from './feed.service.ts';
+import { dayFileOf, feedOf, newFeedLink, revokeFeedLink } from './feed.service.ts';
 
 // The secret, with or without the ".ics" calendar apps like to see.
 const feedParams = z.object({ token: z.string().transform((t) => t.replace(/\.ics$/, '')) });
@@ -54,7 +54,7 @@ export function feedRoutes(app: FastifyInstance, services: Services) {
       params: dayParams,
     },
     async ({ params, user, reply }) => {
-      const { day, dayNumber } = await bookedDayOf(services, user, params.id, params.partId);
+      const { day, dayNumber } = await dayFileOf(services, user, params.id, params.partId);
       const file = presentDayFile(day, dayNumber, services.clock.now());
       return reply
         .type('text/calendar; charset=utf-8')

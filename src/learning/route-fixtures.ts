@@ -11,11 +11,12 @@ export async function learningRouteFixtures(db: Db) {
     .orderBy('starts_at')
     .executeTakeFirstOrThrow();
   const part = await db
-    .selectFrom('lrn_session_parts')
-    .select('id')
-    .where('session_id', '=', session.id)
-    .orderBy('starts_at')
-    .executeTakeFirst();
+    .selectFrom('lrn_session_parts as p')
+    .innerJoin('lrn_sessions as s', 's.id', 'p.session_id')
+    .select(['p.id', 'p.session_id'])
+    .where('s.status', '=', 'scheduled')
+    .orderBy('p.starts_at')
+    .executeTakeFirstOrThrow();
   const booking = await db
     .selectFrom('lrn_bookings as b')
     .innerJoin('staff', 'staff.id', 'b.staff_id')
@@ -35,9 +36,8 @@ export async function learningRouteFixtures(db: Db) {
     '/learning/courses/:id/evaluations.csv': {
       url: `/learning/courses/${session.course_id}/evaluations.csv`,
     },
-    // Nobody has a place there in the test, so the answer is "not found" to every role allowed.
     '/learning/sessions/:id/calendar/:partId': {
-      url: `/learning/sessions/${session.id}/calendar/${part?.id ?? 'none'}`,
+      url: `/learning/sessions/${part.session_id}/calendar/${part.id}`,
     },
     '/learning/sessions/:id/evaluations.xlsx': { url: `/learning/sessions/${session.id}/evaluations.xlsx` },
     '/learning/courses/:id/evaluations.xlsx': {
