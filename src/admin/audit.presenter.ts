@@ -71,6 +71,7 @@ export function presentAuditLog(q: AuditQuery, found: { total: number; rows: Aud
       { text: r.ip ?? '' },
     ]),
     exportHref: `/admin/audit.csv?${qs}`,
+    xlsxHref: `/admin/audit.xlsx?${qs}`,
     pagination:
       pages > 1
         ? {
@@ -88,7 +89,7 @@ export function auditExportTable(rows: AuditRow[], now: Date): TableExport<Audit
     sheetName: 'Audit log',
     rows,
     columns: [
-      { header: 'at', value: (r) => r.at },
+      { header: 'at', value: (r) => r.at, type: 'date' },
       { header: 'person', value: (r) => r.actor_name },
       { header: 'person_id', value: (r) => r.actor_id },
       { header: 'action', value: (r) => r.action },

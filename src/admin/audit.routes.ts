@@ -37,16 +37,17 @@ export function auditRoutes(app: FastifyInstance, services: Services) {
   );
 
   // Exports are themselves audited: the guard records an 'export' row for this download.
-  page(
-    app,
-    {
-      method: 'GET',
-      url: '/admin/audit.csv',
-      permission: 'audit:export',
-      query: auditQuery,
-      audit: { recordType: 'audit-log', summary: ({ query }) => exportSummary(auditFilter(query)) },
-    },
-    async ({ query, reply }) =>
-      sendTable(reply, 'csv', auditExportTable(await auditForExport(db, auditFilter(query)), clock.now())),
-  );
+  for (const format of ['csv', 'xlsx'] as const)
+    page(
+      app,
+      {
+        method: 'GET',
+        url: `/admin/audit.${format}`,
+        permission: 'audit:export',
+        query: auditQuery,
+        audit: { recordType: 'audit-log', summary: ({ query }) => exportSummary(auditFilter(query)) },
+      },
+      async ({ query, reply }) =>
+        sendTable(reply, format, auditExportTable(await auditForExport(db, auditFilter(query)), clock.now())),
+    );
 }

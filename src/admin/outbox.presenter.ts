@@ -96,9 +96,11 @@ export function presentOutboxList(input: {
 }
 
 /**
- * One-time sign-in links are secrets of the person they were sent to: in
- * production an admin reading the outbox must not be able to use one. (In
- * development, with no mail server, the outbox is how a developer follows them.)
+ * One-time sign-in links are secrets of the person they were sent to: nobody
+ * reading the outbox may use one. A message that still holds its link (not
+ * sent yet, or failed) is not shown at all; once sent, the link has been cut
+ * out of the stored text (see withoutSecrets). This is the last guard, for
+ * text from before that was so.
  */
 export function hideSecretLinks(text: string): string {
   return text.replace(
@@ -107,12 +109,10 @@ export function hideSecretLinks(text: string): string {
   );
 }
 
-export function presentOutboxMessage(
-  row: Selectable<OutboxTable>,
-  now: Date,
-  smtpConfigured: boolean,
-  options: { hideSecrets: boolean } = { hideSecrets: true },
-) {
+export const SECRET_WITHHELD =
+  'This message holds a one-time link that only its recipient may use, so its text is not shown. Once it has been sent, the link is removed from the stored copy and the text can be read here.';
+
+export function presentOutboxMessage(row: Selectable<OutboxTable>, now: Date, smtpConfigured: boolean) {
   let attachments: string;
   try {
     const files = parseAttachments(row.attachments);
@@ -136,6 +136,7 @@ export function presentOutboxMessage(
     key: { text: 'Formats' },
     value: { text: row.html_body ? 'Plain text and HTML (the plain text is shown below)' : 'Plain text' },
   });
-  const text = options.hideSecrets ? hideSecretLinks(row.text_body) : row.text_body;
-  return { id: row.id, status: row.status, subject: row.subject, summary, text, smtpConfigured };
+  const withheld = row.secrets !== null;
+  const text = withheld ? SECRET_WITHHELD : hideSecretLinks(row.text_body);
+  return { id: row.id, status: row.status, subject: row.subject, summary, text, withheld, smtpConfigured };
 }

@@ -7,14 +7,12 @@ import type { Services } from '../platform/services.ts';
 import { presentOutboxMessage } from './outbox.presenter.ts';
 import { findOutboxMessage, retryOutboxMessage } from './outbox.repo.ts';
 
-/** One message as its page shows it; production hides the one-time links a message may carry. */
+/** One message as its page shows it; a message still holding a one-time link is not shown to anyone. */
 export async function outboxMessagePage({ db, clock, config }: Services, user: Principal, id: string) {
   const row = await findOutboxMessage(db, id);
   if (!row) throw new NotFoundError('outbox message');
   return {
-    message: presentOutboxMessage(row, clock.now(), Boolean(config.smtpUrl), {
-      hideSecrets: config.env === 'production',
-    }),
+    message: presentOutboxMessage(row, clock.now(), Boolean(config.smtpUrl)),
     canRetry: row.status === 'failed' && can(user, 'outbox:manage'),
   };
 }

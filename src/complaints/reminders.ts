@@ -2,12 +2,13 @@ import { type Actor, recordAudit, systemActor } from '../platform/audit/audit.ts
 import { addCalendarDays } from '../platform/calendar/days.ts';
 import type { FeatureJobs } from '../platform/feature.ts';
 import { enqueueJob, registerJob } from '../platform/jobs/jobs.ts';
+import { composeMessage, mailLayout } from '../platform/mail/message.ts';
 import { enqueueMail } from '../platform/mail/outbox.ts';
 import type { Services } from '../platform/services.ts';
-import { formatDate } from '../platform/views/format.ts';
 import { overdueComplaints } from './complaints.repo.ts';
 import { todayIn } from './complaints.service.ts';
 import { activeComplaintsOfficers, staffContacts } from './directory.repo.ts';
+import { overdueMessage } from './reminders.presenter.ts';
 
 export const OVERDUE_REMINDERS = 'complaints:overdue-reminders';
 
@@ -45,20 +46,11 @@ export async function sendOverdueReminders(
       for (const owner of c.officer_id ? [c.officer_id] : officers.map((o) => o.id))
         byOwner.set(owner, [...(byOwner.get(owner) ?? []), c]);
     const people = await staffContacts(trx, [...byOwner.keys()]);
-    const base = config.baseUrl.replace(/\/$/, '');
+    const layout = mailLayout(config);
     let sent = 0;
     for (const p of people) {
       if (!p.active) continue;
-      const list = byOwner.get(p.id)!;
-      const lines = list.map(
-        (c) =>
-          `- ${c.reference}, Stage ${c.stage}: was due on ${formatDate(c.due_on)} ${base}/complaints/${c.id}`,
-      );
-      await enqueueMail(trx, clock, {
-        to: p.email,
-        subject: `${list.length === 1 ? 'A complaint is' : `${list.length} complaints are`} past the statutory timescale`,
-        text: `Hello ${p.name.split(' ')[0]},\n\nThese complaints you look after are overdue. Behind each one is a child or family waiting for an answer:\n\n${lines.join('\n')}\n\nIf more time is needed, record an extension and its reason on the complaint.\n`,
-      });
+      await enqueueMail(trx, clock, await composeMessage(overdueMessage(p, byOwner.get(p.id)!), layout));
       sent++;
     }
     await recordAudit(trx, clock, actor, {

@@ -15,7 +15,7 @@ for (const dialect of dialectsUnderTest())
   test(`the register opens on the day; evaluation requests go to full attendees after the last day [${dialect}]`, async () => {
     const t = await createTestApp(dialect);
     try {
-      const ctx = { db: t.db, dialect: t.dialect, clock: t.clock };
+      const ctx = { db: t.db, dialect: t.dialect, clock: t.clock, config: t.services.config };
       const [a, b, c] = await makeStaff(t.db, 3, 'reg');
       const { sessionId } = await makeSession(t.db, {
         capacity: 5,

@@ -65,7 +65,7 @@ export function attendanceRoutes(app: FastifyInstance, services: Services) {
       refusalField: 'main-content',
     },
     async ({ part, marks }, { params, actor }) => {
-      await saveRegister(db, clock, actor, params.id, part, marks);
+      await saveRegister(db, services, actor, params.id, part, marks);
       return { to: registerUrl(params.id, part), message: registerSavedMessage(marks.length) };
     },
   );

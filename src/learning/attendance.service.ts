@@ -23,7 +23,7 @@ import {
   sessionIsOver,
 } from './attendance.rules.ts';
 import { courseOfSession, partsOf } from './booking.repo.ts';
-import { notifyPlace } from './notify.ts';
+import { type MailCtx, notifyPlace } from './notify.ts';
 import { getSessionWithCourse } from './session.repo.ts';
 
 export const OUTCOMES = ['attended', 'partial', 'no-show'] as const;
@@ -56,12 +56,13 @@ export type RegisterData = Awaited<ReturnType<typeof registerOf>>;
  */
 export async function saveRegister(
   db: Db,
-  clock: Clock,
+  ctx: MailCtx,
   actor: Actor,
   sessionId: string,
   partId: string,
   marks: { bookingId: string; outcome: Outcome; notes: string }[],
 ) {
+  const { clock } = ctx;
   await db.transaction().execute(async (trx) => {
     const part = await partOfSession(trx, sessionId, partId);
     if (!part) throw new UserInputError('Choose a day of this session.', 'part');
@@ -92,7 +93,7 @@ export async function saveRegister(
       summary: `Took the register for ${part.day} (${marks.length} people)`,
     });
     const parts = await partsOf(trx, sessionId);
-    if (sessionIsOver(parts, at)) await askAttendeesToEvaluate(trx, clock, sessionId);
+    if (sessionIsOver(parts, at)) await askAttendeesToEvaluate(trx, ctx, sessionId);
     else {
       const end = sessionEndsAt(parts)!;
       await enqueueJob(
@@ -114,7 +115,8 @@ export async function saveRegister(
  * no CPD entry yet gets one (dated the last day) and an evaluation request.
  * Nobody else is asked. Returns how many were asked.
  */
-export async function askAttendeesToEvaluate(trx: DbOrTrx, clock: Clock, sessionId: string) {
+export async function askAttendeesToEvaluate(trx: DbOrTrx, ctx: MailCtx, sessionId: string) {
+  const { clock } = ctx;
   const parts = await partsOf(trx, sessionId);
   const at = clock.now().toISOString();
   if (!sessionIsOver(parts, at)) return 0;
@@ -138,7 +140,7 @@ export async function askAttendeesToEvaluate(trx: DbOrTrx, clock: Clock, session
       created_at: at,
       updated_at: at,
     });
-    await notifyPlace(trx, clock, 'evaluation', b.id);
+    await notifyPlace(trx, ctx, 'evaluation', b.id);
     asked++;
   }
   return asked;

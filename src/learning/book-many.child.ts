@@ -1,6 +1,7 @@
 // A second (or third) app process for the multi-process test: books the given
 // people on one session through the real service, all at once, against the
 // same SQLite file. Prints the outcomes as JSON.
+import { loadConfig } from '../config.ts';
 import { systemActor } from '../platform/audit/audit.ts';
 import { openDb } from '../platform/db/db.ts';
 import { bookPlace } from './booking.service.ts';
@@ -12,6 +13,7 @@ const ctx = {
   db: handle.db,
   dialect: handle.dialect,
   clock: { now: () => new Date('2026-11-27T09:00:00Z') },
+  config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
 };
 // Every process starts at the same agreed moment, so their bookings really overlap.
 await new Promise((r) => setTimeout(r, Math.max(0, Number(startAt) - Date.now())));

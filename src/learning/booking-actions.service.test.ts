@@ -12,7 +12,7 @@ const statusOf = async (t: TestDb, id: string) =>
 forEachDialect(
   'a booking is changed only by its person, a manager of their team, or L&D; a refusal changes nothing',
   async (t) => {
-    const ctx = { db: t.db, dialect: t.dialect, clock: t.clock };
+    const ctx = { db: t.db, dialect: t.dialect, clock: t.clock, config: t.services.config };
     const { serviceId, north, south } = await makeTeams(t.db);
     const amina = await makePrincipal(t.db, 'practitioner', { teamId: north, serviceId });
     const colleague = await makePrincipal(t.db, 'practitioner', { teamId: north, serviceId });
@@ -51,7 +51,7 @@ forEachDialect(
 );
 
 forEachDialect('a managers’ course is booked only by those the policy allows', async (t) => {
-  const ctx = { db: t.db, dialect: t.dialect, clock: t.clock };
+  const ctx = { db: t.db, dialect: t.dialect, clock: t.clock, config: t.services.config };
   const { serviceId, north } = await makeTeams(t.db);
   const amina = await makePrincipal(t.db, 'practitioner', { teamId: north, serviceId });
   const manager = await makePrincipal(t.db, 'team-manager', { teamId: north, serviceId });
@@ -68,7 +68,7 @@ forEachDialect(
   async (t) => {
     // Issue 11 item 11: the approval check once passed `ownerId: null`, so a team manager's
     // team scope covered their own request and they approved it themselves.
-    const ctx = { db: t.db, dialect: t.dialect, clock: t.clock };
+    const ctx = { db: t.db, dialect: t.dialect, clock: t.clock, config: t.services.config };
     const { serviceId, north } = await makeTeams(t.db);
     const manager = await makePrincipal(t.db, 'team-manager', { teamId: north, serviceId });
     const serviceManager = await makePrincipal(t.db, 'service-manager', { teamId: north, serviceId });

@@ -23,8 +23,8 @@ forEachDialect('30 simultaneous bookings for 7 places (two app instances on Post
     const people = await makeStaff(t.db, 30);
     const { sessionId } = await makeSession(t.db, { capacity: 7 });
     const instances = [
-      { db: t.db, dialect: t.dialect, clock: t.clock },
-      { db: second.db, dialect: t.dialect, clock: t.clock },
+      { db: t.db, dialect: t.dialect, clock: t.clock, config: t.services.config },
+      { db: second.db, dialect: t.dialect, clock: t.clock, config: t.services.config },
     ];
     const outcomes = await Promise.all(
       people.map((id, i) => bookPlace(instances[i % 2]!, tester, sessionId, id)),
@@ -70,8 +70,18 @@ forEachDialect('the same person pressing Book twice at once gets one booking', a
     const [person] = await makeStaff(t.db, 1);
     const { sessionId } = await makeSession(t.db, { capacity: 5 });
     const results = await Promise.allSettled([
-      bookPlace({ db: t.db, dialect: t.dialect, clock: t.clock }, tester, sessionId, person!),
-      bookPlace({ db: second.db, dialect: t.dialect, clock: t.clock }, tester, sessionId, person!),
+      bookPlace(
+        { db: t.db, dialect: t.dialect, clock: t.clock, config: t.services.config },
+        tester,
+        sessionId,
+        person!,
+      ),
+      bookPlace(
+        { db: second.db, dialect: t.dialect, clock: t.clock, config: t.services.config },
+        tester,
+        sessionId,
+        person!,
+      ),
     ]);
     assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;

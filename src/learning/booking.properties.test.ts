@@ -80,7 +80,7 @@ async function check(t: TestDb, sessions: { id: string; capacity: number }[]) {
 }
 
 forEachDialect('random interleavings keep places, uniqueness and the waiting-list order', async (t) => {
-  const ctx = { db: t.db, dialect: t.dialect, clock: t.clock };
+  const ctx = { db: t.db, dialect: t.dialect, clock: t.clock, config: t.services.config };
   const people = await makeStaff(t.db, PEOPLE);
   await fc.assert(
     fc.asyncProperty(

@@ -4,7 +4,7 @@ import { bookPlace, cancelPlace, claimOffer, decideRequest, expireOffers } from 
 import { makeSession, makeStaff, tester } from './test-fixtures.ts';
 import { moveBooking, reorderWaiting } from './waitlist.service.ts';
 
-const ctx = (t: TestDb) => ({ db: t.db, dialect: t.dialect, clock: t.clock });
+const ctx = (t: TestDb) => ({ db: t.db, dialect: t.dialect, clock: t.clock, config: t.services.config });
 const statuses = async (t: TestDb, sessionId: string) =>
   Object.fromEntries(
     (

@@ -32,7 +32,8 @@ import { notifyPlace } from './notify.ts';
 const waitingListActor = systemActor('waiting list');
 
 /** What the booking operations need: the database, which dialect it is (for the lock) and the time. */
-export type BookingCtx = Pick<Services, 'db' | 'dialect' | 'clock'>;
+/** The database, the clock, and config for the messages a change sends (their layout and links). */
+export type BookingCtx = Pick<Services, 'db' | 'dialect' | 'clock' | 'config'>;
 
 export interface BookingOutcome {
   bookingId: string;
@@ -85,7 +86,7 @@ export async function bookPlace(
     });
     await notifyPlace(
       trx,
-      clock,
+      ctx,
       status,
       id,
       { position },
@@ -160,7 +161,7 @@ export async function cancelPlace(
     });
     let passedOn: CancelOutcome['passedOn'] = null;
     if (booking.status === 'booked' || booking.status === 'offered') {
-      if (booking.status === 'booked') await notifyPlace(trx, clock, 'cancelled', booking.id);
+      if (booking.status === 'booked') await notifyPlace(trx, ctx, 'cancelled', booking.id);
       passedOn = await fillFreedPlaces(trx, ctx, session);
     }
     return { was: booking.status, passedOn };
@@ -188,12 +189,12 @@ export async function fillFreedPlaces(
     first ??= action.kind === 'promote' ? 'given' : 'offered';
     if (action.kind === 'promote') {
       await setBookingStatus(trx, action.placeId, 'booked', now.toISOString());
-      await notifyPlace(trx, ctx.clock, 'promoted', action.placeId);
+      await notifyPlace(trx, ctx, 'promoted', action.placeId);
     } else {
       await setBookingStatus(trx, action.placeId, 'offered', now.toISOString(), {
         offer_expires_at: action.expiresAt,
       });
-      await notifyPlace(trx, ctx.clock, 'offered', action.placeId, { offerExpiresAt: action.expiresAt });
+      await notifyPlace(trx, ctx, 'offered', action.placeId, { offerExpiresAt: action.expiresAt });
     }
     await recordAudit(trx, ctx.clock, waitingListActor, {
       action: 'update',
@@ -225,7 +226,7 @@ export async function claimOffer(ctx: BookingCtx, actor: Actor, bookingId: strin
       recordId: booking.id,
       summary: 'Claimed a held place',
     });
-    await notifyPlace(trx, clock, 'booked', booking.id);
+    await notifyPlace(trx, ctx, 'booked', booking.id);
   });
 }
 
@@ -270,6 +271,6 @@ export async function decideRequest(ctx: BookingCtx, actor: Actor, bookingId: st
       recordId: booking.id,
       summary: approve ? 'Approved a request for a place' : 'Declined a request for a place',
     });
-    await notifyPlace(trx, clock, approve ? 'approved' : 'declined', booking.id);
+    await notifyPlace(trx, ctx, approve ? 'approved' : 'declined', booking.id);
   });
 }

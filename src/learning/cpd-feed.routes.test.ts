@@ -65,7 +65,12 @@ test('calendar feed: a secret link shows my sessions, is audited, and stops work
       .where('email', '=', personaFor('practitioner').email)
       .executeTakeFirstOrThrow();
     const { sessionId } = await makeSession(t.db, { capacity: 3, course: { title: 'Feed course' } });
-    await bookPlace({ db: t.db, dialect: t.dialect, clock: t.clock }, tester, sessionId, me.id);
+    await bookPlace(
+      { db: t.db, dialect: t.dialect, clock: t.clock, config: t.services.config },
+      tester,
+      sessionId,
+      me.id,
+    );
     const _csrf = await b.csrfFrom('/learning/mine');
     await b.post('/learning/feed/new', { _csrf });
     const shown = (await b.get('/learning/mine')).body;

@@ -42,14 +42,14 @@ export function presentCpdPrint({ year, rows, standing }: CpdRecord, name: strin
 }
 
 const CPD_COLUMNS: ExportColumn<Entry>[] = [
-  { header: 'Date', value: (r) => r.day },
+  { header: 'Date', value: (r) => r.day, type: 'date' },
   { header: 'Learning', value: (r) => r.title },
   { header: 'From training booked here', value: (r) => (r.booking_id ? 'Yes' : 'No') },
   { header: 'Reflection', value: (r) => r.reflection },
   { header: 'Peer reflection', value: (r) => (r.peer_reflected ? 'Yes' : 'No') },
 ];
 
-/** The whole record as a CSV download, named with the London day. */
+/** The whole record as a CSV or XLSX download, named with the London day. */
 export const cpdDownload = (rows: Entry[], today: string) => ({
   filename: `cpd-${today}`,
   sheetName: 'CPD',

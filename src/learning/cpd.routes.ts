@@ -34,10 +34,11 @@ export function cpdRoutes(app: FastifyInstance, services: Services) {
     return reply.render('learning/views/cpd.njk', presentCpdPage(record, keptForm(req)));
   });
 
-  page(app, { method: 'GET', url: '/learning/cpd.csv', ...own }, async ({ user, reply }) => {
-    const { rows } = await cpdRecord(services, user.id);
-    return sendTable(reply, 'csv', cpdDownload(rows, londonDay(services.clock.now())));
-  });
+  for (const format of ['csv', 'xlsx'] as const)
+    page(app, { method: 'GET', url: `/learning/cpd.${format}`, ...own }, async ({ user, reply }) => {
+      const { rows } = await cpdRecord(services, user.id);
+      return sendTable(reply, format, cpdDownload(rows, londonDay(services.clock.now())));
+    });
 
   page(app, { method: 'GET', url: '/learning/cpd/print', ...own }, async ({ user, reply }) => {
     const record = await cpdRecord(services, user.id);

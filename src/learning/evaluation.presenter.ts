@@ -1,3 +1,4 @@
+import { londonDay } from '../platform/calendar/days.ts';
 import type { TableExport } from '../platform/export/table-export.ts';
 import type { FormErrors } from '../platform/http/forms.ts';
 import { formatDateWithWeekday, plural } from '../platform/views/format.ts';
@@ -68,6 +69,7 @@ export function presentEvaluationResults({ scope, id, subject, answers, attended
         : `Evaluations: ${subject.title}, every session`,
     summary: evaluationSummary(answers, attended),
     csvHref: `${base}/evaluations.csv`,
+    xlsxHref: `${base}/evaluations.xlsx`,
     courseHref: scope === 'sessions' ? `/learning/courses/${subject.course_id}/evaluations` : null,
     backLink: { href: base, text: scope === 'sessions' ? 'Back to the session' : 'Back to the course' },
   };
@@ -82,13 +84,17 @@ export function evaluationsTable({ subject, answers }: EvaluationResults): Table
       .slice(0, 40)}`,
     sheetName: 'Evaluations',
     columns: [
-      { header: 'Session', value: (r) => (r.starts_at ?? '').slice(0, 10) },
-      { header: 'Content (1-5)', value: (r) => r.content },
-      { header: 'Trainer (1-5)', value: (r) => r.trainer },
-      { header: 'Relevance (1-5)', value: (r) => r.relevance },
+      {
+        header: 'Session',
+        value: (r) => (r.starts_at ? londonDay(new Date(r.starts_at)) : null),
+        type: 'date',
+      },
+      { header: 'Content (1-5)', value: (r) => r.content, type: 'number' },
+      { header: 'Trainer (1-5)', value: (r) => r.trainer, type: 'number' },
+      { header: 'Relevance (1-5)', value: (r) => r.relevance, type: 'number' },
       { header: 'What will you do differently', value: (r) => r.differently },
       { header: 'What could be better', value: (r) => r.better },
-      { header: 'Given on', value: (r) => r.created_at.slice(0, 10) },
+      { header: 'Given on', value: (r) => londonDay(new Date(r.created_at)), type: 'date' },
     ],
     rows: answers,
   };

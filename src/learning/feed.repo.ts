@@ -32,8 +32,8 @@ export async function ownerOfFeed(db: DbOrTrx, tokenHash: string): Promise<strin
   return row?.staff_id ?? null;
 }
 
-/** Every day of the person's places, and of places they cancelled (so calendars take them off). */
-export async function feedDays(db: DbOrTrx, staffId: string) {
+/** The days of the person's live places: booked, on a session that still runs. */
+function bookedDays(db: DbOrTrx, staffId: string) {
   return db
     .selectFrom('lrn_bookings as b')
     .innerJoin('lrn_sessions as s', 's.id', 'b.session_id')
@@ -41,21 +41,62 @@ export async function feedDays(db: DbOrTrx, staffId: string) {
     .innerJoin('lrn_session_parts as p', 'p.session_id', 's.id')
     .select([
       'b.id',
-      'b.status',
+      'b.session_id',
       'b.sequence as bseq',
       's.sequence as sseq',
-      's.status as sstatus',
       's.venue',
       's.online_link',
       'c.title',
       'p.id as part_id',
+      'p.day',
+      'p.start_time',
       'p.starts_at',
       'p.ends_at',
     ])
     .where('b.staff_id', '=', staffId)
-    .where('b.status', 'in', ['booked', 'cancelled'])
-    .orderBy('p.starts_at')
-    .execute();
+    .where('b.status', '=', 'booked')
+    .where('s.status', '=', 'scheduled');
+}
+
+/**
+ * Every day of the person's live places, in time order. Cancelled places and
+ * sessions are left out (see feed.presenter.ts); one active booking per person
+ * and session (a unique index) makes this one row per booked day.
+ */
+export async function feedDays(db: DbOrTrx, staffId: string) {
+  return bookedDays(db, staffId).orderBy('p.starts_at').execute();
+}
+
+/** One day of the person's live place on a session, for its "Add to calendar" file; undefined if none. */
+export async function bookedDay(db: DbOrTrx, staffId: string, sessionId: string, partId: string) {
+  return bookedDays(db, staffId)
+    .where('b.session_id', '=', sessionId)
+    .where('p.id', '=', partId)
+    .executeTakeFirst();
+}
+
+/** One day of a session that still runs, as anyone viewing the session sees it; undefined if none. */
+export async function sessionDay(db: DbOrTrx, sessionId: string, partId: string) {
+  return db
+    .selectFrom('lrn_sessions as s')
+    .innerJoin('lrn_courses as c', 'c.id', 's.course_id')
+    .innerJoin('lrn_session_parts as p', 'p.session_id', 's.id')
+    .select([
+      's.id as session_id',
+      's.sequence as sseq',
+      's.venue',
+      's.online_link',
+      'c.title',
+      'p.id as part_id',
+      'p.day',
+      'p.start_time',
+      'p.starts_at',
+      'p.ends_at',
+    ])
+    .where('s.id', '=', sessionId)
+    .where('p.id', '=', partId)
+    .where('s.status', '=', 'scheduled')
+    .executeTakeFirst();
 }
 
 export type FeedDay = Awaited<ReturnType<typeof feedDays>>[number];

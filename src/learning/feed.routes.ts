@@ -3,11 +3,12 @@ import { z } from 'zod';
 import { form } from '../platform/http/form.ts';
 import { page } from '../platform/http/page.ts';
 import type { Services } from '../platform/services.ts';
-import { feedLinkMessage, presentFeed } from './feed.presenter.ts';
-import { feedOf, newFeedLink, revokeFeedLink } from './feed.service.ts';
+import { feedLinkMessage, presentDayFile, presentFeed } from './feed.presenter.ts';
+import { dayFileOf, feedOf, newFeedLink, revokeFeedLink } from './feed.service.ts';
 
 // The secret, with or without the ".ics" calendar apps like to see.
 const feedParams = z.object({ token: z.string().transform((t) => t.replace(/\.ics$/, '')) });
+const dayParams = z.object({ id: z.string().min(1).max(60), partId: z.string().min(1).max(60) });
 const button = { permission: 'learning:view', body: z.object({}), back: () => '/learning/mine' } as const;
 
 /**
@@ -40,5 +41,25 @@ export function feedRoutes(app: FastifyInstance, services: Services) {
         .type('text/calendar; charset=utf-8')
         .header('cache-control', 'private, max-age=300')
         .send(presentFeed(await feedOf(services, params.token), services.clock.now())),
+  );
+
+  // "Add to calendar": one booked day as an .ics file, for people whose calendar did not take the invite.
+  page(
+    app,
+    {
+      method: 'GET',
+      url: '/learning/sessions/:id/calendar/:partId',
+      permission: 'learning:view',
+      audit: false,
+      params: dayParams,
+    },
+    async ({ params, user, reply }) => {
+      const { day, dayNumber } = await dayFileOf(services, user, params.id, params.partId);
+      const file = presentDayFile(day, dayNumber, services.clock.now());
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .send(file.ics);
+    },
   );
 }

@@ -3,7 +3,8 @@ import { type Actor, recordAudit } from '../platform/audit/audit.ts';
 import { NotFoundError } from '../platform/http/errors.ts';
 import type { Principal } from '../platform/policy/roles.ts';
 import type { Services } from '../platform/services.ts';
-import { deleteFeedLink, feedDays, insertFeedLink, ownerOfFeed } from './feed.repo.ts';
+import { partsOf } from './booking.repo.ts';
+import { bookedDay, deleteFeedLink, feedDays, insertFeedLink, ownerOfFeed, sessionDay } from './feed.repo.ts';
 
 /**
  * A personal calendar subscription: a secret link (only its hash is stored)
@@ -53,4 +54,26 @@ export async function feedOf({ db }: Pick<Services, 'db'>, token: string) {
   const staffId = await ownerOfFeed(db, hash(token));
   if (!staffId) throw new NotFoundError('calendar-feed');
   return feedDays(db, staffId);
+}
+
+/**
+ * One day of a session for "Add to calendar", with its number when the
+ * session has several days (0 when it has one). For the person's own live
+ * place it is the day of their booking, under the UID of its invite, so a
+ * calendar that has both keeps one entry; anyone else who may see the
+ * session gets the same day under the session's own UID (the page offers the
+ * link only with a place). Not found for a day of a cancelled session.
+ */
+export async function dayFileOf(
+  { db }: Pick<Services, 'db'>,
+  user: Principal,
+  sessionId: string,
+  partId: string,
+) {
+  const mine = await bookedDay(db, user.id, sessionId, partId);
+  const shown = await sessionDay(db, sessionId, partId);
+  const day = mine ?? (shown && { ...shown, id: `session-${shown.session_id}`, bseq: 0 });
+  if (!day) throw new NotFoundError('session day');
+  const parts = await partsOf(db, sessionId);
+  return { day, dayNumber: parts.length > 1 ? parts.findIndex((p) => p.id === partId) + 1 : 0 };
 }

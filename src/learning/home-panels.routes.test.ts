@@ -15,7 +15,7 @@ for (const dialect of dialectsUnderTest())
   test(`home pages that fit the role [${dialect}]`, async () => {
     const t = await createTestApp(dialect);
     try {
-      const ctx = { db: t.db, dialect: t.dialect, clock: t.clock };
+      const ctx = { db: t.db, dialect: t.dialect, clock: t.clock, config: t.services.config };
       // Friday 27 November 2026, 09:00. A session this afternoon with one person booked.
       const [p1] = await makeStaff(t.db, 1, 'home');
       const today = await makeSession(t.db, {

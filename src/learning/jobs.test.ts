@@ -11,7 +11,7 @@ learningJobs.register();
 forEachDialect(
   'reminders go two working days before, once; evaluation reminders once, five days after',
   async (t) => {
-    const ctx = { db: t.db, dialect: t.dialect, clock: t.clock };
+    const ctx = { db: t.db, dialect: t.dialect, clock: t.clock, config: t.services.config };
     const [a, b] = await makeStaff(t.db, 2);
     // Friday 27 November: Tuesday 1 December is two working days away; Wednesday 2 December is not yet.
     const soon = await makeSession(t.db, { capacity: 5, day: '2026-12-01', course: { title: 'Soon' } });
@@ -48,7 +48,7 @@ forEachDialect(
       .where('session_id', '=', soon.sessionId)
       .where('status', '=', 'booked')
       .executeTakeFirstOrThrow();
-    await saveRegister(t.db, t.clock, tester, soon.sessionId, part.id, [
+    await saveRegister(t.db, t.services, tester, soon.sessionId, part.id, [
       { bookingId: booking.id, outcome: 'attended', notes: '' },
     ]);
     const asked = await t.db

@@ -1,6 +1,7 @@
 import { loadWorkingCalendar } from '../platform/calendar/closure-days.repo.ts';
 import { londonDay } from '../platform/calendar/days.ts';
 import { enqueueJob, registerJob } from '../platform/jobs/jobs.ts';
+import { composeMessage, mailLayout } from '../platform/mail/message.ts';
 import { enqueueMail } from '../platform/mail/outbox.ts';
 import type { Services } from '../platform/services.ts';
 import { AFTER_SESSION, askAttendeesToEvaluate } from './attendance.service.ts';
@@ -114,9 +115,7 @@ export const learningJobs = {
     this.registerElearning();
     // A register saved before the session was over: ask the people who attended once it is.
     registerJob<{ sessionId: string }>(AFTER_SESSION, async (services, { sessionId }) => {
-      await services.db
-        .transaction()
-        .execute((trx) => askAttendeesToEvaluate(trx, services.clock, sessionId));
+      await services.db.transaction().execute((trx) => askAttendeesToEvaluate(trx, services, sessionId));
     });
     registerJob(OFFERS, async (services) => {
       await expireOffers(services);
@@ -128,7 +127,7 @@ export const learningJobs = {
         await services.db.transaction().execute(async (trx) => {
           // A place cancelled since the reminder was queued gets no reminder.
           if (kind === 'reminder' && (await bookingStatus(trx, bookingId)) !== 'booked') return;
-          await notifyPlace(trx, services.clock, kind, bookingId);
+          await notifyPlace(trx, services, kind, bookingId);
         });
       },
     );
@@ -143,7 +142,14 @@ export const learningJobs = {
         const standing = moduleStanding(lastCompleted, module.renewal_months, londonDay(clock.now()));
         // Recorded since the reminder was queued: nothing to say.
         if (standing.kind === 'current') return;
-        await enqueueMail(db, clock, elearningReminderMail(person, module.title, standing));
+        await enqueueMail(
+          db,
+          clock,
+          await composeMessage(
+            elearningReminderMail(person, module.title, standing),
+            mailLayout(services.config),
+          ),
+        );
       },
     );
   },

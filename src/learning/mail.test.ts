@@ -15,7 +15,12 @@ forEachDialect(
     try {
       const [a] = await makeStaff(t.db, 1);
       const { sessionId } = await makeSession(t.db, { capacity: 2 });
-      const out = await bookPlace({ db: t.db, dialect: t.dialect, clock: t.clock }, tester, sessionId, a!);
+      const out = await bookPlace(
+        { db: t.db, dialect: t.dialect, clock: t.clock, config: t.services.config },
+        tester,
+        sessionId,
+        a!,
+      );
       assert.equal(out.status, 'booked');
       const down = await sendDueMail(t.services, transport, 'w1');
       assert.equal(down.sent, 0);

@@ -5,7 +5,7 @@ import { bookPlace } from './booking.service.ts';
 import { addSession, cancelSession, changeSession } from './offer.service.ts';
 import { makeSession, makeStaff, tester } from './test-fixtures.ts';
 
-const ctx = (t: TestDb) => ({ db: t.db, dialect: t.dialect, clock: t.clock });
+const ctx = (t: TestDb) => ({ db: t.db, dialect: t.dialect, clock: t.clock, config: t.services.config });
 const inviteOf = async (t: TestDb, subject: string) => {
   const m = await t.db
     .selectFrom('outbox')

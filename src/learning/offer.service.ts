@@ -4,12 +4,13 @@ import { londonDay } from '../platform/calendar/days.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { DbOrTrx } from '../platform/db/db.ts';
 import { NotFoundError, UserInputError } from '../platform/http/errors.ts';
+import { composeMessage, mailLayout } from '../platform/mail/message.ts';
 import { enqueueMail } from '../platform/mail/outbox.ts';
 import { activePlaces, lockSession, partsOf } from './booking.repo.ts';
 import { placesTaken } from './booking.rules.ts';
 import { type BookingCtx, fillFreedPlaces } from './booking.service.ts';
 import { whenText } from './catalogue.presenter.ts';
-import { notifyPlace, ORGANISER } from './notify.ts';
+import { type MailCtx, notifyPlace, ORGANISER } from './notify.ts';
 import {
   cancelPlaceOfCancelledSession,
   courseTitle,
@@ -25,6 +26,7 @@ import {
   updatePartsInPlace,
   updateSession,
 } from './offer.repo.ts';
+import { datesAddedMessage } from './place-message.presenter.ts';
 import { nonWorkingDays, nonWorkingMessage, pastDay, pastDayMessage } from './session-dates.rules.ts';
 
 /** L&D add or change a course. */
@@ -112,26 +114,25 @@ export async function addSession(
       recordId: id,
       summary: `Added a session of ${course.title}`,
     });
-    await tellInterested(trx, ctx.clock, course, id, whenText(await partsOf(trx, id)));
+    await tellInterested(trx, ctx, course, id, whenText(await partsOf(trx, id)));
     return id;
   });
 }
 
 async function tellInterested(
   trx: DbOrTrx,
-  clock: Clock,
+  ctx: MailCtx,
   course: { id: string; title: string },
   sessionId: string,
   when: string,
 ) {
   const waiting = await interestNotYetTold(trx, course.id);
-  for (const p of waiting)
-    await enqueueMail(trx, clock, {
-      to: p.email,
-      subject: `Dates added: ${course.title}`,
-      text: `Dear ${p.name},\n\nYou asked to hear when ${course.title} has dates. It now has a session: ${when}.\n\nBook it here: /learning/sessions/${sessionId}\n\n${ORGANISER.name}`,
-    });
-  if (waiting.length) await markInterestTold(trx, course.id, clock.now().toISOString());
+  const layout = mailLayout(ctx.config);
+  for (const p of waiting) {
+    const content = datesAddedMessage(p, course, `/learning/sessions/${sessionId}`, when, ORGANISER.name);
+    await enqueueMail(trx, ctx.clock, await composeMessage(content, layout));
+  }
+  if (waiting.length) await markInterestTold(trx, course.id, ctx.clock.now().toISOString());
 }
 
 export interface SessionChange extends Omit<NewSession, 'courseId'> {}
@@ -203,7 +204,7 @@ export async function changeSession(
     });
     if (timesChanged)
       for (const p of places.filter((x) => x.status === 'booked'))
-        await notifyPlace(trx, ctx.clock, 'session-changed', p.id);
+        await notifyPlace(trx, ctx, 'session-changed', p.id);
     await fillFreedPlaces(trx, ctx, (await lockSession(trx, ctx.dialect, sessionId))!);
     return { timesChanged, told: timesChanged ? places.filter((x) => x.status === 'booked').length : 0 };
   });
@@ -220,7 +221,7 @@ export async function cancelSession(ctx: BookingCtx, actor: Actor, sessionId: st
     const places = await activePlaces(trx, sessionId);
     for (const p of places) {
       await cancelPlaceOfCancelledSession(trx, p.id, at);
-      await notifyPlace(trx, ctx.clock, 'session-cancelled', p.id, { noInvite: p.status !== 'booked' });
+      await notifyPlace(trx, ctx, 'session-cancelled', p.id, { noInvite: p.status !== 'booked' });
     }
     await recordAudit(trx, ctx.clock, actor, {
       action: 'update',

@@ -6,7 +6,7 @@ import { noShowsSince, requestsToApprove } from './panels.repo.ts';
 import { makePrincipal, makeSession, makeTeams, tester } from './test-fixtures.ts';
 
 forEachDialect('managers’ panels list only the people their scope covers, never themselves', async (t) => {
-  const ctx = { db: t.db, dialect: t.dialect, clock: t.clock };
+  const ctx = { db: t.db, dialect: t.dialect, clock: t.clock, config: t.services.config };
   const { serviceId, north, south } = await makeTeams(t.db);
   const amina = await makePrincipal(t.db, 'practitioner', { teamId: north, serviceId });
   const sam = await makePrincipal(t.db, 'practitioner', { teamId: south, serviceId });

@@ -79,7 +79,7 @@ test('home panels: the practice focus for everyone, missed training for a team m
     const { bookPlace } = await import('./booking.service.ts');
     const { tester } = await import('./test-fixtures.ts');
     await bookPlace(
-      { db: t.db, dialect: t.dialect, clock: t.clock },
+      { db: t.db, dialect: t.dialect, clock: t.clock, config: t.services.config },
       tester,
       approval.sessionId,
       teammate.id,

@@ -1,3 +1,4 @@
+import type { MessageContent } from '../platform/mail/message-types.ts';
 import { formatDate } from '../platform/views/format.ts';
 import type { ModuleStanding } from './elearning.rules.ts';
 import { ORGANISER } from './notify.ts';
@@ -7,7 +8,7 @@ export function elearningReminderMail(
   person: { name: string; email: string },
   module: string,
   standing: Exclude<ModuleStanding, { kind: 'current' }>,
-) {
+): MessageContent {
   const what =
     standing.kind === 'never'
       ? `you have not yet recorded completing ${module}`
@@ -17,6 +18,17 @@ export function elearningReminderMail(
   return {
     to: person.email,
     subject: `Mandatory e-learning: ${module}`,
-    text: `Dear ${person.name},\n\nOur records show ${what}. It is part of the mandatory training for everyone in children's social care. Complete it in the e-learning system, then record the date at /learning/elearning.\n\n${ORGANISER.name}`,
+    preheader: `Our records show ${what}.`,
+    blocks: [
+      { type: 'heading', text: `Mandatory e-learning: ${module}` },
+      { type: 'paragraph', text: `Dear ${person.name},` },
+      {
+        type: 'paragraph',
+        text: `Our records show ${what}. It is part of the mandatory training for everyone in children's social care.`,
+      },
+      { type: 'paragraph', text: 'Complete it in the e-learning system, then record the date you finished.' },
+      { type: 'button', text: 'Record your completion', href: '/learning/elearning' },
+    ],
+    signOff: ORGANISER.name,
   };
 }

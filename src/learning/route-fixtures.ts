@@ -10,6 +10,13 @@ export async function learningRouteFixtures(db: Db) {
     .select(['id', 'course_id'])
     .orderBy('starts_at')
     .executeTakeFirstOrThrow();
+  const part = await db
+    .selectFrom('lrn_session_parts as p')
+    .innerJoin('lrn_sessions as s', 's.id', 'p.session_id')
+    .select(['p.id', 'p.session_id'])
+    .where('s.status', '=', 'scheduled')
+    .orderBy('p.starts_at')
+    .executeTakeFirstOrThrow();
   const booking = await db
     .selectFrom('lrn_bookings as b')
     .innerJoin('staff', 'staff.id', 'b.staff_id')
@@ -28,6 +35,13 @@ export async function learningRouteFixtures(db: Db) {
     '/learning/courses/:id/evaluations': { url: `/learning/courses/${session.course_id}/evaluations` },
     '/learning/courses/:id/evaluations.csv': {
       url: `/learning/courses/${session.course_id}/evaluations.csv`,
+    },
+    '/learning/sessions/:id/calendar/:partId': {
+      url: `/learning/sessions/${part.session_id}/calendar/${part.id}`,
+    },
+    '/learning/sessions/:id/evaluations.xlsx': { url: `/learning/sessions/${session.id}/evaluations.xlsx` },
+    '/learning/courses/:id/evaluations.xlsx': {
+      url: `/learning/courses/${session.course_id}/evaluations.xlsx`,
     },
     '/learning/admin/courses/:id/edit': { url: `/learning/admin/courses/${session.course_id}/edit` },
     '/learning/admin/courses/:id/sessions/new': {

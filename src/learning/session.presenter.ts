@@ -1,5 +1,10 @@
 import type { FormErrors } from '../platform/http/forms.ts';
-import { formatDateTime, formatDateTimeWithWeekday, plural } from '../platform/views/format.ts';
+import {
+  formatDateTime,
+  formatDateTimeWithWeekday,
+  formatDateWithWeekday,
+  plural,
+} from '../platform/views/format.ts';
 import type { CancelOutcome } from './booking.service.ts';
 import type { BookingChange, CancelCheck } from './booking-actions.service.ts';
 import { clashSentences } from './booking-clash.rules.ts';
@@ -72,6 +77,7 @@ export function presentSession(data: SessionPageData, now: string, errors?: Form
     clashes: held ? [] : clashSentences(data.clashes),
     cancelHref: held ? `/learning/bookings/${held.id}/cancel` : null,
     showProviderLink: s.provider_kind === 'external' && held?.status === 'booked',
+    calendarLinks: calendarLinks(s, parts, held?.status === 'booked'),
     manage: may.manage,
     errors,
     people: data.people.map((p) => ({
@@ -154,6 +160,22 @@ export function presentCancelConfirm({ s, parts, booking }: CancelCheck, back: u
     back: back === 'mine' ? 'mine' : null,
     backLink: { href: sessionHref, text: 'Back to the session' },
   };
+}
+
+/** "Add to calendar": one .ics file for each day of a live place. */
+function calendarLinks(
+  s: { id: string; status: string },
+  parts: { id: string; day: string }[],
+  booked: boolean,
+): { href: string; text: string }[] {
+  if (!booked || s.status === 'cancelled') return [];
+  return parts.map((p, i) => ({
+    href: `/learning/sessions/${s.id}/calendar/${p.id}`,
+    text:
+      parts.length > 1
+        ? `Add day ${i + 1} (${formatDateWithWeekday(p.day)}) to your calendar`
+        : `Add ${formatDateWithWeekday(p.day)} to your calendar`,
+  }));
 }
 
 const CANCEL_TEXT: Partial<Record<BookingStatus, string>> = {

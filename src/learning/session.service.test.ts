@@ -8,7 +8,7 @@ import { makePrincipal, makeSession, makeTeams, tester } from './test-fixtures.t
 forEachDialect(
   'the session page shows L&D everyone on it, a manager only the people they approve for',
   async (t) => {
-    const ctx = { db: t.db, dialect: t.dialect, clock: t.clock };
+    const ctx = { db: t.db, dialect: t.dialect, clock: t.clock, config: t.services.config };
     const { serviceId, north, south } = await makeTeams(t.db);
     const amina = await makePrincipal(t.db, 'practitioner', { teamId: north, serviceId });
     const sam = await makePrincipal(t.db, 'practitioner', { teamId: south, serviceId });

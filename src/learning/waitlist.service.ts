@@ -95,7 +95,7 @@ export async function moveBooking(ctx: BookingCtx, actor: Actor, bookingId: stri
       throw new UserInputError('This person already has a place or is waiting on that session.', 'session');
     const at = clock.now().toISOString();
     await setBookingStatus(trx, booking.id, 'moved', at, { offer_expires_at: null });
-    if (booking.status === 'booked') await notifyPlace(trx, clock, 'cancelled', booking.id);
+    if (booking.status === 'booked') await notifyPlace(trx, ctx, 'cancelled', booking.id);
     const status = newPlaceStatus(rulesOf(to), targetPlaces, false) === 'booked' ? 'booked' : 'waitlisted';
     const id = newId();
     const queuePos = (await maxQueuePos(trx, to.id)) + 1;
@@ -106,7 +106,7 @@ export async function moveBooking(ctx: BookingCtx, actor: Actor, bookingId: stri
       recordId: id,
       summary: `Moved to another session of the course (${status})`,
     });
-    await notifyPlace(trx, clock, status, id, { position: waitingList(targetPlaces).length + 1 });
+    await notifyPlace(trx, ctx, status, id, { position: waitingList(targetPlaces).length + 1 });
     if (booking.status === 'booked' || booking.status === 'offered') await fillFreedPlaces(trx, ctx, from);
     return { bookingId: id, status };
   });

@@ -4,6 +4,7 @@ import { sendInvitation } from '../platform/auth/password-links.service.ts';
 import { form } from '../platform/http/form.ts';
 import { keptForm } from '../platform/http/forms.ts';
 import { idParams, page } from '../platform/http/page.ts';
+import { mailLayout } from '../platform/mail/message.ts';
 import { ROLES } from '../platform/policy/roles.ts';
 import type { Services } from '../platform/services.ts';
 import {
@@ -147,7 +148,7 @@ export function staffRoutes(app: FastifyInstance, services: Services) {
       refusalField: 'invite',
     },
     async (_data, { params, actor }) => {
-      const link = { db, clock, baseUrl: config.baseUrl, serviceName: config.serviceName };
+      const link = { db, clock, ...mailLayout(config) };
       const sent = await sendInvitation(link, actor, params.id);
       return {
         to: `/staff/${params.id}`,

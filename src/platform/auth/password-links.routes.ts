@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { page } from '../http/page.ts';
+import { mailLayout } from '../mail/message.ts';
 import type { Services } from '../services.ts';
 import {
   presentCheckEmail,
@@ -25,7 +26,7 @@ const open = { permission: 'public', audit: false } as const;
 /** "Forgotten your password?" and the emailed one-time links that set a password (an invitation or a reset). */
 export function passwordLinkRoutes(app: FastifyInstance, services: Services) {
   const { db, clock, config } = services;
-  const links = { db, clock, baseUrl: config.baseUrl, serviceName: config.serviceName };
+  const links = { db, clock, ...mailLayout(config) };
 
   page(app, { method: 'GET', url: '/forgotten-password', ...open }, async ({ reply }) =>
     reply.render(forgottenView, presentForgottenPassword()),

@@ -2,7 +2,10 @@ import { type Actor, recordAudit } from '../audit/audit.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
 import { NotFoundError, UserInputError } from '../http/errors.ts';
+import { composeMessage } from '../mail/message.ts';
+import type { MailLayout } from '../mail/message-types.ts';
 import { enqueueMail } from '../mail/outbox.ts';
+import { passwordLinkMessage } from './password-links.mail.ts';
 import { hashPassword } from './passwords.ts';
 import { newToken, tokenId } from './sessions.ts';
 import { countInWindow, forgetAccount, RESET_EMAIL_LIMITS, throttleKey } from './throttle.ts';
@@ -13,16 +16,17 @@ export const MIN_PASSWORD_LENGTH = 12;
 
 type Purpose = keyof typeof LINK_LIFETIME_MS;
 
-export interface LinkContext {
+/** The database, the clock and the mail layout (mailLayout(config)): links are made absolute from its baseUrl. */
+export interface LinkContext extends MailLayout {
   db: Db;
   clock: Clock;
-  baseUrl: string;
-  serviceName: string;
 }
 
 /**
  * Emails a one-time link to set a password. The link, its audit row and the
- * message commit together; the database keeps only a hash of the token.
+ * message commit together; the database keeps only a hash of the token, and
+ * the outbox keeps the link only until the message is sent (it is one of the
+ * message's secrets, cut out of the stored text after sending).
  */
 async function sendLink(ctx: LinkContext, actor: Actor, staffId: string, purpose: Purpose) {
   return ctx.db.transaction().execute(async (trx) => {
@@ -46,20 +50,13 @@ async function sendLink(ctx: LinkContext, actor: Actor, staffId: string, purpose
         used_at: null,
       })
       .execute();
-    const link = `${ctx.baseUrl.replace(/\/$/, '')}/set-password/${token}`;
-    const first = staff.name.split(' ')[0];
-    const text =
-      purpose === 'invite'
-        ? `Hello ${first},\n\nYou have been given access to the ${ctx.serviceName}. Choose your password here (the link works for 7 days, once):\n\n${link}\n\nYour sign-in name is ${staff.email}.\n`
-        : `Hello ${first},\n\nSomeone asked to reset your ${ctx.serviceName} password. If it was you, choose a new one here (the link works for 1 hour, once):\n\n${link}\n\nIf it was not you, ignore this email: your password has not changed.\n`;
-    await enqueueMail(trx, ctx.clock, {
-      to: staff.email,
-      subject:
-        purpose === 'invite'
-          ? `Your access to the ${ctx.serviceName}`
-          : `Reset your ${ctx.serviceName} password`,
-      text,
+    const content = passwordLinkMessage(purpose, {
+      name: staff.name,
+      email: staff.email,
+      path: `/set-password/${token}`,
+      serviceName: ctx.serviceName,
     });
+    await enqueueMail(trx, ctx.clock, { ...(await composeMessage(content, ctx)), secrets: [token] });
     await recordAudit(trx, ctx.clock, actor, {
       action: 'update',
       recordType: 'staff',

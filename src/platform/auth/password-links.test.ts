@@ -4,6 +4,7 @@ import { insertStaff } from '../../people/api.ts';
 import { Browser, createTestApp, personaFor } from '../../testing/test-app.ts';
 import { dialectsUnderTest } from '../../testing/test-db.ts';
 import { systemActor } from '../audit/audit.ts';
+import { mailLayout } from '../mail/message.ts';
 import { requestPasswordReset, setPasswordFromLink } from './password-links.service.ts';
 
 const linkIn = (text: string) => {
@@ -107,7 +108,7 @@ for (const dialect of dialectsUnderTest()) {
     test('two posts of the same link at once: exactly one sets the password', async () => {
       const t = await createTestApp(dialect);
       try {
-        const ctx = { db: t.db, clock: t.clock, baseUrl: 'http://localhost:3000', serviceName: 'Hub' };
+        const ctx = { db: t.db, clock: t.clock, ...mailLayout(t.services.config) };
         await requestPasswordReset(ctx, systemActor(), personaFor('ld-admin').email);
         const mail = await t.db.selectFrom('outbox').select('text_body').executeTakeFirstOrThrow();
         const token = linkIn(mail.text_body).split('/').pop()!;

@@ -6,6 +6,7 @@ import { DEMO_PASSWORD } from '../../demo/api.ts';
 import { createTestApp, personaFor, type TestApp } from '../../testing/test-app.ts';
 import { dialectsUnderTest } from '../../testing/test-db.ts';
 import { systemActor } from '../audit/audit.ts';
+import { mailLayout } from '../mail/message.ts';
 import { SIGN_IN_REFUSED } from './auth.presenter.ts';
 import { requestPasswordReset } from './password-links.service.ts';
 import { RESET_EMAIL_LIMITS, SIGN_IN_RULES, waitAfter } from './throttle.ts';
@@ -151,7 +152,7 @@ for (const dialect of dialectsUnderTest()) {
     test('reset emails are limited per address (from any source) and per source', async () => {
       const t = await createTestApp(dialect);
       try {
-        const ctx = { db: t.db, clock: t.clock, baseUrl: 'http://localhost:3000', serviceName: 'Hub' };
+        const ctx = { db: t.db, clock: t.clock, ...mailLayout(t.services.config) };
         const email = personaFor('practitioner').email;
         const from = (ip: string) => ({ ...systemActor('anonymous'), ip });
         for (let i = 0; i < RESET_EMAIL_LIMITS.perAddress + 2; i++)

@@ -98,6 +98,11 @@ export interface OutboxTable {
   locked_until: string | null;
   last_error: string | null;
   sent_at: string | null;
+  /**
+   * JSON array of the one-time secrets (set-password tokens) the bodies hold,
+   * cut out of them once the message is sent; null when there are none.
+   */
+  secrets: string | null;
 }
 
 export interface JobsTable {

@@ -20,6 +20,12 @@ export interface MailMessage {
   text: string;
   html?: string;
   attachments?: MailAttachment[];
+  /**
+   * One-time secrets the message carries (a set-password token): stored only
+   * until the message is sent, then cut out of the stored bodies, so no usable
+   * link stays readable in the database. While it waits, nobody is shown it.
+   */
+  secrets?: string[];
 }
 
 export class InvalidMailError extends Error {}
@@ -77,9 +83,34 @@ export async function enqueueMail(db: DbOrTrx, clock: Clock, msg: MailMessage): 
       locked_until: null,
       last_error: null,
       sent_at: null,
+      secrets: m.secrets?.length ? JSON.stringify(m.secrets) : null,
     })
     .execute();
   return id;
+}
+
+/** What replaces a one-time secret in a message's stored text once it has been sent. */
+export const SECRET_REMOVED = 'link-removed-after-sending';
+
+/**
+ * The stored bodies of a sent message with its secrets cut out, and the
+ * secrets column cleared: what the sender writes back after a send.
+ */
+export function withoutSecrets(row: { text_body: string; html_body: string | null; secrets: string | null }) {
+  const secrets = parseSecrets(row.secrets);
+  const cut = (body: string) => secrets.reduce((b, s) => b.split(s).join(SECRET_REMOVED), body);
+  return {
+    text_body: cut(row.text_body),
+    html_body: row.html_body === null ? null : cut(row.html_body),
+    secrets: null,
+  };
+}
+
+/** The secrets column read back (never empty strings: splitting on one would wreck the text). */
+export function parseSecrets(json: string | null): string[] {
+  if (!json) return [];
+  const value: unknown = JSON.parse(json);
+  return Array.isArray(value) ? value.filter((s): s is string => typeof s === 'string' && s.length > 0) : [];
 }
 
 /**

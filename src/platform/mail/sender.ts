@@ -5,7 +5,7 @@ import { claimDue, leaseHasRoom, releaseClaims } from '../jobs/claim.ts';
 import type { Services } from '../services.ts';
 import { afterFailure, MAIL_MAX_ATTEMPTS } from './backoff.ts';
 import { messageIdDomain, toMailOptions } from './compose.ts';
-import { InvalidMailError } from './outbox.ts';
+import { InvalidMailError, withoutSecrets } from './outbox.ts';
 
 export const MAIL_BATCH = 10;
 /** Long enough for a batch of sends at the timeouts below; a lost lease risks a message going twice. */
@@ -90,6 +90,8 @@ export async function sendDueMail(
       }
       continue;
     }
+    // Sent: a one-time link it carried has done its work and is cut out of the stored text.
+    const redacted = row.secrets ? withoutSecrets(row) : {};
     const kept = await db
       .updateTable('outbox')
       .set({
@@ -98,11 +100,16 @@ export async function sendDueMail(
         last_error: null,
         locked_by: null,
         locked_until: null,
+        ...redacted,
       })
       .where('id', '=', row.id)
       .where('locked_by', '=', workerId)
       .executeTakeFirst();
-    if (kept.numUpdatedRows === 0n) log.warn({ outboxId: row.id }, 'email sent after its lease ran out');
+    if (kept.numUpdatedRows === 0n) {
+      log.warn({ outboxId: row.id }, 'email sent after its lease ran out');
+      // Whoever holds the row now will send it again; its secrets still leave the stored text.
+      if (row.secrets) await db.updateTable('outbox').set(redacted).where('id', '=', row.id).execute();
+    }
     result.sent++;
   }
   return result;
