@@ -91,7 +91,7 @@ describe('accessibility: every page, every role', { skip, concurrency: CRAWLS_AT
         assert.match(
           planted[1]!,
           new RegExp(
-            `^${PLANTED}: reflow: at 320 px: the page is \\d+ px wide in a 320 px window \\(p to \\d+ px\\)`,
+            `^${PLANTED}: reflow: at 320 px: the page is \\d+ px wide in a 320 px window \\(pre to \\d+ px\\)`,
           ),
           'and that it scrolls sideways at 320 px, naming the block',
         );

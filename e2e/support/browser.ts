@@ -26,5 +26,9 @@ export function launchChromium(): Promise<Browser> {
 
 /** A browser context as the tests use them: London time, and axe-core in every page it opens. */
 export async function newContext(browser: Browser, options: BrowserContextOptions = {}) {
-  return withAxe(await browser.newContext({ timezoneId: 'Europe/London', ...options }));
+  const context = await browser.newContext({ timezoneId: 'Europe/London', ...options });
+  // Pages answer in well under a second on an idle machine; on a shared, busy one a page can take
+  // longer than playwright's 30 s. The ten slowest tests at the end of a run show real slowness.
+  context.setDefaultNavigationTimeout(90_000);
+  return withAxe(context);
 }

@@ -14,8 +14,12 @@ import { type Action, can } from '../../src/platform/policy/policy.ts';
  */
 export const PLANTED = '/planted-by-the-accessibility-test';
 const ACTION: Action = 'outbox:view';
-/** The planted block's width: wider than 320 px, narrower than 1280 px, so only the narrow check finds it. */
-export const PLANTED_WIDTH = 600;
+/**
+ * The planted wide block: a line of preformatted text, which never wraps — about 600 px in the
+ * browser's monospace font, so only the 320 px check finds it. (Not a style attribute: the CSP
+ * forbids inline styles, so the browser would ignore one.)
+ */
+const PLANTED_WIDE = `<pre>A line too long for a phone, as preformatted text never wraps.</pre>`;
 
 export function plantProblem(app: FastifyInstance) {
   page(app, { method: 'GET', url: PLANTED, permission: ACTION, audit: false }, ({ reply }) =>
@@ -29,10 +33,7 @@ export function plantProblem(app: FastifyInstance) {
       return payload;
     }
     if (req.url === PLANTED)
-      return payload.replace(
-        '</main>',
-        `<img src="/favicon.svg"><p style="width:${PLANTED_WIDTH}px">Too wide</p></main>`,
-      );
+      return payload.replace('</main>', `<img src="/favicon.svg">${PLANTED_WIDE}</main>`);
     if (req.url === '/' && req.user && can(req.user, ACTION)) {
       return payload.replace(
         '</main>',

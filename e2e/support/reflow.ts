@@ -28,18 +28,25 @@ function reflowProblemsHere(): string[] {
   };
   const pageWidth = document.documentElement.scrollWidth;
   if (pageWidth > viewport + 1) {
-    // Name the outermost elements that stick out, not every descendant of them.
-    const sticking = Array.from(document.body.querySelectorAll('*')).filter((el) => {
+    // How far right an element reaches: its box, or the content that overflows it (a line of
+    // preformatted text overflows a box as wide as the page).
+    const reach = (el: Element) => {
       const box = el.getBoundingClientRect();
-      if (box.width === 0 || box.right <= viewport + 1) return false;
-      let parent = el.parentElement;
-      while (parent && parent !== document.body) {
-        if (scrollsSideways(parent)) return false;
-        if (parent.getBoundingClientRect().right > viewport + 1) return false;
-        parent = parent.parentElement;
-      }
-      return true;
-    });
+      return box.width === 0 ? 0 : Math.max(box.right, box.left + el.scrollWidth);
+    };
+    const inScrollingRegion = (el: Element) => {
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement)
+        if (scrollsSideways(p)) return true;
+      return false;
+    };
+    // Name the innermost elements that reach past the window, outside any scrolling region: the
+    // culprits, not every element around them.
+    const culprits = Array.from(document.body.querySelectorAll('*')).filter(
+      (el) =>
+        reach(el) > viewport + 1 &&
+        !inScrollingRegion(el) &&
+        !Array.from(el.children).some((child) => reach(child) > viewport + 1),
+    );
     // Something positioned absolutely can widen the page from inside a scrolling region.
     const positioned = () =>
       Array.from(document.body.querySelectorAll('*')).filter(
@@ -48,12 +55,12 @@ function reflowProblemsHere(): string[] {
           el.getBoundingClientRect().right > viewport + 1,
       );
     problems.push(
-      `the page is ${pageWidth} px wide in a ${viewport} px window (${(sticking.length
-        ? sticking
+      `the page is ${pageWidth} px wide in a ${viewport} px window (${(culprits.length
+        ? culprits
         : positioned()
       )
         .slice(0, 3)
-        .map((el) => `${describe(el)} to ${Math.round(el.getBoundingClientRect().right)} px`)
+        .map((el) => `${describe(el)} to ${Math.round(reach(el))} px`)
         .join(', ')})`,
     );
   }
