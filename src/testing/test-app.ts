@@ -20,8 +20,9 @@ const SMALL_DEMO: TestSeed = {
 export async function createTestApp(
   dialect: TestDb['dialect'],
   configChanges: Partial<TestDb['services']['config']> = {},
+  postgresUrl?: string,
 ): Promise<TestApp> {
-  const t = await createTestDb(dialect, undefined, SMALL_DEMO);
+  const t = await createTestDb(dialect, undefined, SMALL_DEMO, postgresUrl);
   t.services.config = { ...t.services.config, ...configChanges };
   const app = await createApp(t.services);
   await app.ready();

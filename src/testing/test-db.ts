@@ -77,6 +77,8 @@ export async function createTestDb(
   dialect: Dialect,
   now = DEFAULT_NOW,
   seed?: TestSeed,
+  /** Reach the PostgreSQL server by another address than DATABASE_URL (a test's proxy to it), never by changing process.env: other tests share the process. */
+  postgresUrl = process.env.DATABASE_URL,
 ): Promise<TestDb & { drop(): Promise<void> }> {
   const clock = fixedClock(now);
   // Files a test writes (uploaded documents, imports waiting for confirmation)
@@ -88,7 +90,7 @@ export async function createTestDb(
   try {
     const tpl = await template(key, dialect, (target) => build(target, now, seed));
     if (dialect === 'postgres') {
-      const url = process.env.DATABASE_URL;
+      const url = postgresUrl;
       if (!url) throw new Error('DATABASE_URL is needed for PostgreSQL tests');
       const made = await postgresTestDatabase(url, tpl);
       database = { kind: 'postgres', url: made.url };

@@ -9,7 +9,7 @@ import {
   type Problem,
 } from './pages.rules.ts';
 import { dueDateView, yearView } from './working-days.presenter.ts';
-import { FIRST_YEAR, LAST_YEAR, type WorkingCalendar } from './working-days.ts';
+import { FIRST_YEAR, LAST_YEAR, OutOfCalendarError, type WorkingCalendar } from './working-days.ts';
 
 /** The working-days pages' view models, with their status (400 when the address asked something wrong). Pure. */
 
@@ -58,7 +58,7 @@ export function presentWorkItOut(
     try {
       result = dueDateView(calendar, q.start ?? '', Number(q.days));
     } catch (err) {
-      if (!(err instanceof RangeError)) throw err;
+      if (!(err instanceof OutOfCalendarError)) throw err;
       problems.push({ field: 'days', text: `The due date must fall between ${FIRST_YEAR} and ${LAST_YEAR}` });
     }
   }

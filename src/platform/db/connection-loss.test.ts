@@ -52,8 +52,7 @@ test('the Hub survives its database connections being cut or terminated, and rec
   skip,
 }, async () => {
   const proxy = await cuttableProxy(new URL(url!));
-  process.env.DATABASE_URL = proxy.url;
-  const t = await createTestApp('postgres');
+  const t = await createTestApp('postgres', {}, proxy.url);
   const admin = openDb({ kind: 'postgres', url: url! }, { poolSize: 1 });
   try {
     const b = new Browser(t.app);
@@ -114,6 +113,5 @@ test('the Hub survives its database connections being cut or terminated, and rec
     await admin.close();
     await t.drop();
     await proxy.close();
-    process.env.DATABASE_URL = url;
   }
 });

@@ -17,6 +17,7 @@ const complaint = (teamId: string, _csrf: string, receivedOn: string) => ({
   complainantName: 'Ms P. Example',
   complainantRelationship: 'mother',
   advocateOffered: 'yes',
+  childInRecords: 'no',
   childName: 'Child Q',
   teamId,
   summary: 'The family were not told about a meeting',
