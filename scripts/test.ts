@@ -115,6 +115,8 @@ function runLane(lane: Lane, index: number): Promise<{ code: number; times: Test
   const timesFile = path.join(runDir, `times-${index}.json`);
   const args = [
     '--test',
+    // A test that fails before closing its server would otherwise keep its lane open for ever.
+    '--test-force-exit',
     ...lane.args,
     '--test-reporter=spec',
     '--test-reporter-destination=stdout',
