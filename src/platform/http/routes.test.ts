@@ -6,6 +6,7 @@ import { learningRouteFixtures } from '../../learning/api.ts';
 import { practiceToolsRouteFixtures } from '../../practice-tools/api.ts';
 import { Browser, createTestApp, personaFor } from '../../testing/test-app.ts';
 import { createTestDb } from '../../testing/test-db.ts';
+import { workforceRouteFixtures } from '../../workforce/api.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { type Action, can } from '../policy/policy.ts';
 import { type Principal, ROLES } from '../policy/roles.ts';
@@ -87,6 +88,7 @@ describe('route × role matrix', () => {
         ...(await complaintRouteFixtures(t.db, t.services.config.dataDir)),
         ...(await learningRouteFixtures(t.db)),
         ...practiceToolsRouteFixtures(),
+        ...(await workforceRouteFixtures(t.db)),
         // Child-focused performance: a child and a team outside every persona's team and service.
         '/performance/teams/:id': { url: `/performance/teams/${other.team_id}`, resource: teamScope },
         ...Object.fromEntries(
