@@ -184,7 +184,7 @@ export function presentOverview(
     rows: data.interviews
       .filter((i) => i.status === 'complete')
       .map((i) => [
-        { html: `<a class="govuk-link" href="/workforce/interviews/${i.id}">${escape(i.name)}</a>` },
+        { html: `<a class="govuk-link" href="/workforce/interviews/${i.id}">${htmlText(i.name)}</a>` },
         { text: formatDate(i.leaving_on) },
         { text: i.team_name },
         { text: i.main_reason ?? 'Not given' },
@@ -202,7 +202,7 @@ export function presentOverview(
   };
 }
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const htmlText = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** What a self-service link that cannot be used says: the same for expired, used and unknown links. */
 export const linkUnusableView = () => ({

@@ -80,7 +80,7 @@ export async function retireFromList(ctx: Ctx, actor: Actor, list: ListName, id:
 
 export async function delegateTo(ctx: Ctx, user: Principal, actor: Actor, email: string) {
   const person = await staffByEmail(ctx.db, email);
-  if (!person || person.active !== 1)
+  if (person?.active !== 1)
     throw new UserInputError('There is no current member of staff with that email address', 'email');
   await ctx.db.transaction().execute(async (trx) => {
     await addDelegate(trx, person.id, user.id, ctx.clock.now().toISOString());

@@ -32,7 +32,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('retention_months', 'integer', (c) =>
       c.notNull().defaultTo(24).check(sql`retention_months between 1 and 120`),
     )
-    .addColumn('link_days', 'integer', (c) => c.notNull().defaultTo(14).check(sql`link_days between 1 and 60`))
+    .addColumn('link_days', 'integer', (c) =>
+      c.notNull().defaultTo(14).check(sql`link_days between 1 and 60`),
+    )
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
 
