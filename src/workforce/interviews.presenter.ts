@@ -183,13 +183,14 @@ export function presentOverview(
     })),
     rows: data.interviews
       .filter((i) => i.status === 'complete')
-      .map((i) => [
-        { html: `<a class="govuk-link" href="/workforce/interviews/${i.id}">${htmlText(i.name)}</a>` },
-        { text: formatDate(i.leaving_on) },
-        { text: i.team_name },
-        { text: i.main_reason ?? 'Not given' },
-        { text: i.reduced_at ? 'Coded answers only' : i.source === 'self' ? 'Self-service' : 'Interview' },
-      ]),
+      .map((i) => ({
+        href: `/workforce/interviews/${i.id}`,
+        name: i.name,
+        when: formatDate(i.leaving_on),
+        team: i.team_name,
+        reason: i.main_reason ?? 'not given',
+        kind: i.reduced_at ? 'coded answers only' : i.source === 'self' ? 'self-service' : 'interview',
+      })),
     toInterview: data.leaving
       .filter((l) => l.left_on && !interviewed.has(`${l.id}|${l.left_on}`))
       .map((l) => ({
@@ -201,8 +202,6 @@ export function presentOverview(
       })),
   };
 }
-
-const htmlText = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** What a self-service link that cannot be used says: the same for expired, used and unknown links. */
 export const linkUnusableView = () => ({

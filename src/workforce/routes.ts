@@ -30,6 +30,7 @@ import {
   reviewInterview,
   tagInterview,
 } from './interviews.service.ts';
+import { themeToLesson } from './lesson.service.ts';
 import { sendSelfServiceLink, submitSelfService, usableLink } from './self-service.service.ts';
 import {
   addToList,
@@ -199,6 +200,24 @@ export function workforceRoutes(app: FastifyInstance, services: Services) {
         exportFormat(query),
         themesDownload(await themesReport(services, user), londonDay(services.clock.now())),
       ),
+  );
+
+  form(
+    app,
+    {
+      url: '/workforce/themes/:id/lesson',
+      permission: 'exit:manage',
+      params: idParams,
+      body: z.object({}),
+      back: () => '/workforce/themes',
+    },
+    async (_d, { user, actor, params }) => {
+      const id = await themeToLesson(services, user, actor, params.id);
+      return {
+        to: `/lessons/items/${id}`,
+        message: 'The theme is now a recommendation in the learning loop: add its actions here.',
+      };
+    },
   );
 
   // The leaver's own questionnaire: no sign-in; the link is the key, and says nothing more when it cannot be used.

@@ -60,27 +60,19 @@ export function presentThemes(r: ThemesReport) {
       ],
     },
     byYear: {
-      head: [
-        { text: 'Year' },
-        { text: 'Leavers', format: 'numeric' },
-        ...top.map((t) => ({ text: t.label, format: 'numeric' })),
-      ],
-      rows: r.b.years.map((y) => [{ text: y }, c(`y:${y}`), ...top.map((t) => c(`t:${t.id}:y:${y}`))]),
-    },
-    themes: {
-      head: [
-        { text: 'Theme' },
-        { text: 'Leavers naming it', format: 'numeric' },
-        { text: 'Permanent', format: 'numeric' },
-        { text: 'Agency', format: 'numeric' },
-      ],
-      rows: r.themes.map((t) => [
-        { text: t.label },
-        c(`t:${t.id}:all`),
-        c(`t:${t.id}:agency:0`),
-        c(`t:${t.id}:agency:1`),
+      head: [{ text: 'Year' }, { text: 'Who' }, { text: 'Leavers', format: 'numeric' }],
+      rows: r.b.years.flatMap((y) => [
+        [{ text: y }, { text: 'All interviewed' }, c(`y:${y}`)],
+        ...top.map((t) => [{ text: y }, { text: `Naming “${t.label}”` }, c(`t:${t.id}:y:${y}`)]),
       ]),
     },
+    themes: r.themes.map((t) => ({
+      label: t.label,
+      all: cellText(r, `t:${t.id}:all`),
+      permanent: cellText(r, `t:${t.id}:agency:0`),
+      agency: cellText(r, `t:${t.id}:agency:1`),
+    })),
+    lessons: r.psw ? themed.map((t) => ({ id: t.id, label: t.label })) : [],
     quotes: r.psw
       ? r.themes
           .filter((t) => r.quotes.has(t.id))

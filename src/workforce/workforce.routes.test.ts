@@ -150,6 +150,27 @@ for (const dialect of dialectsUnderTest()) {
           if (line && line.split(',')[2] !== '') assert.ok(n === 0 || n >= 5, line);
         }
 
+        // A theme becomes a recommendation in the learning loop, carrying only suppressed figures.
+        const lesson = await psw.post('/workforce/themes/tick-box/lesson', {
+          _csrf: await psw.csrfFrom('/workforce/themes'),
+        });
+        assert.match(String(lesson.headers.location), /^\/lessons\/items\//);
+        const item = await t.db
+          .selectFrom('lesson_items')
+          .selectAll()
+          .where('title', '=', 'Exit interviews: Feeling like a tick-box organisation')
+          .executeTakeFirstOrThrow();
+        assert.equal(item.kind, 'recommendation');
+        assert.match(item.detail, /groups under 5 hidden/);
+        assert.equal(
+          (
+            await manager.post('/workforce/themes/tick-box/lesson', {
+              _csrf: await manager.csrfFrom('/workforce/themes'),
+            })
+          ).statusCode,
+          403,
+        );
+
         // A delegate: the practitioner, once the PSW names her.
         const practitioner = new Browser(t.app);
         await practitioner.signIn(personaFor('practitioner').email);
