@@ -5,6 +5,8 @@ import { peopleFeature } from './people/feature.ts';
 import { performanceFeature } from './performance/feature.ts';
 import type { Feature, NavItem, PanelSource } from './platform/feature.ts';
 import { registerActions } from './platform/policy/policy.ts';
+import { practiceToolsFeature } from './practice-tools/feature.ts';
+import { workforceFeature } from './workforce/feature.ts';
 
 /**
  * The one list of features. The web app, the worker, the home page, the
@@ -19,6 +21,8 @@ export const FEATURES: Feature[] = [
   complaintsFeature,
   learningFeature,
   performanceFeature,
+  practiceToolsFeature,
+  workforceFeature,
 ];
 
 for (const f of FEATURES) if (f.actions) registerActions(f.name, f.actions);

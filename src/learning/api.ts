@@ -3,6 +3,8 @@
  * `feature.ts`, the manifest) is imported from outside the folder.
  */
 
+/** Adds a CPD entry to the signed-in person's own record (the practice tools save what was practised). */
+export { addCpdEntry } from './cpd.service.ts';
 /** Which people have completed an induction (every day of an Induction course's session attended), for the agency-staff panel. */
 export { inductedAmong } from './induction.repo.ts';
 /** Adds a course and a dated session, as L&D's pages do: for browser tests and benchmarks that need their own. */

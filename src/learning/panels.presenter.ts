@@ -16,6 +16,10 @@ export function practiceFocusPanelView(
         : 'There are no more dates this time: register your interest to hear of new ones.',
     ],
     link: { href: `/learning/courses/${course.id}`, text: 'See the dates and book' },
+    // The practice tools' coach and OARS scenarios go with a motivational interviewing focus.
+    ...(/motivational/i.test(course.title)
+      ? { moreLinks: [{ href: '/practice-tools', text: 'Practise open questions with the coach' }] }
+      : {}),
   };
 }
 

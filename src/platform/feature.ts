@@ -49,6 +49,8 @@ export interface Panel {
   lines: string[];
   count?: number;
   link?: { href: string; text: string };
+  /** Further links after the main one (the practice focus's practice tools). */
+  moreLinks?: { href: string; text: string }[];
 }
 
 export interface PanelSource {

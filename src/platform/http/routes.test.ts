@@ -3,8 +3,10 @@ import { describe, test } from 'node:test';
 import Fastify from 'fastify';
 import { complaintRouteFixtures } from '../../complaints/api.ts';
 import { learningRouteFixtures } from '../../learning/api.ts';
+import { practiceToolsRouteFixtures } from '../../practice-tools/api.ts';
 import { Browser, createTestApp, personaFor } from '../../testing/test-app.ts';
 import { createTestDb } from '../../testing/test-db.ts';
+import { workforceRouteFixtures } from '../../workforce/api.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { type Action, can } from '../policy/policy.ts';
 import { type Principal, ROLES } from '../policy/roles.ts';
@@ -85,6 +87,8 @@ describe('route × role matrix', () => {
         '/teams/:id/edit': { url: `/teams/${other.team_id}/edit` },
         ...(await complaintRouteFixtures(t.db, t.services.config.dataDir)),
         ...(await learningRouteFixtures(t.db)),
+        ...practiceToolsRouteFixtures(),
+        ...(await workforceRouteFixtures(t.db)),
         // Child-focused performance: a child and a team outside every persona's team and service.
         '/performance/teams/:id': { url: `/performance/teams/${other.team_id}`, resource: teamScope },
         ...Object.fromEntries(
