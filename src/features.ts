@@ -5,6 +5,7 @@ import { peopleFeature } from './people/feature.ts';
 import { performanceFeature } from './performance/feature.ts';
 import type { Feature, NavItem, PanelSource } from './platform/feature.ts';
 import { registerActions } from './platform/policy/policy.ts';
+import { standardsFeature } from './standards/feature.ts';
 
 /**
  * The one list of features. The web app, the worker, the home page, the
@@ -19,6 +20,7 @@ export const FEATURES: Feature[] = [
   complaintsFeature,
   learningFeature,
   performanceFeature,
+  standardsFeature,
 ];
 
 for (const f of FEATURES) if (f.actions) registerActions(f.name, f.actions);

@@ -4,4 +4,15 @@
  * again, and making sure they are for today. Nothing else in src/performance is
  * imported from outside it.
  */
+
+export { RULE_DESCRIPTIONS } from './rules/settings.rules.ts';
+export {
+  linkTimescale,
+  OWNABLE_FIELDS,
+  ownableField,
+  setOwnedTimescale,
+  timescaleValue,
+  timescaleValues,
+  unlinkTimescale,
+} from './setting-sources.service.ts';
 export { ensureStatuses, refreshStatuses } from './status.service.ts';
