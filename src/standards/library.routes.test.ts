@@ -15,7 +15,9 @@ const standardId = async (t: TestApp, title: string) =>
   (
     await t.db
       .selectFrom('standards')
-      .innerJoin('standard_versions as v', (j) => j.onRef('v.standard_id', '=', 'standards.id').onRef('v.version', '=', 'standards.current_version'))
+      .innerJoin('standard_versions as v', (j) =>
+        j.onRef('v.standard_id', '=', 'standards.id').onRef('v.version', '=', 'standards.current_version'),
+      )
       .select('standards.id')
       .where('v.title', 'like', `${title}%`)
       .executeTakeFirstOrThrow()
@@ -25,7 +27,9 @@ const standardId = async (t: TestApp, title: string) =>
 const snapshot = async (t: TestApp) => ({
   standards: await t.db.selectFrom('standards').selectAll().orderBy('id').execute(),
   versions: (await t.db.selectFrom('standard_versions').select('id').execute()).length,
-  audits: (await t.db.selectFrom('audit_log').select('id').where('record_type', '=', 'practice-standard').execute()).length,
+  audits: (
+    await t.db.selectFrom('audit_log').select('id').where('record_type', '=', 'practice-standard').execute()
+  ).length,
   settings: await t.db.selectFrom('performance_rule_settings').selectAll().execute(),
 });
 
@@ -37,7 +41,16 @@ for (const dialect of dialectsUnderTest()) {
         const b = new Browser(t.app);
         await b.signIn(personaFor('practitioner').email);
         const lib = text((await b.get('/standards')).body);
-        for (const area of ['Contact and referral', 'Assessment', 'Planning', 'Visits', 'Recording', 'Supervision', 'Meetings and minutes', 'Transfer and closure'])
+        for (const area of [
+          'Contact and referral',
+          'Assessment',
+          'Planning',
+          'Visits',
+          'Recording',
+          'Supervision',
+          'Meetings and minutes',
+          'Transfer and closure',
+        ])
           assert.match(lib, new RegExp(area));
         assert.match(lib, /Must Complete assessments within 45 working days/);
         assert.match(lib, /Should Send minutes to families/);
@@ -49,7 +62,10 @@ for (const dialect of dialectsUnderTest()) {
         assert.match(found, /1 standard matches “minute families”/);
         assert.match(found, /Send minutes to families within the agreed timescale/);
         assert.match(text((await b.get('/standards?q=leaver%20OR%20NEAR(x)')).body), /0 standards match/);
-        assert.match(text((await b.get('/standards?q=worker%20left')).body), /Record every attempt to reach a worker who has left/);
+        assert.match(
+          text((await b.get('/standards?q=worker%20left')).body),
+          /Record every attempt to reach a worker who has left/,
+        );
 
         const id = await standardId(t, 'Send minutes');
         const page = text((await b.get(`/standards/${id}`)).body);
@@ -65,8 +81,17 @@ for (const dialect of dialectsUnderTest()) {
         assert.equal((await b.get(`/standards/${id}/versions/9`)).statusCode, 404);
 
         const amendments = text((await b.get('/standards/amendments')).body);
-        const order = ['Record every attempt', 'Write up visits', 'Visit children on a child protection plan', 'Send minutes'].map((s) => amendments.indexOf(s));
-        assert.deepEqual([...order].sort((a, c) => a - c), order, 'newest first');
+        const order = [
+          'Record every attempt',
+          'Write up visits',
+          'Visit children on a child protection plan',
+          'Send minutes',
+        ].map((s) => amendments.indexOf(s));
+        assert.deepEqual(
+          [...order].sort((a, c) => a - c),
+          order,
+          'newest first',
+        );
         assert.match(amendments, /Major/);
         // A practitioner cannot change standards.
         assert.equal((await b.get(`/standards/${id}/change`)).statusCode, 403);
@@ -81,7 +106,13 @@ for (const dialect of dialectsUnderTest()) {
         const b = new Browser(t.app);
         await b.signIn(personaFor('psw').email);
         const owner = personaFor('team-manager');
-        const ownerId = (await t.db.selectFrom('staff').select('id').where('email', '=', owner.email).executeTakeFirstOrThrow()).id;
+        const ownerId = (
+          await t.db
+            .selectFrom('staff')
+            .select('id')
+            .where('email', '=', owner.email)
+            .executeTakeFirstOrThrow()
+        ).id;
         const form = {
           area: 'recording',
           title: 'Chronologies kept up to date',
@@ -125,26 +156,67 @@ for (const dialect of dialectsUnderTest()) {
         const change = await b.get(`${url}/change`);
         assert.match(change.body, /name="fromVersion" value="1"/);
         const c2 = await b.csrfFrom(`${url}/change`);
-        const noReason = await b.post(`${url}/change`, { _csrf: c2, ...form, summary: 'Shorter', reason: '', fromVersion: '1' });
+        const noReason = await b.post(`${url}/change`, {
+          _csrf: c2,
+          ...form,
+          summary: 'Shorter',
+          reason: '',
+          fromVersion: '1',
+        });
         assert.equal(noReason.headers.location, `${url}/change`);
         assert.match(text((await b.get(`${url}/change`)).body), /Enter why it changed/);
         const c3 = await b.csrfFrom(`${url}/change`);
-        const saved = await b.post(`${url}/change`, { _csrf: c3, ...form, title: 'Chronologies kept current', summary: 'Clearer title', reason: 'Feedback from the audit panel', major: 'yes', fromVersion: '1' });
+        const saved = await b.post(`${url}/change`, {
+          _csrf: c3,
+          ...form,
+          title: 'Chronologies kept current',
+          summary: 'Clearer title',
+          reason: 'Feedback from the audit panel',
+          major: 'yes',
+          fromVersion: '1',
+        });
         assert.equal(saved.headers.location, url);
         const page = text((await b.get(url)).body);
         assert.match(page, /Saved as version 2, a major change/);
-        assert.match(text((await b.get(`${url}/versions/1`)).body), /Chronologies kept up to date: version 1/);
+        assert.match(
+          text((await b.get(`${url}/versions/1`)).body),
+          /Chronologies kept up to date: version 1/,
+        );
         // A second save from the old page (version 1) is refused: someone else changed it.
-        const stale = await b.post(`${url}/change`, { _csrf: c3, ...form, summary: 'x', reason: 'y', fromVersion: '1' });
+        const stale = await b.post(`${url}/change`, {
+          _csrf: c3,
+          ...form,
+          summary: 'x',
+          reason: 'y',
+          fromVersion: '1',
+        });
         assert.equal(stale.headers.location, `${url}/change`);
-        assert.match(text((await b.get(`${url}/change`)).body), /Someone else changed this standard \(it is now version 2\)/);
+        assert.match(
+          text((await b.get(`${url}/change`)).body),
+          /Someone else changed this standard \(it is now version 2\)/,
+        );
         const id = url.split('/').pop()!;
-        const row = await t.db.selectFrom('standards').select(['current_version', 'ack_version']).where('id', '=', id).executeTakeFirstOrThrow();
+        const row = await t.db
+          .selectFrom('standards')
+          .select(['current_version', 'ack_version'])
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
         assert.deepEqual(row, { current_version: 2, ack_version: 2 });
-        const audits = await t.db.selectFrom('audit_log').select('summary').where('record_id', '=', id).orderBy('at').execute();
+        const audits = await t.db
+          .selectFrom('audit_log')
+          .select('summary')
+          .where('record_id', '=', id)
+          .orderBy('at')
+          .execute();
         assert.equal(audits.length, 2);
-        assert.match(audits[1]!.summary, /version 2 \(major\): Clearer title Reason: Feedback from the audit panel/);
-        assert.match(text((await b.get('/standards/amendments')).body), /Chronologies kept current Major Clearer title/);
+        assert.match(
+          audits[1]!.summary,
+          /version 2 \(major\): Clearer title Reason: Feedback from the audit panel/,
+        );
+        assert.match(
+          text((await b.get('/standards/amendments')).body),
+          /Chronologies kept current Major Clearer title/,
+        );
       } finally {
         await t.drop();
       }
