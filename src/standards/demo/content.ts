@@ -126,15 +126,13 @@ export const DEMO_STANDARDS: DemoStandard[] = [
   {
     key: 'cin-visits',
     area: 'visits',
-    title: 'Visit children in need at least every 20 working days',
+    title: 'Visit children in need as often as their plan says',
     level: 'should',
-    body: 'Each child with a child in need plan is visited and seen at least every 20 working days, or more often if the plan says so.',
-    byWhen: 'At least every 20 working days while the plan lasts',
+    body: 'Each child with a child in need plan is visited and seen as often as the plan says, and never less often than the child in need visits timescale on [how we work it out](/performance/how-we-work-it-out).',
+    byWhen: 'As the plan says, within the child in need visits timescale',
     whyChild: 'The worker sees whether the help is making a difference to the child.',
     sourceKind: 'local',
     sourceDetail: 'Calderbrook local standard',
-    timescaleField: 'cin-visits-workingDays',
-    timescaleDays: 20,
     inAudit: true,
   },
   {
