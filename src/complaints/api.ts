@@ -6,4 +6,7 @@
  */
 export { REGULATION_DAYS } from './clocks.rules.ts';
 export { insertDemoComplaint, seedContext } from './demo/context.ts';
+// Practice standards turn a case audit's finding into a lesson (a learning source and its learning point).
+export { addLessonItem } from './lessons.service.ts';
 export { complaintRouteFixtures } from './route-fixtures.ts';
+export { addSource } from './sources.service.ts';

@@ -5,7 +5,9 @@
  * imported from outside it.
  */
 
+export { childrenToChoose, findChild } from './child-directory.repo.ts';
 export { RULE_DESCRIPTIONS } from './rules/settings.rules.ts';
+export { authorizeChild } from './scope.ts';
 export {
   linkTimescale,
   OWNABLE_FIELDS,

@@ -6,6 +6,7 @@ import type { DemoOptions } from '../../platform/feature.ts';
 import { insertAck, insertAckTarget, peopleIn } from '../acks.repo.ts';
 import { findStandard } from '../library.repo.ts';
 import { amendStandard, createStandard, type StandardInput } from '../library.service.ts';
+
 import { seedAudits } from './audits.ts';
 import { DEMO_AMENDMENTS, DEMO_STANDARDS, type DemoStandard } from './content.ts';
 
