@@ -3,3 +3,4 @@
  * set (for benchmarks). Nothing else in src/standards is imported from outside it.
  */
 export { DEMO_STANDARDS } from './demo/content.ts';
+export { standardsRouteFixtures } from './route-fixtures.ts';

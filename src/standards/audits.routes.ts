@@ -61,7 +61,7 @@ const auditView = {
 };
 
 /** Case audits: the list, auditing a case, one audit (an audited view of a child’s record), moderation, responses, lessons, themes. */
-export function auditRoutes(app: FastifyInstance, services: Services) {
+export function caseAuditRoutes(app: FastifyInstance, services: Services) {
   const { db, clock } = services;
 
   page(

@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import Fastify from 'fastify';
 import { complaintRouteFixtures } from '../../complaints/api.ts';
 import { learningRouteFixtures } from '../../learning/api.ts';
+import { standardsRouteFixtures } from '../../standards/api.ts';
 import { Browser, createTestApp, personaFor } from '../../testing/test-app.ts';
 import { createTestDb } from '../../testing/test-db.ts';
 import { enqueueMail } from '../mail/outbox.ts';
@@ -85,6 +86,7 @@ describe('route × role matrix', () => {
         '/teams/:id/edit': { url: `/teams/${other.team_id}/edit` },
         ...(await complaintRouteFixtures(t.db, t.services.config.dataDir)),
         ...(await learningRouteFixtures(t.db)),
+        ...(await standardsRouteFixtures(t.db)),
         // Child-focused performance: a child and a team outside every persona's team and service.
         '/performance/teams/:id': { url: `/performance/teams/${other.team_id}`, resource: teamScope },
         ...Object.fromEntries(
