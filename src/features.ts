@@ -6,6 +6,7 @@ import { performanceFeature } from './performance/feature.ts';
 import type { Feature, NavItem, PanelSource } from './platform/feature.ts';
 import { registerActions } from './platform/policy/policy.ts';
 import { practiceToolsFeature } from './practice-tools/feature.ts';
+import { standardsFeature } from './standards/feature.ts';
 import { workforceFeature } from './workforce/feature.ts';
 
 /**
@@ -23,6 +24,7 @@ export const FEATURES: Feature[] = [
   performanceFeature,
   practiceToolsFeature,
   workforceFeature,
+  standardsFeature,
 ];
 
 for (const f of FEATURES) if (f.actions) registerActions(f.name, f.actions);

@@ -9,3 +9,4 @@ export { insertDemoComplaint, seedContext } from './demo/context.ts';
 /** Adds a learning point or recommendation to the learning loop (exit-interview themes become lessons this way). */
 export { addLessonItem } from './lessons.service.ts';
 export { complaintRouteFixtures } from './route-fixtures.ts';
+export { addSource } from './sources.service.ts';

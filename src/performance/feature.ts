@@ -64,5 +64,6 @@ export const performanceFeature = defineFeature({
     'performance_state',
     'working_calendar_days',
     'performance_rule_settings_history',
+    'performance_setting_sources',
   ],
 });

@@ -38,9 +38,20 @@ export function timescale(rule: RuleId, s: RuleSettings): string {
  * beside the default with who changed it, when and why.
  */
 export function presentRules(
-  { settings: s, changes }: { settings: RuleSettings; changes: Map<string, SettingChange> },
+  {
+    settings: s,
+    changes,
+    sources = new Map(),
+  }: {
+    settings: RuleSettings;
+    changes: Map<string, SettingChange>;
+    sources?: Map<string, { title: string; href: string }>;
+  },
   canChange: boolean,
 ) {
+  // The practice standards that set a rule's numbers (one per field, usually one per rule).
+  const setBy = (id: RuleId) =>
+    [...sources].filter(([field]) => field.startsWith(`${id}-`)).map(([, source]) => source);
   const local = (id: SettingId, own: string, byDefault: string) =>
     JSON.stringify(s[id]) === JSON.stringify(DEFAULT_SETTINGS[id])
       ? undefined
@@ -57,6 +68,7 @@ export function presentRules(
       ...RULE_DESCRIPTIONS[id],
       timescale: timescale(id, s),
       local: local(id, timescale(id, s), timescale(id, DEFAULT_SETTINGS)),
+      setBy: setBy(id),
     })),
     canChange,
   };

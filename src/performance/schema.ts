@@ -74,6 +74,13 @@ export interface PerformanceRuleSettingsTable {
   changed_by_name: string | null;
 }
 
+/** Which document sets a timescale (a practice standard): its title and address, shown beside the rule. */
+export interface PerformanceSettingSourcesTable {
+  /** A field of the rule settings, e.g. "cp-visits-workingDays". */
+  field: string;
+  title: string;
+  href: string;
+}
 export interface PerformanceRuleSettingsHistoryTable {
   id: string;
   rule: string;
@@ -128,5 +135,6 @@ declare module '../platform/db/schema.ts' {
     performance_state: PerformanceStateTable;
     working_calendar_days: WorkingCalendarDaysTable;
     performance_rule_settings_history: PerformanceRuleSettingsHistoryTable;
+    performance_setting_sources: PerformanceSettingSourcesTable;
   }
 }

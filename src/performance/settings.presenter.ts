@@ -19,6 +19,7 @@ type Kept = { values: Record<string, unknown>; errors: FormErrors } | undefined;
 interface Timescales {
   settings: RuleSettings;
   changes: Map<string, SettingChange>;
+  sources?: Map<string, { title: string; href: string }>;
 }
 
 export interface SettingChange {
@@ -47,6 +48,7 @@ export function changePageGroups(
   settings: RuleSettings,
   changes: Map<string, SettingChange>,
   typed?: Record<string, unknown>,
+  sources: Map<string, { title: string; href: string }> = new Map(),
 ) {
   return SETTING_IDS.map((id) => ({
     id,
@@ -60,6 +62,7 @@ export function changePageGroups(
       label: f.label,
       unit: f.unit,
       hint: `In ${f.unit}, from ${f.min} to ${f.max}. Default: ${defaultOf(f)}.`,
+      setBy: sources.get(f.name),
       value: typed ? typedText(typed, f.name) : String(fieldValue(settings, f)),
     })),
   }));
@@ -82,10 +85,10 @@ export function resetPageView(id: SettingId, settings: RuleSettings, change: Set
 }
 
 /** "Change the timescales": every number (or what was typed, after a refusal) and the reason. */
-export function presentChangePage({ settings, changes }: Timescales, kept: Kept) {
+export function presentChangePage({ settings, changes, sources }: Timescales, kept: Kept) {
   return {
     title: 'Change the timescales',
-    groups: changePageGroups(settings, changes, kept?.values),
+    groups: changePageGroups(settings, changes, kept?.values, sources),
     reason: kept ? typedText(kept.values, 'reason') : '',
     errors: kept?.errors,
     backLink: { href: RULES_PAGE, text: 'Back to how we work it out' },

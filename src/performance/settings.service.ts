@@ -4,8 +4,9 @@ import type { Clock } from '../platform/clock.ts';
 import type { Db, DbOrTrx } from '../platform/db/db.ts';
 import { UserInputError } from '../platform/http/errors.ts';
 import { newId } from '../platform/ids.ts';
-import { SETTING_FIELDS, SETTING_IDS, type SettingId } from './rules/setting-fields.rules.ts';
+import { fieldValue, SETTING_FIELDS, SETTING_IDS, type SettingId } from './rules/setting-fields.rules.ts';
 import { DEFAULT_SETTINGS, type RuleSettings } from './rules/settings.rules.ts';
+import { settingSources } from './setting-sources.repo.ts';
 import { hasStoredSetting, loadRuleSettings, settingChanges, writeSettingRow } from './settings.repo.ts';
 import { markStatusesStale, refreshStatuses } from './status.service.ts';
 
@@ -29,11 +30,25 @@ export async function changeSettings(db: Db, clock: Clock, actor: Actor, next: R
         SETTING_FIELDS[0]!.name,
       );
     }
+    await refuseOwnedChanges(trx, current, next);
     for (const id of ids) await writeSetting(trx, clock, actor, id, current, next, reason);
     return ids;
   });
   await recompute(db, clock);
   return changed;
+}
+
+/** A timescale a practice standard sets is changed in that standard, so the two never disagree. */
+async function refuseOwnedChanges(trx: DbOrTrx, current: RuleSettings, next: RuleSettings) {
+  const sources = await settingSources(trx);
+  for (const f of SETTING_FIELDS) {
+    const source = sources.get(f.name);
+    if (source && fieldValue(current, f) !== fieldValue(next, f))
+      throw new UserInputError(
+        `This timescale is set by the practice standard “${source.title}”. Change it in the standard, so the standard and the rule stay the same`,
+        f.name,
+      );
+  }
 }
 
 /** Puts one setting back to the default in code, recording who, when and why. */
@@ -42,6 +57,7 @@ export async function resetSetting(db: Db, clock: Clock, actor: Actor, id: Setti
     const current = await loadRuleSettings(trx);
     if (!(await hasStoredSetting(trx, id))) return false;
     const next = { ...current, [id]: structuredClone(DEFAULT_SETTINGS[id]) } as RuleSettings;
+    await refuseOwnedChanges(trx, current, next);
     await writeSetting(trx, clock, actor, id, current, next, reason);
     return true;
   });
@@ -49,7 +65,7 @@ export async function resetSetting(db: Db, clock: Clock, actor: Actor, id: Setti
   return done;
 }
 
-async function writeSetting(
+export async function writeSetting(
   trx: DbOrTrx,
   clock: Clock,
   actor: Actor,
@@ -86,6 +102,10 @@ async function recompute(db: Db, clock: Clock) {
 
 /** The timescales in force and who last changed each that differs from the default (the rules and change pages). */
 export async function currentTimescales(db: DbOrTrx) {
-  const [settings, changes] = await Promise.all([loadRuleSettings(db), settingChanges(db)]);
-  return { settings, changes };
+  const [settings, changes, sources] = await Promise.all([
+    loadRuleSettings(db),
+    settingChanges(db),
+    settingSources(db),
+  ]);
+  return { settings, changes, sources };
 }

@@ -4,6 +4,7 @@ import Fastify from 'fastify';
 import { complaintRouteFixtures } from '../../complaints/api.ts';
 import { learningRouteFixtures } from '../../learning/api.ts';
 import { practiceToolsRouteFixtures } from '../../practice-tools/api.ts';
+import { standardsRouteFixtures } from '../../standards/api.ts';
 import { Browser, createTestApp, personaFor } from '../../testing/test-app.ts';
 import { createTestDb } from '../../testing/test-db.ts';
 import { workforceRouteFixtures } from '../../workforce/api.ts';
@@ -89,6 +90,7 @@ describe('route × role matrix', () => {
         ...(await learningRouteFixtures(t.db)),
         ...practiceToolsRouteFixtures(),
         ...(await workforceRouteFixtures(t.db)),
+        ...(await standardsRouteFixtures(t.db)),
         // Child-focused performance: a child and a team outside every persona's team and service.
         '/performance/teams/:id': { url: `/performance/teams/${other.team_id}`, resource: teamScope },
         ...Object.fromEntries(

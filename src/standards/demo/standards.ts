@@ -1,0 +1,135 @@
+import { DEMO_PERSONAS, demoEmail } from '../../demo/api.ts';
+import { addCalendarDays, londonDay } from '../../platform/calendar/days.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/db.ts';
+import type { DemoOptions } from '../../platform/feature.ts';
+import { insertAck, insertAckTarget, peopleIn } from '../acks.repo.ts';
+import { findStandard } from '../library.repo.ts';
+import { amendStandard, createStandard, type StandardInput } from '../library.service.ts';
+
+import { seedAudits } from './audits.ts';
+import { DEMO_AMENDMENTS, DEMO_STANDARDS, type DemoStandard } from './content.ts';
+
+const at = (clock: Clock, daysAgo: number): Clock => ({
+  now: () => new Date(clock.now().getTime() - daysAgo * 86_400_000),
+});
+const personaId = async (db: Db, role: string) => {
+  const p = DEMO_PERSONAS.find((x) => x.roles.includes(role as never))!;
+  const row = await db
+    .selectFrom('staff')
+    .select(['id', 'name'])
+    .where('email', '=', demoEmail(p.name))
+    .executeTakeFirstOrThrow();
+  return row;
+};
+/** A stable pseudo-random number in [0, 1) from a text, so the demo is the same every time. */
+export const hash01 = (s: string) => {
+  let h = 2166136261;
+  for (const c of s) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
+  return ((h >>> 0) % 10_000) / 10_000;
+};
+
+/**
+ * The Calderbrook practice standards: a standard or two in every area, the
+ * visit and assessment timescales of the child-timeliness rules owned by
+ * standards, a year of amendments, acknowledgements partly done, and case audits.
+ */
+export async function seedStandards(db: Db, clock: Clock, options: DemoOptions): Promise<string> {
+  const psw = await personaId(db, 'psw');
+  const manager = await personaId(db, 'team-manager');
+  const serviceManager = await personaId(db, 'service-manager');
+  const actor = { id: psw.id, name: psw.name, ip: null, userAgent: null };
+  const ids = new Map<string, string>();
+  const input = (s: DemoStandard, createdDaysAgo: number): StandardInput => ({
+    area: s.area,
+    title: s.title,
+    level: s.level,
+    body: s.body,
+    byWhen: s.byWhen,
+    whyChild: s.whyChild,
+    sourceKind: s.sourceKind,
+    sourceDetail: s.sourceDetail,
+    ownerId:
+      s.area === 'supervision' ? manager.id : s.area === 'transfer-closure' ? serviceManager.id : psw.id,
+    // Most are reviewed a year after they were written; the oldest are now past their review date.
+    reviewOn: addCalendarDays(londonDay(clock.now()), 365 - createdDaysAgo),
+    related: (s.related ?? []).flatMap((k) => (ids.has(k) ? [ids.get(k)!] : [])),
+    links: s.links ?? [],
+    timescaleField: s.timescaleField ?? null,
+    timescaleDays: s.timescaleDays ?? null,
+    inAudit: s.inAudit,
+  });
+  for (const s of DEMO_STANDARDS) {
+    const daysAgo = s.area === 'transfer-closure' ? 420 : 300;
+    ids.set(s.key, await createStandard(db, at(clock, daysAgo), actor, input(s, daysAgo)));
+  }
+  for (const a of [...DEMO_AMENDMENTS].sort((x, y) => y.daysAgo - x.daysAgo)) {
+    const s = DEMO_STANDARDS.find((x) => x.key === a.key)!;
+    const id = ids.get(a.key)!;
+    const row = (await findStandard(db, id))!;
+    const next = {
+      ...input(s, 300),
+      reviewOn: row.review_on,
+      ownerId: row.owner_id,
+      body: a.body ?? s.body,
+      timescaleDays: a.timescaleDays ?? s.timescaleDays ?? null,
+    };
+    if (a.key === 'record-visits')
+      next.links = [
+        { text: 'Calderbrook recording guide', href: 'https://calderbrook.example/recording-guide' },
+      ];
+    await amendStandard(db, at(clock, a.daysAgo), actor, id, next, {
+      ...a,
+      fromVersion: row.current_version,
+    });
+  }
+  const acks = await seedAcknowledgements(db, clock, ids);
+  const audits = await seedAudits(db, clock, options, ids);
+  return `${DEMO_STANDARDS.length} practice standards with ${DEMO_AMENDMENTS.length} amendments, ${acks} acknowledgements, ${audits} case audits`;
+}
+
+const FOR_PRACTITIONERS = [
+  'see-child-alone',
+  'cp-visits',
+  'cin-visits',
+  'record-visits',
+  'minutes-to-families',
+  'record-leaver-contact',
+];
+const FOR_MANAGERS = ['supervision-frequency', 'management-oversight'];
+
+/** Practitioners and team managers are asked to read their standards; about two thirds have. */
+async function seedAcknowledgements(db: Db, clock: Clock, ids: Map<string, string>) {
+  const today = londonDay(clock.now());
+  const now = clock.now().toISOString();
+  const ask = async (key: string, role: string, due: string) =>
+    insertAckTarget(db, {
+      id: `${ids.get(key)}-${role}`,
+      standard_id: ids.get(key)!,
+      kind: 'role',
+      target: role,
+      due_on: due,
+      created_at: now,
+    });
+  for (const [i, k] of FOR_PRACTITIONERS.entries())
+    await ask(k, 'practitioner', addCalendarDays(today, i < 3 ? -5 : 25));
+  for (const k of FOR_MANAGERS) await ask(k, 'team-manager', addCalendarDays(today, 40));
+  const people = await peopleIn(db, {});
+  let n = 0;
+  for (const p of people) {
+    const keys = [
+      ...(p.roles.includes('practitioner') ? FOR_PRACTITIONERS : []),
+      ...(p.roles.includes('team-manager') ? FOR_MANAGERS : []),
+    ];
+    for (const k of keys) {
+      const r = hash01(`${p.id}${k}`);
+      if (r > 0.68) continue;
+      const s = (await findStandard(db, ids.get(k)!))!;
+      // Some read the version before the latest major change and have not read it again.
+      const version = r < 0.2 && s.ack_version > 1 ? s.ack_version - 1 : s.current_version;
+      await insertAck(db, { standard_id: s.id, staff_id: p.id, version, acknowledged_at: now });
+      n++;
+    }
+  }
+  return n;
+}

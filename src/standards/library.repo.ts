@@ -1,0 +1,179 @@
+import { PostgresAdapter, sql } from 'kysely';
+import type { DbOrTrx } from '../platform/db/db.ts';
+import type { StandardsTable, StandardVersionsTable } from './schema.ts';
+
+const isPostgres = (db: DbOrTrx) => db.getExecutor().adapter instanceof PostgresAdapter;
+
+export const insertStandard = (db: DbOrTrx, row: StandardsTable) =>
+  db.insertInto('standards').values(row).execute();
+export const insertVersion = (db: DbOrTrx, row: StandardVersionsTable) =>
+  db.insertInto('standard_versions').values(row).execute();
+
+/** Moves a standard on to its new version, only if nobody else has since (false when they have). */
+export async function advanceStandard(
+  db: DbOrTrx,
+  id: string,
+  from: number,
+  patch: Pick<
+    StandardsTable,
+    | 'current_version'
+    | 'ack_version'
+    | 'owner_id'
+    | 'review_on'
+    | 'area'
+    | 'in_audit'
+    | 'timescale_field'
+    | 'updated_at'
+  >,
+) {
+  const r = await db
+    .updateTable('standards')
+    .set(patch)
+    .where('id', '=', id)
+    .where('current_version', '=', from)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** The search index's row for a standard: its current title and words. */
+export async function indexStandard(db: DbOrTrx, id: string, title: string, body: string) {
+  if (isPostgres(db)) {
+    await sql`insert into standards_fts (standard_id, document)
+      values (${id}, setweight(to_tsvector('english', ${title}), 'A') || to_tsvector('english', ${body}))
+      on conflict (standard_id) do update set document = excluded.document`.execute(db);
+  } else {
+    await sql`delete from standards_fts where standard_id = ${id}`.execute(db);
+    await sql`insert into standards_fts (standard_id, title, body) values (${id}, ${title}, ${body})`.execute(
+      db,
+    );
+  }
+}
+
+/** Standards whose current version matches every word, best first (the database's own full-text search). */
+export async function searchStandards(db: DbOrTrx, words: string[], limit = 50): Promise<string[]> {
+  if (words.length === 0) return [];
+  if (isPostgres(db)) {
+    const q = sql`plainto_tsquery('english', ${words.join(' ')})`;
+    const r = await sql<{ standard_id: string }>`select standard_id from standards_fts
+      where document @@ ${q} order by ts_rank(document, ${q}) desc, standard_id limit ${limit}`.execute(db);
+    return r.rows.map((x) => x.standard_id);
+  }
+  // Each word quoted, so FTS5's own syntax (AND, NEAR, column filters) cannot be typed in; a trailing * matches word starts.
+  const match = words.map((w) => `"${w.replaceAll('"', '')}"*`).join(' ');
+  const r = await sql<{ standard_id: string }>`select standard_id from standards_fts
+    where standards_fts match ${match} order by rank limit ${limit}`.execute(db);
+  return r.rows.map((x) => x.standard_id);
+}
+
+const current = (db: DbOrTrx) =>
+  db
+    .selectFrom('standards as s')
+    .innerJoin('standard_versions as v', (j) =>
+      j.onRef('v.standard_id', '=', 's.id').onRef('v.version', '=', 's.current_version'),
+    )
+    .innerJoin('staff as o', 'o.id', 's.owner_id')
+    .select([
+      's.id',
+      's.area',
+      's.position',
+      's.current_version',
+      's.ack_version',
+      's.owner_id',
+      's.review_on',
+      's.timescale_field',
+      's.in_audit',
+      's.updated_at',
+      'v.title',
+      'v.level',
+      'v.body',
+      'v.by_when',
+      'v.why_child',
+      'v.source_kind',
+      'v.source_detail',
+      'v.timescale_days',
+      'v.related',
+      'v.links',
+      'v.created_at as version_at',
+      'o.name as owner_name',
+    ]);
+export type StandardRow = Awaited<ReturnType<typeof findStandard>> & {};
+
+/** Every standard's current version, by area and position. */
+export const listStandards = (db: DbOrTrx, ids?: string[]) => {
+  let q = current(db);
+  if (ids) q = q.where('s.id', 'in', ids.length ? ids : ['']);
+  return q.orderBy('s.area').orderBy('s.position').orderBy('v.title').execute();
+};
+
+export const findStandard = (db: DbOrTrx, id: string) =>
+  current(db).where('s.id', '=', id).executeTakeFirst();
+
+/** Every version of a standard, newest first. */
+export const listVersions = (db: DbOrTrx, id: string) =>
+  db
+    .selectFrom('standard_versions')
+    .selectAll()
+    .where('standard_id', '=', id)
+    .orderBy('version', 'desc')
+    .execute();
+
+export const findVersion = (db: DbOrTrx, id: string, version: number) =>
+  db
+    .selectFrom('standard_versions')
+    .selectAll()
+    .where('standard_id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+
+/** Every change after the first version, newest first: the Amendments page. */
+export const listAmendments = (db: DbOrTrx, limit = 200) =>
+  db
+    .selectFrom('standard_versions as v')
+    .innerJoin('standards as s', 's.id', 'v.standard_id')
+    .select([
+      'v.standard_id',
+      'v.version',
+      'v.title',
+      'v.summary',
+      'v.reason',
+      'v.major',
+      'v.created_at',
+      'v.created_by_name',
+      's.area',
+    ])
+    .where('v.version', '>', 1)
+    .orderBy('v.created_at', 'desc')
+    .orderBy('v.version', 'desc')
+    .limit(limit)
+    .execute();
+
+/** Titles of standards by id (related standards). */
+export const standardTitles = (db: DbOrTrx) => listStandards(db);
+
+/** The people who may own a standard: active managers and the principal social worker. */
+export const ownerChoices = (db: DbOrTrx) =>
+  db
+    .selectFrom('staff')
+    .innerJoin('staff_roles', 'staff_roles.staff_id', 'staff.id')
+    .select(['staff.id', 'staff.name'])
+    .where('staff.active', '=', 1)
+    .where('staff_roles.role', 'in', ['team-manager', 'service-manager', 'psw'])
+    .groupBy(['staff.id', 'staff.name'])
+    .orderBy('staff.name')
+    .execute();
+
+/** Standards past their review date, with their owners (the flag to the manager and the PSW). */
+export const pastReview = (db: DbOrTrx, today: string, ownerId?: string) => {
+  let q = current(db).where('s.review_on', '<', today);
+  if (ownerId) q = q.where('s.owner_id', '=', ownerId);
+  return q.orderBy('s.review_on').execute();
+};
+
+export const nextPosition = async (db: DbOrTrx, area: string) => {
+  const r = await db
+    .selectFrom('standards')
+    .select((eb) => eb.fn.max('position').as('p'))
+    .where('area', '=', area)
+    .executeTakeFirst();
+  return Number(r?.p ?? 0) + 1;
+};
