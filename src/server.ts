@@ -9,6 +9,7 @@ import { migrateToLatest } from './platform/db/migrate.ts';
 import { registerHousekeeping, scheduleSessionPurge } from './platform/jobs/housekeeping.ts';
 import { startWorker } from './platform/jobs/worker.ts';
 import { createLogger } from './platform/logging.ts';
+import { preloadMail } from './platform/mail/layout.ts';
 import type { Services } from './platform/services.ts';
 
 /**
@@ -33,6 +34,7 @@ export async function startServer(config: Config, options: { demoIfEmpty: boolea
   }
 
   const app = await createApp(services);
+  await preloadMail();
   await app.listen({ host: config.host, port: config.port });
   registerHousekeeping();
   await scheduleSessionPurge(services);

@@ -42,6 +42,7 @@ const followable = (href: string) =>
   !href.startsWith('//') &&
   !href.startsWith('/assets') &&
   !/\.(csv|xlsx|ics)(\?|$)/.test(href) &&
+  !/[?&]format=(csv|xlsx|ics)\b/.test(href) &&
   !href.includes('#');
 
 /**
@@ -65,7 +66,14 @@ export async function crawl(
     const next = queue.shift()!;
     if (visited.has(next)) continue;
     visited.add(next);
-    const response = await page.goto(`${base}${next}`);
+    let response: Awaited<ReturnType<Page['goto']>>;
+    try {
+      response = await page.goto(`${base}${next}`);
+    } catch (err) {
+      // A link to a file (a download by whatever name) is not a page to check.
+      if (err instanceof Error && err.message.includes('Download is starting')) continue;
+      throw err;
+    }
     if (!response || response.status() >= 400) {
       problems.push(`${next}: answered ${response?.status()}`);
       continue;

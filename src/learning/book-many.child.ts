@@ -4,6 +4,7 @@
 import { loadConfig } from '../config.ts';
 import { systemActor } from '../platform/audit/audit.ts';
 import { openDb } from '../platform/db/db.ts';
+import { preloadMail } from '../platform/mail/layout.ts';
 import { bookPlace } from './booking.service.ts';
 
 const [file, sessionId, startAt, ...people] = process.argv.slice(2);
@@ -15,6 +16,8 @@ const ctx = {
   clock: { now: () => new Date('2026-11-27T09:00:00Z') },
   config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
 };
+// As a server does when it starts: the first booking's message would otherwise load MJML while holding the write lock.
+await preloadMail();
 // Every process starts at the same agreed moment, so their bookings really overlap.
 await new Promise((r) => setTimeout(r, Math.max(0, Number(startAt) - Date.now())));
 const outcomes = await Promise.allSettled(

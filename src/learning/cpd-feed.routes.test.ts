@@ -18,23 +18,26 @@ test('CPD: the page says plainly whether the year is met; entries, reflections, 
     const _csrf = await b.csrfFrom('/learning/cpd');
     await b.post('/learning/cpd/new', { _csrf, title: 'Read a practice review', day: 'yesterday' });
     assert.match((await b.get('/learning/cpd')).body, /Enter the date as YYYY-MM-DD/);
+    // CPD is learning that has happened: a day after today is refused (issue 11 item 3).
+    await b.post('/learning/cpd/new', { _csrf, title: 'Read a practice review', day: '2026-12-01' });
+    assert.equal(await t.db.selectFrom('lrn_cpd').select('id').executeTakeFirst(), undefined);
+    // On 1 February 2027, both fall in the registration year that began on 1 December 2026.
+    t.clock.set('2027-02-01T10:00:00Z');
+    await b.signIn(personaFor('practitioner').email);
+    const csrf = await b.csrfFrom('/learning/cpd');
     await b.post('/learning/cpd/new', {
-      _csrf,
+      _csrf: csrf,
       title: 'Read a practice review',
       day: '2026-12-01',
       reflection: 'Neglect is often missed.',
       peerReflected: 'yes',
     });
-    await b.post('/learning/cpd/new', { _csrf, title: 'Shadowed a court hearing', day: '2027-01-10' });
-    // The clock stands at 27 November 2026: these fall in the year starting 1 December 2026, not this one.
+    await b.post('/learning/cpd/new', { _csrf: csrf, title: 'Shadowed a court hearing', day: '2027-01-10' });
     page = await b.get('/learning/cpd');
-    assert.match(page.body, /registration year: 1 December 2025 to 30 November 2026/);
+    assert.match(page.body, /registration year: 1 December 2026 to 30 November 2027/);
     const csv = await b.get('/learning/cpd.csv');
     assert.match(String(csv.headers['content-disposition']), /attachment/);
     assert.match(csv.body, /Read a practice review/);
-    t.clock.set('2027-02-01T10:00:00Z');
-    await b.signIn(personaFor('practitioner').email);
-    page = await b.get('/learning/cpd');
     assert.match(
       page.body,
       /You have met this year&#39;s requirement: 2 pieces of CPD, 1 with peer reflection/,

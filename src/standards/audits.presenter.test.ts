@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { presentThemes } from './audits.presenter.ts';
+import { presentAuditList, presentThemes } from './audits.presenter.ts';
 import { auditThemes } from './themes.rules.ts';
 
 test('themes page: a chart with its table per standard, small teams not given a rate, grades after moderation', () => {
@@ -29,5 +29,18 @@ test('themes page: a chart with its table per standard, small teams not given a 
   assert.deepEqual(
     v.grades.map((g) => g[1]!.text),
     ['0', '5', '0', '1'],
+  );
+});
+
+test('the audits list offers "Audit a child’s case" and the themes only to those who may open them', () => {
+  assert.deepEqual(
+    [
+      presentAuditList([], { themes: false, conduct: false }),
+      presentAuditList([], { themes: true, conduct: true }),
+    ].map((v) => [v.canConduct, v.canThemes]),
+    [
+      [false, false],
+      [true, true],
+    ],
   );
 });

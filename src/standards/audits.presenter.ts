@@ -7,11 +7,12 @@ import { type auditThemes, MIN_GROUP } from './themes.rules.ts';
 
 const gradeName = (g: string) => GRADES[g as Grade] ?? g;
 
-/** The audits a person may see. */
-export function presentAuditList(rows: AuditRow[], canThemes: boolean) {
+/** The audits a person may see, and the links to what they may do (no link to a page they may not open). */
+export function presentAuditList(rows: AuditRow[], may: { themes: boolean; conduct: boolean }) {
   return {
     title: 'Case audits',
-    canThemes,
+    canThemes: may.themes,
+    canConduct: may.conduct,
     rows: rows.map((a) => ({
       href: `/audits/${a.id}`,
       date: formatDate(a.audited_on),

@@ -70,7 +70,10 @@ export function caseAuditRoutes(app: FastifyInstance, services: Services) {
     async ({ user, reply }) =>
       reply.render(
         'standards/views/audits.njk',
-        presentAuditList(await auditsFor(db, user), can(user, 'audits:themes')),
+        presentAuditList(await auditsFor(db, user), {
+          themes: can(user, 'audits:themes'),
+          conduct: can(user, 'audits:conduct'),
+        }),
       ),
   );
 

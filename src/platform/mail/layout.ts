@@ -157,12 +157,21 @@ let compiles = 0;
 /** How many times MJML itself has run in this process (for tests and the benchmark). */
 export const mjmlCompiles = (): number => compiles;
 
+/**
+ * MJML takes over a second of CPU to load, so it is loaded by the first message
+ * a process writes, not by every process (each test file, each CLI command)
+ * that merely imports the mail code. A server loads it as it starts
+ * (preloadMail): its first message is often written inside a transaction that
+ * holds a lock (a booking), and other requests would wait that second.
+ */
+const loadMjml = () => import('mjml');
+export const preloadMail = async (): Promise<void> => {
+  await loadMjml();
+};
+
 async function compile(source: string): Promise<string> {
   compiles++;
-  // MJML takes over a second of CPU to load: loaded by the first message a
-  // process writes, not by every process (each test file, each CLI command)
-  // that merely imports the mail code.
-  const { default: mjml2html } = await import('mjml');
+  const { default: mjml2html } = await loadMjml();
   // fonts: {} so MJML never adds a web-font link (a remote resource).
   const out = await mjml2html(source, { validationLevel: 'strict', keepComments: false, fonts: {} });
   return out.html;
