@@ -42,4 +42,18 @@ describe('home panels', () => {
       '2 more are due in the next seven days.',
     ]);
   });
+
+  test('complaint stages: none overdue is said as such, not as "0 are overdue: families are waiting"', () => {
+    const none = complaintStagesPanelView([{ due_on: '2026-12-04' }, { due_on: null }], today);
+    assert.equal(none.count, 0);
+    assert.deepEqual(none.lines, [
+      'No complaint stage is overdue.',
+      '1 stage is due in the next seven days.',
+    ]);
+    assert.equal(none.link?.href, '/complaints?status=open');
+    assert.deepEqual(complaintStagesPanelView([], today).lines, [
+      'No complaint stage is overdue.',
+      'None is due in the next seven days.',
+    ]);
+  });
 });

@@ -27,12 +27,24 @@ export function complaintStagesPanelView(open: { due_on: string | null }[], toda
   const weekAhead = addCalendarDays(today, 7);
   const overdue = open.filter((c) => c.due_on && c.due_on < today).length;
   const week = open.filter((c) => c.due_on && c.due_on >= today && c.due_on <= weekAhead).length;
+  const dueSoon = (more: boolean) =>
+    week
+      ? `${plural(week, more ? 'more is' : 'stage is', more ? 'more are' : 'stages are')} due in the next seven days.`
+      : `None is due in the next seven days.`;
+  // "0 complaint stages are overdue: families are waiting" would say two opposite things at once.
+  if (!overdue)
+    return {
+      title: 'Complaint stages',
+      count: 0,
+      lines: ['No complaint stage is overdue.', dueSoon(false)],
+      link: { href: '/complaints?status=open', text: 'See the open complaints' },
+    };
   return {
     title: 'Complaint stages',
     count: overdue,
     lines: [
       `${plural(overdue, 'complaint stage is', 'complaint stages are')} overdue: children and families are waiting for an answer.`,
-      `${plural(week, 'more is', 'more are')} due in the next seven days.`,
+      dueSoon(true),
     ],
     link: { href: '/complaints?status=open&overdue=yes', text: 'See the overdue complaints' },
   };
