@@ -41,6 +41,13 @@ const SLOW = [
   'src/learning/booking.processes.test.ts', // three app processes booking at once on one file
 ];
 
+/**
+ * Tests that run in a process of their own, in the browser lane, rather than in a shard: they start
+ * servers, workers and processes that register process-wide things (job handlers, listeners), or
+ * cut and terminate database connections, which other tests sharing a process must never see.
+ */
+const OWN_PROCESS = [...SLOW, 'src/platform/db/connection-loss.test.ts'];
+
 const files = (pattern: string) => globSync(pattern).sort();
 const srcFiles = () => files('src/**/*.test.ts');
 // The accessibility crawl first: it is the longest file, and the shorter ones fill in beside it.
@@ -95,11 +102,12 @@ interface Lane {
   files: string[];
 }
 
-const browserFiles = testFiles.filter((f) => f.startsWith('e2e/'));
-const otherFiles = testFiles.filter((f) => !f.startsWith('e2e/'));
+const ownProcess = (f: string) => f.startsWith('e2e/') || OWN_PROCESS.includes(f);
+const browserFiles = testFiles.filter(ownProcess);
+const otherFiles = testFiles.filter((f) => !ownProcess(f));
 const lanes: Lane[] = [];
 if (browserFiles.length) {
-  // One process per browser test file, two at a time: the crawl beside the journeys.
+  // One process per file, two at a time: the crawl beside the journeys and the process tests.
   lanes.push({ name: 'browser', args: ['--test-concurrency=2'], files: browserFiles });
 }
 for (const [i, list] of shard(otherFiles, SHARDS).entries()) {
