@@ -11,6 +11,8 @@ export interface TestTime {
   /** Top level in its file: a file's time is the sum of these (hooks included). */
   topLevel: boolean;
   failed: boolean;
+  /** A failed test's error, cut short, so the run's end can say again what failed and why. */
+  error?: string;
 }
 
 /**
@@ -30,9 +32,32 @@ export default async function* testTimes(source: AsyncIterable<TestEvent>): Asyn
       suite: data.details.type === 'suite',
       topLevel: data.nesting === 0,
       failed: event.type === 'test:fail',
+      ...(event.type === 'test:fail' ? { error: describeError(data.details.error) } : {}),
     });
   }
   yield JSON.stringify(times);
+}
+
+/** A failure's message and the first lines of its stack (node:test wraps the test's own error as its cause). */
+function describeError(error: unknown): string {
+  const inner = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const text = inner instanceof Error ? (inner.stack ?? inner.message) : String(inner);
+  return text.split('\n').slice(0, 12).join('\n');
+}
+
+/**
+ * The failed tests again, at the very end of a run: with lanes printing side by side, a failure
+ * can be thousands of lines above the summary, beyond what a CI log keeps.
+ */
+export function failuresReport(times: TestTime[]): string {
+  const failures = times.filter((t) => t.failed && !t.suite);
+  if (!failures.length) return '';
+  const lines = ['', `failed tests (${failures.length}):`];
+  for (const t of failures) {
+    lines.push(`✖ ${t.name}  (${t.file})`);
+    for (const line of (t.error ?? '').split('\n')) lines.push(`    ${line}`);
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 /** The ten slowest tests and the five slowest files of a run, as printed at its end. */

@@ -3,7 +3,7 @@ import { existsSync, globSync, mkdirSync, readFileSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { slowestReport, type TestTime } from './slowest-tests.reporter.ts';
+import { failuresReport, slowestReport, type TestTime } from './slowest-tests.reporter.ts';
 import { globalSetup, globalTeardown } from './test-run.setup.ts';
 
 /**
@@ -155,6 +155,7 @@ const seconds = Math.round((Date.now() - started) / 1000);
 
 const times = results.flatMap((r) => r.times);
 process.stdout.write(slowestReport(times, Date.now() - started));
+process.stdout.write(failuresReport(times));
 const fileTimes = { ...lastTimes };
 for (const t of times) if (t.topLevel) fileTimes[t.file] = 0;
 for (const t of times) if (t.topLevel) fileTimes[t.file] = (fileTimes[t.file] ?? 0) + t.ms;
@@ -165,6 +166,6 @@ const failed = results.filter((r) => r.code !== 0).length;
 const dialects = env.DATABASE_URL ? 'SQLite and PostgreSQL' : 'SQLite';
 process.stdout.write(
   `\nnpm ${suite === 'all' ? 'test' : `run test:${suite}`}: ${testFiles.length} files in ${lanes.length} lanes on ${dialects} in ${Math.floor(seconds / 60)} min ${seconds % 60} s` +
-    (failed ? ` — ${failed} lane(s) failed: read their failing tests above\n` : '\n'),
+    (failed ? ` — ${failed} lane(s) failed: their failing tests are listed above\n` : '\n'),
 );
 process.exit(failed ? 1 : 0);
