@@ -88,13 +88,19 @@ export function openZip(file: string, limits = WORKBOOK_LIMITS): Zip {
       entries.set(entry.name.toLowerCase(), entry);
       at += 46 + nameLength + dir.readUInt16LE(at + 30) + dir.readUInt16LE(at + 32);
     }
-    return {
+    const zip: Zip = {
       file,
       size,
       entries,
       inflated: 0,
       limit: Math.min(limits.maxInflatedBytes, Math.max(1, size) * limits.ratio),
     };
+    // A workbook that says honestly it is too big is refused before a byte is inflated; one that
+    // understates its parts is caught while they are read, as each part's output is counted.
+    let declared = 0;
+    for (const entry of entries.values()) declared += entry.declared;
+    if (declared > zip.limit) throw tooBig(zip);
+    return zip;
   } finally {
     closeSync(fd);
   }
