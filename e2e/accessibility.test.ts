@@ -6,7 +6,7 @@ import { enqueueMail } from '../src/platform/mail/outbox.ts';
 import { SignInPage } from './pages/sign-in.page.ts';
 import { assertNoAxeViolations } from './support/axe.ts';
 import { browserSkipReason, launchChromium, newContext } from './support/browser.ts';
-import { CRAWLS_AT_ONCE, crawl, pattern } from './support/crawl.ts';
+import { axeCheck, CRAWLS_AT_ONCE, crawl, pattern, reflowCheck, routeMatchers } from './support/crawl.ts';
 import { startHub, startHubWith } from './support/hub.ts';
 import { PLANTED, plantProblem, reachesPlanted } from './support/planted.ts';
 
@@ -72,7 +72,8 @@ describe('accessibility: every page, every role', { skip, concurrency: CRAWLS_AT
       const context = await newContext(browser);
       const page = await context.newPage();
       await new SignInPage(page, hub.url).signIn(demoEmail(persona.name));
-      const { visited, checked, problems } = await crawl(page, hub.url);
+      const routes = routeMatchers(hub.getRoutes);
+      const { visited, checked, problems } = await crawl(page, hub.url, [axeCheck, reflowCheck], routes);
       const planted = problems.filter((p) => p.startsWith(`${PLANTED}: `));
       assert.deepEqual(
         problems.filter((p) => !planted.includes(p)),
@@ -100,7 +101,9 @@ describe('accessibility: every page, every role', { skip, concurrency: CRAWLS_AT
         assert.ok(!visited.includes(PLANTED), 'no link to the planted page');
         assert.equal((await page.goto(`${hub.url}${PLANTED}`))?.status(), 403, 'nor may they open it');
       }
-      t.diagnostic(`${visited.length} pages, axe on ${checked.length}: ${checked.map(pattern).join(' ')}`);
+      t.diagnostic(
+        `${visited.length} pages, axe on ${checked.length}: ${checked.map((url) => pattern(url, routes)).join(' ')}`,
+      );
       await context.close();
     });
   }

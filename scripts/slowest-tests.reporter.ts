@@ -32,7 +32,7 @@ export default async function* testTimes(source: AsyncIterable<TestEvent>): Asyn
       suite: data.details.type === 'suite',
       topLevel: data.nesting === 0,
       failed: event.type === 'test:fail',
-      ...(event.type === 'test:fail' ? { error: describeError(data.details.error) } : {}),
+      ...(event.type === 'test:fail' ? { error: describeError(event.data.details.error) } : {}),
     });
   }
   yield JSON.stringify(times);

@@ -7,13 +7,52 @@ export const MAX_PAGES_PER_ROLE = 150;
 /** How many pages of one kind (one pattern) the crawl visits, to follow their links. */
 const VISITS_PER_PATTERN = 2;
 
-/** A page's pattern (ids replaced), so the crawl checks each kind of page without visiting all 80 staff. */
-export const pattern = (p: string) =>
-  p
-    .replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id')
-    .replace(/=\d+/g, '=n')
-    // The children behind each number are one kind of page, whatever the filter (e2e/performance.test.ts visits them).
-    .replace(/^\/performance\/children\?.*/, '/performance/children?…');
+/**
+ * A page's pattern: ids and numbers replaced, so the crawl checks each kind of page without
+ * visiting all 80 staff. With the app's routes, the path is replaced by the route that serves
+ * it, so pages one route serves from a list (twenty practice scenarios by name, a standard's
+ * versions) are one kind; the query string stays, as a filter or a tab shows a different page.
+ */
+export function pattern(p: string, routes: readonly RegExpRoute[] = []): string {
+  // The children behind each number are one kind of page, whatever the filter (e2e/performance.test.ts visits them).
+  if (p.startsWith('/performance/children?')) return '/performance/children?…';
+  const [pathPart = '', query] = p.split(/\?(.*)/s, 2);
+  const route = routes.find((r) => r.regex.test(pathPart));
+  const path = route ? route.url : withoutIds(pathPart);
+  return query === undefined ? path : `${path}?${withoutIds(query)}`;
+}
+
+const withoutIds = (s: string) => s.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id').replace(/=\d+/g, '=n');
+
+export interface RegExpRoute {
+  url: string;
+  regex: RegExp;
+}
+
+/**
+ * The app's GET routes as matchers, the more specific first: Fastify serves `/audits/new` before
+ * `/audits/:id`, so a route with fewer parameters wins.
+ */
+export function routeMatchers(urls: readonly string[]): RegExpRoute[] {
+  const params = (url: string) => (url.match(/[:*]/g) ?? []).length;
+  return [...new Set(urls)]
+    .sort((a, b) => params(a) - params(b) || b.length - a.length)
+    .map((url) => ({
+      url,
+      regex: new RegExp(
+        `^${url
+          .split('/')
+          .map((seg) =>
+            seg === '*'
+              ? '.*'
+              : seg.replace(/:[A-Za-z]+|[^:]+/g, (part) =>
+                  part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+                ),
+          )
+          .join('/')}$`,
+      ),
+    }));
+}
 
 /**
  * A check run on one page of each kind a role reaches, returning what is wrong
@@ -55,6 +94,7 @@ export async function crawl(
   page: Page,
   base: string,
   checks: PageCheck[] = [axeCheck, reflowCheck],
+  routes: readonly RegExpRoute[] = [],
 ): Promise<CrawlResult> {
   const queue = ['/'];
   const queuedPerPattern = new Map<string, number>();
@@ -78,7 +118,7 @@ export async function crawl(
       problems.push(`${next}: answered ${response?.status()}`);
       continue;
     }
-    const kind = pattern(next);
+    const kind = pattern(next, routes);
     if (!checkedPatterns.has(kind)) {
       checkedPatterns.add(kind);
       checked.push(next);
@@ -91,7 +131,7 @@ export async function crawl(
     );
     for (const href of links) {
       if (!followable(href)) continue;
-      const key = pattern(href);
+      const key = pattern(href, routes);
       const n = queuedPerPattern.get(key) ?? 0;
       if (n >= VISITS_PER_PATTERN) continue;
       queuedPerPattern.set(key, n + 1);

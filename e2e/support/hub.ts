@@ -81,6 +81,8 @@ export async function startHubWith(extend: (app: FastifyInstance, services: Serv
   return {
     url: `http://localhost:${port}`,
     services,
+    /** The URL patterns of the app's GET routes, as declared (so the crawl can tell kinds of page apart). */
+    getRoutes: app.declaredRoutes.filter((r) => r.method === 'GET').map((r) => r.url),
     stop: async () => {
       await app.close();
       await handle.close();

@@ -1,10 +1,11 @@
 /**
  * What other folders may use of the complaints feature: the statutory
- * calendar and the demo complaint writer (for the reports benchmark), and the
+ * calendar and clocks and the demo complaint writer (for the reports benchmark), and the
  * example records behind its pages (for the platform's route × role test).
  * Nothing else in src/complaints is imported from outside it.
  */
-export { REGULATION_DAYS } from './clocks.rules.ts';
+/** The statutory clocks in words (the practice standards library shows them, unchangeable). */
+export { REGULATION_DAYS, STATUTORY_CLOCKS } from './clocks.rules.ts';
 export { insertDemoComplaint, seedContext } from './demo/context.ts';
 /** Adds a learning point or recommendation to the learning loop (exit-interview themes become lessons this way). */
 export { addLessonItem } from './lessons.service.ts';

@@ -31,6 +31,38 @@ export const STAGE_RULES = {
 /** Stage 3 is three deadlines in turn: the panel, its report, the council's response. */
 export const STAGE3_DAYS = { panel: 30, report: 5, response: 15 } as const;
 
+/**
+ * The statutory clocks in words, for pages outside complaints: the practice standards library
+ * shows them beside the complaints standards, as law that no setting in the Hub can change.
+ */
+export const STATUTORY_CLOCKS: readonly { step: string; within: string; source: string }[] = [
+  {
+    step: 'Stage 1 (local resolution): the response',
+    within: `${STAGE_RULES[1].days} working days of receiving the complaint, or up to ${STAGE_RULES[1].maxDays} if it is extended`,
+    source: STAGE_RULES[1].source,
+  },
+  {
+    step: 'Stage 2 (investigation): the response',
+    within: `${STAGE_RULES[2].days} working days of the request, or up to ${STAGE_RULES[2].maxDays} if it is extended`,
+    source: STAGE_RULES[2].source,
+  },
+  {
+    step: 'Stage 3 (review panel): the panel meets',
+    within: `${STAGE3_DAYS.panel} working days of the request`,
+    source: STAGE_RULES[3].source,
+  },
+  {
+    step: 'Stage 3: the panel’s report',
+    within: `${STAGE3_DAYS.report} working days of the panel`,
+    source: STAGE_RULES[3].source,
+  },
+  {
+    step: 'Stage 3: the council’s response to the report',
+    within: `${STAGE3_DAYS.response} working days of the report`,
+    source: STAGE_RULES[3].source,
+  },
+];
+
 /** A complainant asks for the next stage within this many working days of a response (local, settable). */
 export const ESCALATION_WINDOW_DAYS = 20;
 

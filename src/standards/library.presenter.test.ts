@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { presentAmendments, presentLibrary, timescaleLine } from './library.presenter.ts';
+import { presentAmendments, presentLibrary, statutoryClocksFor, timescaleLine } from './library.presenter.ts';
 import type { StandardRow } from './library.repo.ts';
 
 const row = (over: Partial<StandardRow>): StandardRow =>
@@ -101,4 +101,21 @@ test('amendments: each change with its version, summary, reason and whether it w
     area: 'Meetings and minutes',
     standardHref: '/standards/s',
   });
+});
+
+test('a complaints standard shows the statutory clocks with their regulation; other areas do not', () => {
+  const clocks = statutoryClocksFor('complaints');
+  assert.ok(clocks);
+  const rows = clocks.rows.map((r) => r.map((c) => c.text));
+  assert.deepEqual(rows[0], [
+    'Stage 1 (local resolution): the response',
+    '10 working days of receiving the complaint, or up to 20 if it is extended',
+    'Representations Procedure Regulations 2006, reg 14',
+  ]);
+  assert.match(rows[1]![1]!, /^25 working days .* up to 65/);
+  assert.deepEqual(
+    rows.slice(2).map((r) => r[1]),
+    ['30 working days of the request', '5 working days of the panel', '15 working days of the report'],
+  );
+  assert.equal(statutoryClocksFor('visits'), undefined);
 });

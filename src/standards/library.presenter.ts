@@ -1,3 +1,4 @@
+import { STATUTORY_CLOCKS } from '../complaints/api.ts';
 import { formatDate } from '../platform/views/format.ts';
 import type { KeptForm } from './forms.ts';
 import type { StandardRow } from './library.repo.ts';
@@ -6,6 +7,7 @@ import {
   AREA_IDS,
   AREAS,
   type Area,
+  COMPLAINTS_AREA,
   isPastReview,
   SOURCE_KINDS,
   type SourceKind,
@@ -92,6 +94,20 @@ const parseJson = <T>(s: string, fallback: T): T => {
 };
 
 /** One version's content, as the standard page and the old-version page show it. */
+/**
+ * The statutory complaint clocks, for a standard in the complaints area: shown with their
+ * regulation, as law the Hub cannot change (the complaints feature counts them).
+ */
+export function statutoryClocksFor(area: string) {
+  if (area !== COMPLAINTS_AREA) return undefined;
+  return {
+    caption: 'The statutory complaint clocks',
+    captionClasses: 'govuk-table__caption--s',
+    head: [{ text: 'What' }, { text: 'Within' }, { text: 'Set by' }],
+    rows: STATUTORY_CLOCKS.map((c) => [{ text: c.step }, { text: c.within }, { text: c.source }]),
+  };
+}
+
 export function presentContent(
   v: {
     title: string;

@@ -1,7 +1,13 @@
 import { ROLE_NAMES, type Role } from '../platform/policy/roles.ts';
 import { formatDate } from '../platform/views/format.ts';
 import type { ToRead } from './acks.service.ts';
-import { type MeasuredTimescale, presentContent, timescaleLine, versionLine } from './library.presenter.ts';
+import {
+  type MeasuredTimescale,
+  presentContent,
+  statutoryClocksFor,
+  timescaleLine,
+  versionLine,
+} from './library.presenter.ts';
 import type { StandardRow } from './library.repo.ts';
 import type { StandardAckTargetsTable, StandardVersionsTable } from './schema.ts';
 import { AREAS, type Area, ackState, isPastReview } from './standards.rules.ts';
@@ -46,6 +52,7 @@ export function presentStandard(
     lastChange:
       current && current.version > 1 ? { summary: current.summary, major: current.major === 1 } : undefined,
     timescale: timescaleLine(s, p.measured),
+    statutoryClocks: statutoryClocksFor(s.area),
     owner: s.owner_name,
     review: formatDate(s.review_on),
     pastReview: isPastReview(s.review_on, p.today),
@@ -73,6 +80,7 @@ export function presentVersion(standard: StandardRow, v: StandardVersionsTable, 
     line: versionLine(v, standard.id),
     byWhen: v.by_when,
     timescaleDays: v.timescale_days,
+    statutoryClocks: statutoryClocksFor(standard.area),
     review: formatDate(v.review_on),
     backLink: { href: `/standards/${standard.id}`, text: `Back to the current version of ${standard.title}` },
   };

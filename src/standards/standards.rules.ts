@@ -12,7 +12,10 @@ export const AREAS = {
   supervision: 'Supervision',
   meetings: 'Meetings and minutes',
   'transfer-closure': 'Transfer and closure',
+  complaints: 'Complaints from children and families',
 } as const;
+/** The area whose standards work to the statutory complaint clocks, shown beside them. */
+export const COMPLAINTS_AREA: Area = 'complaints';
 export type Area = keyof typeof AREAS;
 export const AREA_IDS = Object.keys(AREAS) as [Area, ...Area[]];
 

@@ -237,6 +237,34 @@ export const DEMO_STANDARDS: DemoStandard[] = [
     sourceDetail: 'Calderbrook practice model',
     inAudit: true,
   },
+  {
+    key: 'complaint-response-times',
+    area: 'complaints',
+    title: 'Answer complaints within the times the law sets',
+    level: 'must',
+    body: 'When a child, a young person or someone on their behalf makes a complaint, log it on the day it arrives and agree who will answer it. Answer each stage within its statutory timescale. If more time is genuinely needed, agree an extension with the complainant before the first deadline passes and tell them the new date in writing.\n\nEvery response says what was found for each part of the complaint, what we will do about it, and how to take it to the next stage.',
+    byWhen: 'Within the statutory timescale of each stage',
+    whyChild:
+      'A child who complains is telling us something is wrong in their life now; a late answer tells them they were not worth hearing, and the problem carries on while they wait.',
+    sourceKind: 'statute',
+    sourceDetail: 'Children Act 1989 Representations Procedure (England) Regulations 2006',
+    inAudit: false,
+    related: ['record-leaver-contact'],
+  },
+  {
+    key: 'complaint-early-contact',
+    area: 'complaints',
+    title: 'Talk with the person who complained before writing back',
+    level: 'should',
+    body: 'The manager answering a Stage 1 complaint phones or meets the person who complained before writing the response, to check what they want to happen and whether it can be put right straight away.',
+    byWhen: 'Within 3 working days of receiving the complaint',
+    whyChild:
+      'Many complaints are about a child’s day-to-day life — a missed visit, an unreturned call — and can be put right in a conversation, long before a letter would arrive.',
+    sourceKind: 'local',
+    sourceDetail: 'Calderbrook complaints procedure',
+    timescaleDays: 3,
+    inAudit: false,
+  },
 ];
 
 /** Changes made to the demo standards over the year: which, how many days ago, and what. */
