@@ -7,7 +7,10 @@
 /** The statutory clocks in words (the practice standards library shows them, unchangeable). */
 export { REGULATION_DAYS, STATUTORY_CLOCKS } from './clocks.rules.ts';
 export { insertDemoComplaint, seedContext } from './demo/context.ts';
-/** Adds a learning point or recommendation to the learning loop (exit-interview themes become lessons this way). */
-export { addLessonItem } from './lessons.service.ts';
+/**
+ * Adds a learning point or recommendation to the learning loop (exit-interview themes become lessons this way);
+ * lists the actions a person may add evidence to, and adds it (a changed practice standard can be the evidence).
+ */
+export { addEvidence, addLessonItem, evidenceWanted } from './lessons.service.ts';
 export { complaintRouteFixtures } from './route-fixtures.ts';
 export { addSource } from './sources.service.ts';

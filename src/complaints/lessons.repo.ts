@@ -120,6 +120,23 @@ export const actionsOwnedBy = (db: DbOrTrx, ownerId: string) =>
     .orderBy('due_on')
     .execute();
 
+/** Every action still waiting for evidence, on a lesson not yet closed (for those who may add evidence to any). */
+export const actionsAwaitingEvidence = (db: DbOrTrx) =>
+  db
+    .selectFrom('lesson_actions')
+    .innerJoin('lesson_items', 'lesson_items.id', 'lesson_actions.item_id')
+    .select([
+      'lesson_actions.id',
+      'lesson_actions.description',
+      'lesson_actions.due_on',
+      'lesson_actions.owner_id',
+      'lesson_items.title as item_title',
+    ])
+    .where('evidence_on', 'is', null)
+    .where('lesson_items.closed_on', 'is', null)
+    .orderBy('due_on')
+    .execute();
+
 export const insertItem = (db: DbOrTrx, row: LessonItemsTable) =>
   db.insertInto('lesson_items').values(row).execute();
 

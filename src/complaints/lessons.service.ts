@@ -3,13 +3,14 @@ import type { Clock } from '../platform/clock.ts';
 import type { Db, DbOrTrx } from '../platform/db/db.ts';
 import { NotFoundError, UserInputError } from '../platform/http/errors.ts';
 import { newId } from '../platform/ids.ts';
-import { can } from '../platform/policy/policy.ts';
+import { can, listScope } from '../platform/policy/policy.ts';
 import type { Principal } from '../platform/policy/roles.ts';
 import { complaintFor, todayIn } from './complaints.service.ts';
 import { actionDueProblem } from './dates.rules.ts';
 import { findStaffMember } from './directory.repo.ts';
 import { insertDocumentRow, type Upload, withStoredDocument } from './documents.service.ts';
 import {
+  actionsAwaitingEvidence,
   closeItem,
   findAction,
   findItem,
@@ -142,6 +143,20 @@ export async function addAction(
  * The action's owner (or an officer) records what changed; a link or a file
  * is optional. Returns the action's item, and whether this person may open it.
  */
+/**
+ * The lesson actions waiting for evidence that this person may add it to: their own, or any for
+ * those who manage the loop (the PSW, complaints officers). A change to a practice standard can
+ * be that evidence (the standards feature offers these when a standard is changed).
+ */
+export async function evidenceWanted(db: DbOrTrx, user: Principal) {
+  const scope = listScope(user, 'lessons:evidence');
+  if (scope.kind === 'none') return [];
+  const actions = await actionsAwaitingEvidence(db);
+  return actions
+    .filter((a) => scope.kind === 'all' || a.owner_id === user.id)
+    .map((a) => ({ id: a.id, description: a.description, itemTitle: a.item_title, dueOn: a.due_on }));
+}
+
 export async function addEvidence(
   db: Db,
   clock: Clock,

@@ -87,6 +87,8 @@ export const changeStandardForm = z.object({
     .optional()
     .transform((v) => v === 'yes'),
   fromVersion: z.coerce.number().int().min(1),
+  /** A lesson action this change answers, or empty. */
+  lessonActionId: z.string().trim().max(100).default(''),
 });
 
 /** The form's answers as a standard. */

@@ -180,6 +180,8 @@ export function presentStandardForm(input: {
   owners: { id: string; name: string }[];
   standards: { id: string; title: string }[];
   timescales: TimescaleOption[];
+  /** Lesson actions waiting for evidence that this person may answer with the change. */
+  lessons?: { id: string; description: string; itemTitle: string }[];
   action: string;
   backHref: string;
 }) {
@@ -234,6 +236,16 @@ export function presentStandardForm(input: {
       })),
     ],
     relatedItems: input.standards.map((s) => ({ value: s.id, text: s.title, checked: chosen.has(s.id) })),
+    lessonItems: input.lessons?.length
+      ? [
+          { value: '', text: 'None' },
+          ...input.lessons.map((l) => ({
+            value: l.id,
+            text: `${l.itemTitle}: ${l.description}`,
+            selected: str('lessonActionId') === l.id,
+          })),
+        ]
+      : undefined,
     inAuditItems: [{ value: 'yes', text: 'Case audits check this standard', checked: v.inAudit === 'yes' }],
     majorItems: [
       {

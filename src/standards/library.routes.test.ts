@@ -221,5 +221,112 @@ for (const dialect of dialectsUnderTest()) {
         await t.drop();
       }
     });
+
+    test('a change can answer a lesson: the new version becomes that action’s evidence, and only an action the person may evidence is accepted', async () => {
+      const t = await createTestApp(dialect);
+      try {
+        const id = await standardId(t, 'Send minutes to families');
+        const url = `/standards/${id}`;
+        const open = await t.db
+          .selectFrom('lesson_actions')
+          .innerJoin('lesson_items', 'lesson_items.id', 'lesson_actions.item_id')
+          .select(['lesson_actions.id', 'lesson_items.title', 'lesson_actions.owner_id'])
+          .where('evidence_on', 'is', null)
+          .where('closed_on', 'is', null)
+          .executeTakeFirstOrThrow();
+        const current = await t.db
+          .selectFrom('standards')
+          .innerJoin('standard_versions as v', (j) =>
+            j
+              .onRef('v.standard_id', '=', 'standards.id')
+              .onRef('v.version', '=', 'standards.current_version'),
+          )
+          .selectAll('v')
+          .select([
+            'standards.area',
+            'standards.in_audit',
+            'standards.timescale_field',
+            'standards.current_version',
+          ])
+          .where('standards.id', '=', id)
+          .executeTakeFirstOrThrow();
+        const form = {
+          area: current.area,
+          title: current.title,
+          level: current.level,
+          body: current.body,
+          byWhen: 'Within 10 working days of the meeting',
+          whyChild: current.why_child,
+          sourceKind: current.source_kind,
+          sourceDetail: current.source_detail,
+          ownerId: current.owner_id,
+          reviewOn: '2027-11-30',
+          links: '',
+          timescaleField: current.timescale_field ?? '',
+          timescaleDays: '10',
+          summary: 'Minutes within 10 working days',
+          reason: 'A complaint found minutes reaching a family weeks late',
+          fromVersion: String(current.current_version),
+        };
+
+        // A service manager may change standards, but may add evidence only to their own actions.
+        const sm = new Browser(t.app);
+        await sm.signIn(personaFor('service-manager').email);
+        const smId = (
+          await t.db
+            .selectFrom('staff')
+            .select('id')
+            .where('email', '=', personaFor('service-manager').email)
+            .executeTakeFirstOrThrow()
+        ).id;
+        assert.notEqual(open.owner_id, smId, 'the action belongs to someone else');
+        const before = await snapshot(t);
+        const refused = await sm.post(`${url}/change`, {
+          _csrf: await sm.csrfFrom(`${url}/change`),
+          ...form,
+          lessonActionId: open.id,
+        });
+        assert.equal(refused.headers.location, `${url}/change`);
+        assert.match(
+          text((await sm.get(`${url}/change`)).body),
+          /Choose the lesson this change answers from the list/,
+        );
+        assert.deepEqual(await snapshot(t), before, 'nothing changed');
+
+        // The PSW may evidence any action: the list offers it, and saving records the version as its evidence.
+        const psw = new Browser(t.app);
+        await psw.signIn(personaFor('psw').email);
+        const changePage = text((await psw.get(`${url}/change`)).body);
+        assert.match(changePage, /Does this change answer a lesson\? \(optional\)/);
+        assert.ok(changePage.includes(open.title), 'the open lesson is offered');
+        const saved = await psw.post(`${url}/change`, {
+          _csrf: await psw.csrfFrom(`${url}/change`),
+          ...form,
+          lessonActionId: open.id,
+        });
+        assert.equal(saved.headers.location, url);
+        const version = current.current_version + 1;
+        const action = await t.db
+          .selectFrom('lesson_actions')
+          .select(['evidence_text', 'evidence_link', 'evidence_on'])
+          .where('id', '=', open.id)
+          .executeTakeFirstOrThrow();
+        assert.equal(action.evidence_link, `${url}/versions/${version}`);
+        assert.match(
+          action.evidence_text ?? '',
+          new RegExp(`changed \\(version ${version}\\): Minutes within 10 working days`),
+        );
+        assert.ok(action.evidence_on);
+        assert.match(
+          text((await psw.get(`${url}/versions/${version}`)).body),
+          new RegExp(
+            `This version answers the lesson “${open.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}”`,
+          ),
+        );
+        assert.match(text((await psw.get(url)).body), /It answers the lesson/);
+      } finally {
+        await t.drop();
+      }
+    });
   });
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { evidenceWanted } from '../complaints/api.ts';
 import { londonDay } from '../platform/calendar/days.ts';
 import { form } from '../platform/http/form.ts';
 import { keptForm } from '../platform/http/forms.ts';
@@ -28,7 +29,7 @@ async function targetNames(services: Services) {
 
 /** The library, search, a standard and its versions, print view, the Amendments page, adding and changing. */
 export function libraryRoutes(app: FastifyInstance, services: Services) {
-  const { db, clock } = services;
+  const { db, clock, config } = services;
 
   page(
     app,
@@ -111,13 +112,15 @@ export function libraryRoutes(app: FastifyInstance, services: Services) {
     app,
     { ...manage, method: 'GET', url: '/standards/:id/change', params: idParams },
     async ({ params, user, req, reply }) => {
-      const [{ standard, measured }, choices] = await Promise.all([
+      const [{ standard, measured }, choices, lessons] = await Promise.all([
         standardPage(db, clock, user, params.id),
         formChoices(db),
+        evidenceWanted(db, user),
       ]);
       const others = choices.standards.filter((s) => s.id !== params.id);
       const view = presentStandardForm({
         mode: 'change',
+        lessons,
         values: formValuesOf(standard, measured?.value),
         kept: keptForm(req),
         ...choices,
@@ -138,14 +141,17 @@ export function libraryRoutes(app: FastifyInstance, services: Services) {
       body: changeStandardForm,
       back: ({ params }) => `/standards/${params.id}/change`,
     },
-    async (d, { params, actor }) => {
-      const { summary, reason, major, fromVersion, ...rest } = d;
-      const version = await amendStandard(db, clock, actor, params.id, standardFromForm(rest), {
-        summary,
-        reason,
-        major,
-        fromVersion,
-      });
+    async (d, { params, actor, user }) => {
+      const { summary, reason, major, fromVersion, lessonActionId, ...rest } = d;
+      const version = await amendStandard(
+        db,
+        clock,
+        actor,
+        params.id,
+        standardFromForm(rest),
+        { summary, reason, major, fromVersion },
+        lessonActionId ? { actionId: lessonActionId, user, dataDir: config.dataDir } : undefined,
+      );
       return {
         to: `/standards/${params.id}`,
         message: `Saved as version ${version}${major ? ', a major change: everyone asked to read it is asked again' : ''}`,

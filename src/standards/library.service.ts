@@ -1,3 +1,4 @@
+import { addEvidence, evidenceWanted } from '../complaints/api.ts';
 import {
   linkTimescale,
   ownableField,
@@ -11,6 +12,7 @@ import type { Clock } from '../platform/clock.ts';
 import type { Db, DbOrTrx } from '../platform/db/db.ts';
 import { NotFoundError, UserInputError } from '../platform/http/errors.ts';
 import { newId } from '../platform/ids.ts';
+import type { Principal } from '../platform/policy/roles.ts';
 import {
   advanceStandard,
   findStandard,
@@ -56,6 +58,13 @@ export interface Amendment {
   fromVersion: number;
 }
 
+/** The lesson action a change answers: the new version becomes its evidence, closing that part of the loop. */
+export interface AnsweredLesson {
+  actionId: string;
+  user: Principal;
+  dataDir: string;
+}
+
 export const standardHref = (id: string) => `/standards/${id}`;
 const today = (clock: Clock) => londonDay(clock.now());
 
@@ -86,6 +95,7 @@ const versionRow = (
   a: Omit<Amendment, 'fromVersion'>,
   at: string,
   actor: Actor,
+  lessonTitle: string | null = null,
 ) => ({
   id: newId(),
   standard_id: id,
@@ -107,6 +117,7 @@ const versionRow = (
   owner_id: s.ownerId,
   created_at: at,
   created_by_name: actor.name,
+  lesson_title: lessonTitle,
 });
 
 /** Makes the standard's measured timescale the rule's setting (in the same transaction). */
@@ -178,9 +189,19 @@ export async function amendStandard(
   id: string,
   s: StandardInput,
   a: Amendment,
+  lesson?: AnsweredLesson,
 ) {
   if (!a.summary.trim()) throw new UserInputError('Enter a summary of what changed', 'summary');
   if (!a.reason.trim()) throw new UserInputError('Enter why it changed', 'reason');
+  // Only an action this person may add evidence to (the lessons feature's own scoping says which).
+  const answered = lesson
+    ? (await evidenceWanted(db, lesson.user)).find((x) => x.id === lesson.actionId)
+    : undefined;
+  if (lesson && !answered)
+    throw new UserInputError(
+      'Choose the lesson this change answers from the list, or leave it as “None”',
+      'lessonActionId',
+    );
   const at = clock.now().toISOString();
   const result = await db.transaction().execute(async (trx) => {
     const old = await findStandard(trx, id);
@@ -207,7 +228,7 @@ export async function amendStandard(
         'Someone else changed this standard at the same time. Open it again',
         'summary',
       );
-    await insertVersion(trx, versionRow(id, version, s, a, at, actor));
+    await insertVersion(trx, versionRow(id, version, s, a, at, actor, answered?.itemTitle ?? null));
     await indexStandard(trx, id, s.title, `${plainText(s.body)} ${plainText(s.whyChild)} ${s.byWhen}`);
     if (old.timescale_field && old.timescale_field !== s.timescaleField)
       await unlinkTimescale(trx, old.timescale_field);
@@ -228,5 +249,13 @@ export async function amendStandard(
     return { version, changedRule };
   });
   if (result.changedRule) await refreshStatuses(db, today(clock));
+  if (lesson && answered)
+    // After the version is saved, as the lessons feature records evidence in a transaction of its
+    // own; the action was checked above, so this fails only if someone removed it meanwhile.
+    await addEvidence(db, clock, lesson.dataDir, actor, lesson.user, lesson.actionId, {
+      text: `The practice standard “${s.title.trim()}” was changed (version ${result.version}): ${a.summary.trim()}`,
+      link: `/standards/${id}/versions/${result.version}`,
+      file: null,
+    });
   return result.version;
 }

@@ -39,6 +39,8 @@ export interface StandardVersionsTable {
   owner_id: string;
   created_at: string;
   created_by_name: string;
+  /** The lesson this version answers (its title when the change was made), if it answers one. */
+  lesson_title?: string | null;
 }
 export interface StandardAckTargetsTable {
   id: string;

@@ -50,7 +50,9 @@ export function presentStandard(
     version: `Version ${s.current_version}, ${formatDate(s.version_at)}`,
     currentVersion: s.current_version,
     lastChange:
-      current && current.version > 1 ? { summary: current.summary, major: current.major === 1 } : undefined,
+      current && current.version > 1
+        ? { summary: current.summary, major: current.major === 1, lesson: current.lesson_title ?? undefined }
+        : undefined,
     timescale: timescaleLine(s, p.measured),
     statutoryClocks: statutoryClocksFor(s.area),
     owner: s.owner_name,
@@ -81,6 +83,7 @@ export function presentVersion(standard: StandardRow, v: StandardVersionsTable, 
     byWhen: v.by_when,
     timescaleDays: v.timescale_days,
     statutoryClocks: statutoryClocksFor(standard.area),
+    lesson: v.lesson_title ?? undefined,
     review: formatDate(v.review_on),
     backLink: { href: `/standards/${standard.id}`, text: `Back to the current version of ${standard.title}` },
   };
