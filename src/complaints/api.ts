@@ -9,8 +9,9 @@ export { REGULATION_DAYS, STATUTORY_CLOCKS } from './clocks.rules.ts';
 export { insertDemoComplaint, seedContext } from './demo/context.ts';
 /**
  * Adds a learning point or recommendation to the learning loop (exit-interview themes become lessons this way);
- * lists the actions a person may add evidence to, and adds it (a changed practice standard can be the evidence).
+ * lists the actions a person may add evidence to, and adds it (a changed practice standard can be the evidence);
+ * adds an action and closes the loop (the standards demo closes one lesson from audits this way).
  */
-export { addEvidence, addLessonItem, evidenceWanted } from './lessons.service.ts';
+export { addAction, addEvidence, addLessonItem, closeLoop, evidenceWanted } from './lessons.service.ts';
 export { complaintRouteFixtures } from './route-fixtures.ts';
 export { addSource } from './sources.service.ts';

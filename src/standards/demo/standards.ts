@@ -1,9 +1,11 @@
+import { addAction, closeLoop, evidenceWanted } from '../../complaints/api.ts';
 import { DEMO_PERSONAS, demoEmail } from '../../demo/api.ts';
 import { addCalendarDays, londonDay } from '../../platform/calendar/days.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { DemoOptions } from '../../platform/feature.ts';
 import { insertAck, insertAckTarget, peopleIn } from '../acks.repo.ts';
+import { lessonFromAudit } from '../audits.service.ts';
 import { findStandard } from '../library.repo.ts';
 import { amendStandard, createStandard, type StandardInput } from '../library.service.ts';
 
@@ -85,7 +87,85 @@ export async function seedStandards(db: Db, clock: Clock, options: DemoOptions):
   }
   const acks = await seedAcknowledgements(db, clock, ids);
   const audits = await seedAudits(db, clock, options, ids);
+  await seedAuditLesson(db, clock, ids, input);
   return `${DEMO_STANDARDS.length} practice standards with ${DEMO_AMENDMENTS.length} amendments, ${acks} acknowledgements, ${audits} case audits`;
+}
+
+/**
+ * One lesson from case audits, closed with a changed standard as its evidence (issue 13): audits
+ * found children not seen alone with no reason recorded; the PSW made a lesson of it, asked a team
+ * manager to see the standard changed, changed it (the new version is the action's evidence) and
+ * closed the loop.
+ */
+async function seedAuditLesson(
+  db: Db,
+  clock: Clock,
+  ids: Map<string, string>,
+  input: (s: DemoStandard, daysAgo: number) => StandardInput,
+) {
+  const psw = await personaId(db, 'psw');
+  const manager = await personaId(db, 'team-manager');
+  const pswPerson = await db
+    .selectFrom('staff')
+    .select(['email'])
+    .where('id', '=', psw.id)
+    .executeTakeFirstOrThrow();
+  const user = {
+    id: psw.id,
+    name: psw.name,
+    email: pswPerson.email,
+    roles: ['psw' as const],
+    teamId: null,
+    serviceId: null,
+  };
+  const actor = { id: psw.id, name: psw.name, ip: null, userAgent: null };
+  const audit = await db
+    .selectFrom('case_audits')
+    .select('id')
+    .where('audited_on', '<', addCalendarDays(londonDay(clock.now()), -30))
+    .where('lesson_id', 'is', null)
+    .orderBy('audited_on')
+    .executeTakeFirst();
+  if (!audit) return;
+  const lessonId = await lessonFromAudit(db, at(clock, 30), actor, user, audit.id, {
+    title: 'Children not seen alone, with no reason recorded',
+    detail:
+      'Several audits found visits where the child was seen with a parent present and the record did not say why they were not seen alone.',
+  });
+  const dueOn = addCalendarDays(londonDay(clock.now()), -14);
+  await addAction(db, at(clock, 30), actor, user, lessonId, {
+    description: 'Change the standard so the reason a child was not seen alone is always recorded',
+    ownerId: manager.id,
+    dueOn,
+  });
+  const action = (await evidenceWanted(db, user)).find((a) =>
+    a.itemTitle.startsWith('Children not seen alone'),
+  )!;
+  const key = 'see-child-alone';
+  const s = DEMO_STANDARDS.find((x) => x.key === key)!;
+  const id = ids.get(key)!;
+  const row = (await findStandard(db, id))!;
+  await amendStandard(
+    db,
+    at(clock, 16),
+    actor,
+    id,
+    {
+      ...input(s, 300),
+      reviewOn: row.review_on,
+      ownerId: row.owner_id,
+      body: 'Every assessment and every statutory visit records that the child was seen, where, and whether they were seen alone. When a child was not seen alone, record the reason and what will be done to see them alone next time.\n\nUse the child’s own words in the record where you can.',
+    },
+    {
+      summary:
+        'The reason a child was not seen alone, and the plan to see them alone next time, are always recorded.',
+      reason: 'Case audits found children seen only with a parent present and no reason recorded.',
+      major: false,
+      fromVersion: row.current_version,
+    },
+    { actionId: action.id, user, dataDir: '' },
+  );
+  await closeLoop(db, at(clock, 12), actor, user, lessonId);
 }
 
 const FOR_PRACTITIONERS = [
