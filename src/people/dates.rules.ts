@@ -18,3 +18,10 @@ export const leavingRange = (today: string): DayRange => ({
 
 export const leavingProblem = (label: string, day: string, today: string) =>
   dayOutOfRange(label, day, leavingRange(today), today);
+
+/**
+ * Whether a person can still sign in: someone working their notice can, until their leaving date;
+ * from that day on they cannot (a nightly job turns off those whose date has come).
+ */
+export const activeOn = (leftOn: string | null | undefined, today: string): 0 | 1 =>
+  leftOn && leftOn <= today ? 0 : 1;

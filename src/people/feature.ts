@@ -39,5 +39,10 @@ export const peopleFeature = defineFeature({
   routes: async (app, services) => (await import('./routes.ts')).peopleRoutes(app, services),
   panels: PEOPLE_PANELS,
   commands: peopleCommands,
+  jobs: {
+    name: 'People',
+    register: async () => (await import('./jobs.ts')).peopleJobs.register(),
+    schedule: async (services) => (await import('./jobs.ts')).peopleJobs.schedule(services),
+  },
   tables: ['services', 'teams', 'staff', 'staff_roles'],
 });

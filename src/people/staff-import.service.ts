@@ -3,7 +3,7 @@ import { type Actor, recordAudit } from '../platform/audit/audit.ts';
 import { londonDay } from '../platform/calendar/days.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/db/db.ts';
-import { leavingProblem } from './dates.rules.ts';
+import { activeOn, leavingProblem } from './dates.rules.ts';
 import { teamNames } from './org.repo.ts';
 import { insertStaff, replaceRoles } from './staff.repo.ts';
 import { parseStaffCsv, type RowError, type StaffImportRow } from './staff-import.parse.ts';
@@ -79,7 +79,7 @@ export async function importStaff(
     let created = 0;
     let updated = 0;
     for (const r of rows) {
-      const values = toColumns(r, r.team ? teams.get(r.team.toLowerCase())! : null);
+      const values = toColumns(r, r.team ? teams.get(r.team.toLowerCase())! : null, today);
       const current = byNumber.get(r.staffNumber);
       if (!current) {
         const id = await insertStaff(trx, now, {
@@ -130,14 +130,14 @@ export async function importStaff(
   });
 }
 
-function toColumns(r: StaffImportRow, teamId: string | null): ImportedColumns {
+function toColumns(r: StaffImportRow, teamId: string | null, today: string): ImportedColumns {
   return {
     email: r.email,
     name: r.name,
     job_title: r.jobTitle,
     team_id: teamId,
     is_agency: r.isAgency ? 1 : 0,
-    active: r.leftOn ? 0 : 1,
+    active: activeOn(r.leftOn, today),
     left_on: r.leftOn,
   };
 }

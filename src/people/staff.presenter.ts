@@ -56,6 +56,9 @@ export function statusTags(r: { is_agency: number; active: number; left_on: stri
       `<strong class="govuk-tag govuk-tag--grey">Left${r.left_on ? ` ${formatDate(r.left_on)}` : ''}</strong>`,
     );
   else tags.push('<strong class="govuk-tag govuk-tag--green">Active</strong>');
+  // Working their notice: still active, with the date they go.
+  if (r.active === 1 && r.left_on)
+    tags.push(`<strong class="govuk-tag govuk-tag--blue">Leaving ${formatDate(r.left_on)}</strong>`);
   if (r.is_agency === 1) tags.push('<strong class="govuk-tag govuk-tag--yellow">Agency</strong>');
   return tags.join(' ');
 }

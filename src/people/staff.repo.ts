@@ -1,10 +1,12 @@
 import type { Expression, SqlBool } from 'kysely';
 import { forgetAccount } from '../platform/auth/throttle.ts';
+import { londonDay } from '../platform/calendar/days.ts';
 import type { DbOrTrx } from '../platform/db/db.ts';
 import { whereInScope } from '../platform/db/scope.ts';
 import { newId } from '../platform/ids.ts';
 import type { ListScope } from '../platform/policy/policy.ts';
 import type { Role } from '../platform/policy/roles.ts';
+import { activeOn } from './dates.rules.ts';
 
 export interface StaffFilter {
   q?: string;
@@ -139,7 +141,7 @@ export async function insertStaff(db: DbOrTrx, at: string, p: NewStaff): Promise
       job_title: p.jobTitle ?? '',
       team_id: p.teamId ?? null,
       is_agency: p.isAgency ? 1 : 0,
-      active: p.leftOn ? 0 : 1,
+      active: activeOn(p.leftOn, londonDay(new Date(at))),
       left_on: p.leftOn ?? null,
       password_hash: p.passwordHash ?? null,
       failed_signins: 0,
@@ -167,7 +169,7 @@ export async function staffIdByEmail(db: DbOrTrx, email: string): Promise<string
   return row?.id;
 }
 
-/** Sets a person's team, agency flag and leaving date (a leaving date makes them inactive). */
+/** Sets a person's team, agency flag and leaving date (a leaving date that has come makes them inactive). */
 export async function updateStaffPlacement(
   db: DbOrTrx,
   id: string,
@@ -180,11 +182,33 @@ export async function updateStaffPlacement(
       team_id: c.teamId,
       is_agency: c.isAgency ? 1 : 0,
       left_on: c.leftOn,
-      active: c.leftOn ? 0 : 1,
+      active: activeOn(c.leftOn, londonDay(new Date(at))),
       updated_at: at,
     })
     .where('id', '=', id)
     .execute();
+}
+
+/** Turns off everyone whose leaving date has come and who can still sign in: who they were. */
+export async function deactivateLeaversBy(db: DbOrTrx, today: string, at: string) {
+  const due = await db
+    .selectFrom('staff')
+    .select(['id', 'name', 'left_on'])
+    .where('active', '=', 1)
+    .where('left_on', 'is not', null)
+    .where('left_on', '<=', today)
+    .execute();
+  if (due.length)
+    await db
+      .updateTable('staff')
+      .set({ active: 0, updated_at: at })
+      .where(
+        'id',
+        'in',
+        due.map((d) => d.id),
+      )
+      .execute();
+  return due;
 }
 
 /** Replaces a person's roles with these. */
