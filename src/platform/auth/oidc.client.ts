@@ -98,9 +98,31 @@ export async function exchangeCode(
         reason: 'refused-by-provider',
         detail: `${err.error}: ${err.error_description ?? ''}`,
       };
-    const detail = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-    return { ok: false, reason: 'failed', detail };
+    return { ok: false, reason: 'failed', detail: whatFailed(err) };
   }
+}
+
+/**
+ * What went wrong, for the audit log: openid-client wraps oauth4webapi's error,
+ * whose code and cause name the check that failed (the claim, the signature,
+ * the provider's error such as invalid_grant).
+ */
+function whatFailed(err: unknown): string {
+  const parts: string[] = [];
+  let e: unknown = err;
+  for (let depth = 0; e && depth < 3; depth++) {
+    if (e instanceof Error) {
+      const { code, error } = e as { code?: unknown; error?: unknown };
+      parts.push([e.message, code, error].filter((x) => typeof x === 'string' && x).join(' '));
+      e = e.cause;
+    } else if (typeof e === 'object') {
+      const { claim, error } = e as { claim?: unknown; error?: unknown };
+      if (typeof claim === 'string') parts.push(`claim ${claim}`);
+      if (typeof error === 'string') parts.push(error);
+      break;
+    } else break;
+  }
+  return parts.join('; ');
 }
 
 /** Where to send the browser to sign out at the provider too, if it offers that. */

@@ -58,6 +58,7 @@ export async function signIn(
           .exists(
             eb
               .selectFrom('staff_roles')
+              .select('role')
               .whereRef('staff_id', '=', 'staff.id')
               .where('role', '=', 'system-admin'),
           )
