@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { CALLBACK_PATH } from '../src/platform/auth/oidc.service.ts';
+import { CALLBACK_PATH, SIGNED_OUT_PATH } from '../src/platform/auth/oidc.service.ts';
 import { startTestProvider, type TestProvider } from '../src/testing/oidc-provider.ts';
 import { personaFor } from '../src/testing/test-app.ts';
 import { assertNoAxeViolations } from './support/axe.ts';
@@ -33,7 +33,7 @@ describe('signing in with the council account, in Chromium', { skip }, () => {
     const baseUrl = `http://localhost:${port}`;
     provider = await startTestProvider({
       redirectUri: `${baseUrl}${CALLBACK_PATH}`,
-      postLogoutRedirectUri: `${baseUrl}/sign-in?signedOut=1`,
+      postLogoutRedirectUri: `${baseUrl}${SIGNED_OUT_PATH}`,
       people: [
         {
           login: 'amina.hussain',

@@ -4,7 +4,14 @@ import { page } from '../http/page.ts';
 import { cookieNames, cookieOptions } from '../http/session-hook.ts';
 import type { Services } from '../services.ts';
 import { presentSsoRefused } from './oidc.presenter.ts';
-import { beginSignIn, CALLBACK_PATH, finishSignIn, hubUrl, type SsoCtx } from './oidc.service.ts';
+import {
+  beginSignIn,
+  CALLBACK_PATH,
+  finishSignIn,
+  hubUrl,
+  SIGNED_OUT_PATH,
+  type SsoCtx,
+} from './oidc.service.ts';
 
 const flowCookie = (production: boolean) => (production ? '__Host-hub_sso' : 'hub_sso');
 
@@ -43,6 +50,11 @@ export function oidcRoutes(app: FastifyInstance, services: Services) {
       reply.setCookie(flowCookie(production), begun.cookie, { ...cookieOptions(production), maxAge: 600 });
       return reply.redirect(begun.url, 303);
     },
+  );
+
+  // Back from signing out at the provider: the Hub's session ended before the browser went there.
+  page(app, { method: 'GET', url: SIGNED_OUT_PATH, permission: 'public', audit: false }, async ({ reply }) =>
+    reply.redirect('/sign-in?signedOut=1', 303),
   );
 
   page(

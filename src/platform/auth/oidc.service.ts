@@ -45,6 +45,8 @@ export interface SsoCtx {
 /** Time to sign in at the provider before the Hub forgets the attempt. */
 const FLOW_MINUTES = 10;
 export const CALLBACK_PATH = '/sign-in/council/return';
+/** Where the provider sends people after signing out there: a plain path, as Entra wants its redirect URIs. */
+export const SIGNED_OUT_PATH = '/sign-in/council/signed-out';
 
 /** BASE_URL may carry a path (the Hub under /hub/): the callback and sign-out addresses sit under it. */
 export const hubUrl = (baseUrl: string, path: string) => `${baseUrl.replace(/\/$/, '')}${path}`;
@@ -225,7 +227,7 @@ async function refuse(
 
 /** Where sign-out sends the browser: the provider's sign-out, for a session begun there, else the Hub's page. */
 export async function signOutDestination(ctx: Omit<SsoCtx, 'sessionIdleMinutes'>, sessionId: string) {
-  const after = hubUrl(ctx.baseUrl, '/sign-in?signedOut=1');
+  const after = hubUrl(ctx.baseUrl, SIGNED_OUT_PATH);
   const idToken = await idTokenOfSession(ctx.db, sessionId);
   if (!idToken) return undefined;
   try {

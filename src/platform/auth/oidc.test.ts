@@ -11,7 +11,7 @@ import {
 } from '../../testing/oidc-provider.ts';
 import { Browser, createTestApp, personaFor, type TestApp } from '../../testing/test-app.ts';
 import { dialectsUnderTest } from '../../testing/test-db.ts';
-import { CALLBACK_PATH } from './oidc.service.ts';
+import { CALLBACK_PATH, SIGNED_OUT_PATH } from './oidc.service.ts';
 
 /**
  * Single sign-on against a real OpenID provider (oidc-provider on loopback),
@@ -150,7 +150,7 @@ for (const dialect of dialectsUnderTest()) {
     before(async () => {
       provider = await startTestProvider({
         redirectUri: `${HUB}${CALLBACK_PATH}`,
-        postLogoutRedirectUri: `${HUB}/sign-in?signedOut=1`,
+        postLogoutRedirectUri: `${HUB}${SIGNED_OUT_PATH}`,
         people: directory(),
       });
     });
@@ -437,7 +437,7 @@ for (const dialect of dialectsUnderTest()) {
         const to = new URL(String(res.headers.location));
         assert.equal(to.origin, provider.issuer, 'sent on to the provider');
         assert.ok(to.searchParams.get('id_token_hint'));
-        assert.equal(to.searchParams.get('post_logout_redirect_uri'), `${HUB}/sign-in?signedOut=1`);
+        assert.equal(to.searchParams.get('post_logout_redirect_uri'), `${HUB}${SIGNED_OUT_PATH}`);
         const sessions = await t.db
           .selectFrom('sessions')
           .select('id')
