@@ -78,6 +78,11 @@ test('single sign-on settings are checked at start-up', () => {
   assert.throws(() => loadConfig({ ...sso, OIDC_ROLE_MAP: 'Hub.Manager=boss' }), /OIDC_ROLE_MAP/);
   assert.throws(() => loadConfig({ ...sso, OIDC_ONLY: 'on' }), /OIDC_BREAK_GLASS_EMAIL/);
   assert.throws(() => loadConfig({ OIDC_ONLY: 'on' }), /needs single sign-on set up/);
+  const { OIDC_CLIENT_SECRET: _secret, ...withoutSecret } = sso;
+  assert.throws(
+    () => loadConfig({ ...withoutSecret, OIDC_CLIENT_CERTIFICATE_FILE: '/nonexistent/hub.pem' }),
+    /OIDC_CLIENT_CERTIFICATE_FILE: cannot read/,
+  );
   assert.equal(
     loadConfig({ ...sso, OIDC_ONLY: 'on', OIDC_BREAK_GLASS_EMAIL: 'Admin@x.gov.uk' }).oidc?.breakGlassEmail,
     'admin@x.gov.uk',

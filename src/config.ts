@@ -1,3 +1,5 @@
+import { createHash, createPrivateKey, X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
@@ -45,6 +47,9 @@ const envSchema = z.object({
     .optional(),
   OIDC_CLIENT_ID: z.string().trim().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
+  // A PEM file holding the private key and the certificate uploaded to Entra: the Hub then proves who it
+  // is with a signed assertion (private_key_jwt) instead of the secret.
+  OIDC_CLIENT_CERTIFICATE_FILE: z.string().optional(),
   // "directory value=hub role", comma-separated: app role values or group object ids.
   OIDC_ROLE_MAP: z
     .string()
@@ -85,7 +90,10 @@ export interface Config {
 export interface OidcConfig {
   issuer: string;
   clientId: string;
-  clientSecret: string;
+  /** The client secret, unless a certificate is used. */
+  clientSecret: string | undefined;
+  /** The certificate credential: its private key (PEM) and the SHA-256 thumbprint Entra knows it by. */
+  clientCertificate?: { privateKeyPem: string; thumbprint: string };
   /** Directory value (app role or group id) → the Hub roles it gives; undefined: roles are kept in the Hub. */
   roleMap: Map<string, Role[]> | undefined;
   /** Whether a first sign-in by someone with no staff record makes one (a practitioner in no team). */
@@ -110,14 +118,18 @@ export function parseRoleMap(value: string): Map<string, Role[]> | undefined {
 }
 
 function oidcFrom(e: z.infer<typeof envSchema>): OidcConfig | undefined {
-  const given = (['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const).filter((k) => e[k]);
+  const given = (
+    ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_CLIENT_CERTIFICATE_FILE'] as const
+  ).filter((k) => e[k]);
   if (!given.length) {
     if (e.OIDC_ONLY === 'on')
       throw new ConfigError('OIDC_ONLY=on needs single sign-on set up (OIDC_ISSUER and the rest).');
     return undefined;
   }
-  if (given.length < 3)
-    throw new ConfigError('Single sign-on needs all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET.');
+  if (!e.OIDC_ISSUER || !e.OIDC_CLIENT_ID || !(e.OIDC_CLIENT_SECRET || e.OIDC_CLIENT_CERTIFICATE_FILE))
+    throw new ConfigError(
+      'Single sign-on needs all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET (or OIDC_CLIENT_CERTIFICATE_FILE).',
+    );
   if (e.OIDC_ONLY === 'on' && !e.OIDC_BREAK_GLASS_EMAIL)
     throw new ConfigError(
       'OIDC_ONLY=on needs OIDC_BREAK_GLASS_EMAIL: one system admin who can still sign in if the directory is down.',
@@ -129,12 +141,38 @@ function oidcFrom(e: z.infer<typeof envSchema>): OidcConfig | undefined {
   return {
     issuer: e.OIDC_ISSUER!,
     clientId: e.OIDC_CLIENT_ID!,
-    clientSecret: e.OIDC_CLIENT_SECRET!,
+    clientSecret: e.OIDC_CLIENT_SECRET,
+    ...(e.OIDC_CLIENT_CERTIFICATE_FILE
+      ? { clientCertificate: certificateFrom(e.OIDC_CLIENT_CERTIFICATE_FILE) }
+      : {}),
     roleMap: e.OIDC_ROLE_MAP ? parseRoleMap(e.OIDC_ROLE_MAP) : undefined,
     createAccounts: e.OIDC_CREATE_ACCOUNTS === 'on',
     only: e.OIDC_ONLY === 'on',
     breakGlassEmail: e.OIDC_BREAK_GLASS_EMAIL?.toLowerCase(),
   };
+}
+
+/** Reads the certificate credential at start-up, so a missing or wrong file stops the Hub at once. */
+export function certificateFrom(file: string): { privateKeyPem: string; thumbprint: string } {
+  let pem: string;
+  try {
+    pem = readFileSync(file, 'utf8');
+  } catch {
+    throw new ConfigError(`OIDC_CLIENT_CERTIFICATE_FILE: cannot read ${file}`);
+  }
+  try {
+    const key = createPrivateKey(pem);
+    const cert = new X509Certificate(pem);
+    if (!cert.checkPrivateKey(key)) throw new Error('mismatch');
+    return {
+      privateKeyPem: key.export({ format: 'pem', type: 'pkcs8' }).toString(),
+      thumbprint: createHash('sha256').update(cert.raw).digest('base64url'),
+    };
+  } catch {
+    throw new ConfigError(
+      'OIDC_CLIENT_CERTIFICATE_FILE must hold a private key and the certificate made from it (PEM).',
+    );
+  }
 }
 
 /** 127.0.0.0/8, ::1 and localhost: addresses that never leave the machine. */

@@ -37,6 +37,8 @@ export async function startTestProvider(opts: {
   redirectUri: string;
   postLogoutRedirectUri: string;
   people: DirectoryPerson[];
+  /** The public key of the Hub's certificate: the client then proves itself with private_key_jwt, not the secret. */
+  clientPublicJwk?: Record<string, unknown>;
 }): Promise<TestProvider> {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const signingKid = 'test-provider-key';
@@ -71,7 +73,9 @@ export async function startTestProvider(opts: {
         post_logout_redirect_uris: [opts.postLogoutRedirectUri],
         response_types: ['code'],
         grant_types: ['authorization_code'],
-        token_endpoint_auth_method: 'client_secret_post',
+        ...(opts.clientPublicJwk
+          ? { token_endpoint_auth_method: 'private_key_jwt', jwks: { keys: [opts.clientPublicJwk as never] } }
+          : { token_endpoint_auth_method: 'client_secret_post' }),
       },
     ],
     jwks: { keys: [jwk as never] },

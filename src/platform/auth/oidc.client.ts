@@ -1,3 +1,4 @@
+import { createHash, createPrivateKey } from 'node:crypto';
 import * as oidc from 'openid-client';
 import { isLoopbackHost, type OidcConfig } from '../../config.ts';
 
@@ -15,7 +16,13 @@ let discovered: { key: string; config: Promise<oidc.Configuration> } | undefined
 
 /** The provider's configuration, discovered once per process (again after a failure, so a restart is not needed). */
 export function providerConfig(settings: OidcConfig): Promise<oidc.Configuration> {
-  const key = `${settings.issuer} ${settings.clientId}`;
+  // A change of provider, client or credential (a test's, or a rotated certificate) is a new configuration.
+  const credential =
+    settings.clientCertificate?.thumbprint ??
+    createHash('sha256')
+      .update(settings.clientSecret ?? '')
+      .digest('hex');
+  const key = `${settings.issuer} ${settings.clientId} ${credential}`;
   if (discovered?.key !== key) {
     const issuer = new URL(settings.issuer);
     const execute = [oidc.enableNonRepudiationChecks];
@@ -24,19 +31,38 @@ export function providerConfig(settings: OidcConfig): Promise<oidc.Configuration
     // plain HTTP allowed; config.ts refuses any other http:// issuer at start-up.
     if (issuer.protocol === 'http:' && isLoopbackHost(issuer.hostname))
       execute.push(oidc.allowInsecureRequests);
-    const config = oidc.discovery(
-      issuer,
-      settings.clientId,
-      undefined,
-      oidc.ClientSecretPost(settings.clientSecret),
-      { execute, timeout: 10 },
-    );
+    const config = oidc.discovery(issuer, settings.clientId, undefined, clientAuthentication(settings), {
+      execute,
+      timeout: 10,
+    });
     discovered = { key, config };
     config.catch(() => {
       if (discovered?.config === config) discovered = undefined;
     });
   }
   return discovered.config;
+}
+
+/**
+ * With a certificate, the Hub signs a short assertion (private_key_jwt) instead of sending a secret.
+ * Entra finds the certificate by its SHA-256 thumbprint in the assertion's `x5t#S256` header.
+ */
+function clientAuthentication(settings: OidcConfig): oidc.ClientAuth {
+  const certificate = settings.clientCertificate;
+  if (!certificate) return oidc.ClientSecretPost(settings.clientSecret);
+  const key = createPrivateKey(certificate.privateKeyPem).toCryptoKey(
+    { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  ) as CryptoKey;
+  return oidc.PrivateKeyJwt(
+    { key, kid: certificate.thumbprint },
+    {
+      [oidc.modifyAssertion]: (header) => {
+        header['x5t#S256'] = certificate.thumbprint;
+      },
+    },
+  );
 }
 
 export interface FlowSecrets {

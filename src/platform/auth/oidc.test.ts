@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
-import { generateKeyPairSync } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { OidcConfig } from '../../config.ts';
+import { certificateFrom } from '../../config.ts';
 import {
   type DirectoryPerson,
   idTokenClaims,
@@ -481,5 +486,84 @@ for (const dialect of dialectsUnderTest()) {
         await t.drop();
       }
     });
+  });
+}
+
+/** A self-signed certificate and its key in one PEM file, as an authority would upload the certificate to Entra. */
+function makeCertificate(dir: string, name: string): string {
+  const file = path.join(dir, `${name}.pem`);
+  const pem = execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-subj',
+      `/CN=${name}`,
+      '-days',
+      '2',
+      '-keyout',
+      '-',
+      '-out',
+      '-',
+    ],
+    { stdio: ['ignore', 'pipe', 'ignore'] },
+  ).toString();
+  writeFileSync(file, pem);
+  return file;
+}
+
+for (const dialect of dialectsUnderTest()) {
+  test(`the Hub can prove itself with a certificate (private_key_jwt) instead of a secret [${dialect}]`, async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hub-oidc-cert-'));
+    const registered = makeCertificate(dir, 'hub');
+    const other = makeCertificate(dir, 'not-registered');
+    const publicJwk = (file: string) =>
+      createPublicKey(certificateFrom(file).privateKeyPem).export({ format: 'jwk' });
+    const provider = await startTestProvider({
+      redirectUri: `${HUB}${CALLBACK_PATH}`,
+      postLogoutRedirectUri: `${HUB}${SIGNED_OUT_PATH}`,
+      people: directory(),
+      // Registered under the thumbprint the Hub names in its assertion (as Entra finds a certificate).
+      clientPublicJwk: { ...publicJwk(registered), use: 'sig', kid: certificateFrom(registered).thumbprint },
+    });
+    const hubWith = (file: string) =>
+      createTestApp(dialect, {
+        baseUrl: HUB,
+        oidc: {
+          issuer: provider.issuer,
+          clientId: provider.clientId,
+          clientSecret: undefined,
+          clientCertificate: certificateFrom(file),
+          roleMap: undefined,
+          createAccounts: false,
+          only: false,
+          breakGlassEmail: undefined,
+        },
+      });
+    try {
+      const good = await hubWith(registered);
+      try {
+        const res = await signInWithProvider(new Browser(good.app), 'amina', 'correct horse');
+        const why = (await auditRows(good, 'sign-in-failed')).at(-1)?.summary;
+        assert.equal(res.statusCode, 303, `the provider took the signed assertion (${why})`);
+      } finally {
+        await good.drop();
+      }
+      // A certificate the provider does not know: the code exchange is refused at the provider.
+      const bad = await hubWith(other);
+      try {
+        const res = await signInWithProvider(new Browser(bad.app), 'amina', 'correct horse');
+        assert.equal(res.statusCode, 400);
+        assert.match((await auditRows(bad, 'sign-in-failed')).at(-1)!.summary, /invalid_client/);
+      } finally {
+        await bad.drop();
+      }
+    } finally {
+      await provider.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 }
