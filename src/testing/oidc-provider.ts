@@ -80,6 +80,15 @@ export async function startTestProvider(opts: {
     ],
     jwks: { keys: [jwk as never] },
     cookies: { keys: [randomBytes(16).toString('hex')] },
+    // Lifetimes of the provider's own records, in seconds (set, so it does not warn about its defaults).
+    ttl: {
+      AuthorizationCode: 60,
+      Interaction: 600,
+      Session: 3600,
+      Grant: 3600,
+      AccessToken: 600,
+      IdToken: 600,
+    },
     // Claims Entra puts in its ID tokens, given with the openid scope.
     claims: {
       openid: ['sub', 'oid', 'upn', 'roles', 'groups'],

@@ -10,7 +10,10 @@ export async function saveFlow(
   db: DbOrTrx,
   token: string,
   flow: { state: string; nonce: string; codeVerifier: string; returnTo: string; expiresAt: string },
+  now: string,
 ) {
+  // Sign-ins begun and never finished go as new ones begin.
+  await db.deleteFrom('oidc_flows').where('expires_at', '<=', now).execute();
   await db
     .insertInto('oidc_flows')
     .values({

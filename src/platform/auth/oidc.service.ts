@@ -56,8 +56,14 @@ export async function beginSignIn(ctx: SsoCtx, returnTo: unknown) {
   const config = await providerConfig(ctx.oidc);
   const secrets = newFlowSecrets();
   const cookie = newToken();
-  const expiresAt = new Date(ctx.clock.now().getTime() + FLOW_MINUTES * 60_000).toISOString();
-  await saveFlow(ctx.db, cookie, { ...secrets, returnTo: safeReturnPath(returnTo), expiresAt });
+  const now = ctx.clock.now();
+  const expiresAt = new Date(now.getTime() + FLOW_MINUTES * 60_000).toISOString();
+  await saveFlow(
+    ctx.db,
+    cookie,
+    { ...secrets, returnTo: safeReturnPath(returnTo), expiresAt },
+    now.toISOString(),
+  );
   const url = await authorizationUrl(config, hubUrl(ctx.baseUrl, CALLBACK_PATH), secrets);
   return { cookie, url: url.href };
 }
