@@ -85,7 +85,9 @@ export async function createApp(services: Services, features: Feature[] = FEATUR
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
-        formAction: ["'self'"],
+        // Signing out of a single sign-on session is a form whose answer sends the browser on to the
+        // provider's sign-out page; browsers apply form-action to where a form's redirects lead.
+        formAction: ["'self'", ...(config.oidc ? [new URL(config.oidc.issuer).origin] : [])],
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
         objectSrc: ["'none'"],

@@ -44,3 +44,47 @@ test('empty variables count as unset, so a copied .env.example works', () => {
   assert.equal(c.port, 3000);
   assert.equal(c.logLevel, 'warn');
 });
+
+test('single sign-on settings are checked at start-up', () => {
+  const sso = {
+    OIDC_ISSUER: 'https://login.microsoftonline.com/0000-tenant/v2.0',
+    OIDC_CLIENT_ID: 'client',
+    OIDC_CLIENT_SECRET: 'secret',
+  };
+  assert.equal(loadConfig({}).oidc, undefined, 'off unless set');
+  const on = loadConfig({
+    ...sso,
+    OIDC_ROLE_MAP: 'Hub.Manager=team-manager, 4f1c-group=psw,4f1c-group=practitioner',
+  }).oidc;
+  assert.deepEqual(
+    [...(on?.roleMap ?? [])],
+    [
+      ['Hub.Manager', ['team-manager']],
+      ['4f1c-group', ['psw', 'practitioner']],
+    ],
+  );
+  assert.throws(
+    () => loadConfig({ OIDC_ISSUER: sso.OIDC_ISSUER }),
+    /needs all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET/,
+  );
+  assert.throws(
+    () => loadConfig({ ...sso, OIDC_ISSUER: 'http://login.example.net/' }),
+    /must be an https:\/\/ address/,
+  );
+  assert.doesNotThrow(
+    () => loadConfig({ ...sso, OIDC_ISSUER: 'http://127.0.0.1:4000' }),
+    'a loopback test provider',
+  );
+  assert.throws(() => loadConfig({ ...sso, OIDC_ROLE_MAP: 'Hub.Manager=boss' }), /OIDC_ROLE_MAP/);
+  assert.throws(() => loadConfig({ ...sso, OIDC_ONLY: 'on' }), /OIDC_BREAK_GLASS_EMAIL/);
+  assert.throws(() => loadConfig({ OIDC_ONLY: 'on' }), /needs single sign-on set up/);
+  const { OIDC_CLIENT_SECRET: _secret, ...withoutSecret } = sso;
+  assert.throws(
+    () => loadConfig({ ...withoutSecret, OIDC_CLIENT_CERTIFICATE_FILE: '/nonexistent/hub.pem' }),
+    /OIDC_CLIENT_CERTIFICATE_FILE: cannot read/,
+  );
+  assert.equal(
+    loadConfig({ ...sso, OIDC_ONLY: 'on', OIDC_BREAK_GLASS_EMAIL: 'Admin@x.gov.uk' }).oidc?.breakGlassEmail,
+    'admin@x.gov.uk',
+  );
+});

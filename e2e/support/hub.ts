@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createApp } from '../../src/app.ts';
-import { loadConfig } from '../../src/config.ts';
+import { type Config, loadConfig } from '../../src/config.ts';
 import { systemClock } from '../../src/platform/clock.ts';
 import { openDb } from '../../src/platform/db/db.ts';
 import { createLogger } from '../../src/platform/logging.ts';
@@ -62,9 +62,14 @@ export async function startHub() {
  * The Hub's web app on the same demo data with routes a test adds before it
  * listens (for a page that exists only in that test). No background jobs.
  */
-export async function startHubWith(extend: (app: FastifyInstance, services: Services) => void) {
+export async function startHubWith(
+  extend: (app: FastifyInstance, services: Services) => void,
+  // A test that must know the Hub's address before it starts (to register it with an OpenID provider)
+  // gives the port and changes the settings.
+  options: { port?: number; configure?: (config: Config) => Config } = {},
+) {
   const dir = await demoDataDir();
-  const config = configFor(dir);
+  const config = (options.configure ?? ((c) => c))(configFor(dir));
   const handle = openDb(config.database);
   const services: Services = {
     config,
@@ -75,7 +80,7 @@ export async function startHubWith(extend: (app: FastifyInstance, services: Serv
   };
   const app = await createApp(services);
   extend(app, services);
-  await app.listen({ host: '127.0.0.1', port: 0 });
+  await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {

@@ -21,6 +21,8 @@ export type AuditAction =
   | 'import'
   | 'sign-in'
   | 'sign-in-failed'
+  // A password sign-in by the break-glass account while single sign-on is the only way in.
+  | 'break-glass-sign-in'
   | 'sign-out';
 
 export interface AuditEntry {

@@ -18,16 +18,20 @@ export function presentSignIn(q: { returnTo?: string; passwordSet?: string; sign
 export const SIGN_IN_REFUSED =
   'The email address or password is not right. Check them and try again. After several wrong tries the Hub waits a little longer before it checks again.';
 
+export const SIGN_IN_REFUSED_SSO_ONLY =
+  'Sign in with your council account. Passwords work only for the emergency admin account, and the email address or password is not right for it.';
+
 /** A refused sign-in: the page again (never the password), with why, and its status. */
 export function presentSignInRefused(
   outcome: Exclude<SignInOutcome, { ok: true }>,
   answers: { email?: string; returnTo?: string },
+  sso?: { only: boolean },
 ) {
   const values = { email: answers.email ?? '', returnTo: safeReturnPath(answers.returnTo) };
   if (outcome.reason === 'answers')
     return { status: 422, view: { title: 'Sign in', values, errors: formErrors(outcome.problems) } };
   // One answer for every refusal, so it says nothing about whether the account exists or is being slowed.
-  const text = SIGN_IN_REFUSED;
+  const text = sso?.only ? SIGN_IN_REFUSED_SSO_ONLY : SIGN_IN_REFUSED;
   return { status: 401, view: { title: 'Sign in', values, errors: formErrors([{ field: 'email', text }]) } };
 }
 

@@ -38,7 +38,7 @@ export type SignInOutcome = SignInResult | { ok: false; reason: 'answers'; probl
 
 /** Checks the sign-in answers, then the password; a right one replaces the browser's session with a new one. */
 export async function signInWithAnswers(
-  services: { db: Db; clock: Clock; sessionIdleMinutes: number },
+  services: { db: Db; clock: Clock; sessionIdleMinutes: number; breakGlassOnly?: string },
   actor: Actor,
   answers: z.infer<typeof signInAnswers>,
   previousToken: string | undefined,
@@ -49,6 +49,7 @@ export async function signInWithAnswers(
     ...parsed.data,
     previousToken,
     idleMinutes: services.sessionIdleMinutes,
+    breakGlassOnly: services.breakGlassOnly,
   });
 }
 

@@ -6,6 +6,8 @@ import { cookieNames, cookieOptions } from '../http/session-hook.ts';
 import type { Services } from '../services.ts';
 import { accountRoutes } from './account.routes.ts';
 import { presentSignIn, presentSignInRefused } from './auth.presenter.ts';
+import { oidcRoutes } from './oidc.routes.ts';
+import { signOutDestination } from './oidc.service.ts';
 import { passwordLinkRoutes } from './password-links.routes.ts';
 import { signInAnswers, signInWithAnswers } from './public-forms.service.ts';
 import { signOut } from './sign-in.service.ts';
@@ -22,7 +24,9 @@ const view = 'platform/auth/sign-in.njk';
 export function authRoutes(app: FastifyInstance, services: Services) {
   passwordLinkRoutes(app, services);
   accountRoutes(app, services);
+  oidcRoutes(app, services);
   const { db, clock, config } = services;
+  const sso = config.oidc && { only: config.oidc.only };
   const production = config.env === 'production';
   const names = cookieNames(production);
 
@@ -30,7 +34,7 @@ export function authRoutes(app: FastifyInstance, services: Services) {
     app,
     { method: 'GET', url: '/sign-in', permission: 'public', audit: false, query: signInQuery },
     async ({ query, user, reply }) =>
-      user ? reply.redirect('/', 303) : reply.render(view, presentSignIn(query)),
+      user ? reply.redirect('/', 303) : reply.render(view, { ...presentSignIn(query), sso }),
   );
 
   page(
@@ -46,14 +50,19 @@ export function authRoutes(app: FastifyInstance, services: Services) {
     },
     async ({ body, actor, req, reply }) => {
       const outcome = await signInWithAnswers(
-        { db, clock, sessionIdleMinutes: config.sessionIdleMinutes },
+        {
+          db,
+          clock,
+          sessionIdleMinutes: config.sessionIdleMinutes,
+          breakGlassOnly: config.oidc?.only ? (config.oidc.breakGlassEmail ?? '') : undefined,
+        },
         actor,
         body,
         req.cookies[names.session],
       );
       if (!outcome.ok) {
-        const refused = presentSignInRefused(outcome, body);
-        return reply.code(refused.status).render(view, refused.view);
+        const refused = presentSignInRefused(outcome, body, sso);
+        return reply.code(refused.status).render(view, { ...refused.view, sso });
       }
       // A new session every time: the one the browser had (if any) was deleted with it.
       reply.setCookie(names.session, outcome.token, cookieOptions(production));
@@ -66,9 +75,17 @@ export function authRoutes(app: FastifyInstance, services: Services) {
     app,
     { method: 'POST', url: '/sign-out', permission: 'home:view', audit: false, body: z.object({}) },
     async ({ user, actor, req, reply }) => {
+      // Read before the session goes: a session begun at the provider is ended there too (RP-initiated logout).
+      const atProvider =
+        req.session && config.oidc
+          ? await signOutDestination(
+              { db, clock, oidc: config.oidc, baseUrl: config.baseUrl },
+              req.session.id,
+            )
+          : undefined;
       if (req.session) await signOut(db, clock, actor, { id: req.session.id, staffId: user.id });
       reply.clearCookie(names.session, cookieOptions(production));
-      return reply.redirect('/sign-in?signedOut=1', 303);
+      return reply.redirect(atProvider ?? '/sign-in?signedOut=1', 303);
     },
   );
 }

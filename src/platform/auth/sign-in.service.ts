@@ -32,7 +32,14 @@ export async function signIn(
   db: Db,
   clock: Clock,
   actor: Actor,
-  input: { email: string; password: string; previousToken?: string; idleMinutes: number },
+  input: {
+    email: string;
+    password: string;
+    previousToken?: string;
+    idleMinutes: number;
+    /** Single sign-on only: the one address (a system admin's) whose password still works. */
+    breakGlassOnly?: string;
+  },
 ): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
   const now = clock.now();
@@ -46,6 +53,17 @@ export async function signIn(
     db
       .selectFrom('staff')
       .select(['id', 'name', 'password_hash', 'active'])
+      .select((eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('staff_roles')
+              .select('role')
+              .whereRef('staff_id', '=', 'staff.id')
+              .where('role', '=', 'system-admin'),
+          )
+          .as('is_admin'),
+      )
       .where('email', '=', email)
       .executeTakeFirst(),
     throttleRows(
@@ -54,7 +72,11 @@ export async function signIn(
     ),
   ]);
   const waiting = counted.some(([rule, key]) => waitingUntil(rule, rows.get(key), now));
-  const account = staff?.active === 1 && staff.password_hash ? staff : undefined;
+  // With passwords switched off, everyone but the break-glass system admin is treated as having none:
+  // the same work and the same answer, so the refusal does not point out which address that is.
+  const passwordAllowed =
+    input.breakGlassOnly === undefined || (email === input.breakGlassOnly && Boolean(staff?.is_admin));
+  const account = staff?.active === 1 && staff.password_hash && passwordAllowed ? staff : undefined;
 
   // The same argon2 work on every path: a real hash, or the decoy when there is nothing to check.
   const good = await verifyPassword(
@@ -67,7 +89,9 @@ export async function signIn(
       ? 'Sign-in refused: too many recent failures, waiting before the next try is checked'
       : account
         ? 'Wrong password'
-        : `Failed sign-in for ${email.slice(0, 100)} (no active account)`;
+        : !passwordAllowed
+          ? `Password sign-in refused for ${email.slice(0, 100)}: single sign-on only`
+          : `Failed sign-in for ${email.slice(0, 100)} (no active account)`;
     await db.transaction().execute(async (trx) => {
       // A try made while waiting is not counted: it was not checked, and must not lengthen the wait.
       // It still writes to the same rows (unchanged), so it takes the time a counted one does.
@@ -94,12 +118,14 @@ export async function signIn(
       trx,
       clock,
       { ...actor, id: account.id, name: account.name },
-      {
-        action: 'sign-in',
-        recordType: 'staff',
-        recordId: account.id,
-        summary: 'Signed in',
-      },
+      input.breakGlassOnly === undefined
+        ? { action: 'sign-in', recordType: 'staff', recordId: account.id, summary: 'Signed in' }
+        : {
+            action: 'break-glass-sign-in',
+            recordType: 'staff',
+            recordId: account.id,
+            summary: 'Signed in with the break-glass password while single sign-on is the only way in',
+          },
     );
     return { ok: true, token, staffId: account.id } as const;
   });

@@ -4,6 +4,8 @@
  * ISO-8601 UTC text; calendar dates are YYYY-MM-DD text; booleans are 0/1
  * integers; JSON is text. The same value reads back the same on SQLite and PostgreSQL.
  */
+import type { Generated } from 'kysely';
+
 export type Flag = 0 | 1;
 
 export interface ServicesTable {
@@ -34,6 +36,10 @@ export interface StaffTable {
   locked_until: string | null;
   created_at: string;
   updated_at: string;
+  /** The directory's object id (Entra `oid`), stored at the first single sign-on. */
+  directory_id: Generated<string | null>;
+  /** Made by a first single sign-on and not yet placed in a team by an admin. */
+  needs_placing: Generated<Flag>;
 }
 
 export interface StaffRolesTable {
@@ -50,6 +56,8 @@ export interface SessionsTable {
   created_at: string;
   last_seen_at: string;
   expires_at: string;
+  /** A session begun by single sign-on: its ID token, the hint for signing out at the provider. */
+  id_token: Generated<string | null>;
 }
 
 export interface PasswordTokensTable {
@@ -147,4 +155,15 @@ export interface Database {
   outbox: OutboxTable;
   jobs: JobsTable;
   auth_throttle: AuthThrottleTable;
+  oidc_flows: OidcFlowsTable;
+}
+
+/** A sign-in begun at the OpenID provider and not yet come back; single use. */
+export interface OidcFlowsTable {
+  id: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  return_to: string;
+  expires_at: string;
 }
