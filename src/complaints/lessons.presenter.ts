@@ -47,6 +47,9 @@ export function presentNewLesson(p: {
 }) {
   return {
     title: 'Add a learning point or recommendation',
+    documentTitle: p.complaint
+      ? `Add a learning point or recommendation from complaint ${p.complaint.reference}`
+      : undefined,
     values: p.values,
     errors: p.errors,
     complaint: p.complaint,
