@@ -19,9 +19,17 @@ const MAX_ANSWERS_CHARS = 100_000;
 
 export const pendingCookieName = (production: boolean) => (production ? '__Host-hub_pending' : 'hub_pending');
 
-/** Form names by the POST route they belong to, so kept answers reach the right form on a page of several. */
-const FORM_NAMES = new Map<string, string>();
-export const registerFormName = (url: string, name: string) => FORM_NAMES.set(url, name);
+/**
+ * The forms of platform/http/form.ts by the POST route they belong to: the page
+ * each goes back to (its own page, where its answers are shown again) and its
+ * name, so kept answers reach the right form on a page of several.
+ */
+interface KnownForm {
+  name?: string;
+  back: (ctx: { params: never; answers: Record<string, unknown> }) => string | Promise<string>;
+}
+const FORMS = new Map<string, KnownForm>();
+export const registerForm = (url: string, known: KnownForm) => FORMS.set(url, known);
 
 /** The person whose session this cookie's token was, if that session has ended by being idle. */
 export async function endedSessionOwner(db: DbOrTrx, clock: Clock, token: string | undefined) {
@@ -34,8 +42,15 @@ export async function endedSessionOwner(db: DbOrTrx, clock: Clock, token: string
   return row && row.expires_at <= clock.now().toISOString() ? row.staff_id : null;
 }
 
-/** The page the form was on: the Referer when it is this site's, else home. */
-function formPage(req: FastifyRequest): string {
+/** The page the form was on: a known form's own page, else the Referer when it is this site's, else home. */
+async function formPage(req: FastifyRequest, known: KnownForm | undefined, answers: Record<string, unknown>) {
+  if (known) {
+    try {
+      return safeReturnPath(await known.back({ params: req.params as never, answers }));
+    } catch {
+      return '/';
+    }
+  }
   const referer = req.headers.referer;
   if (!referer) return '/';
   try {
@@ -73,9 +88,10 @@ export async function sendToSignIn(
   if (req.method === 'GET')
     return reply.redirect(`/sign-in?returnTo=${encodeURIComponent(req.url)}${ended}`, 303);
   const answers = owner ? keepable(req.body) : null;
-  const returnTo = formPage(req);
+  const known = FORMS.get(req.routeOptions.url ?? '');
+  const returnTo = await formPage(req, known, answers ?? {});
   if (owner && answers) {
-    const name = FORM_NAMES.get(req.routeOptions.url ?? '');
+    const name = known?.name;
     const token = newToken();
     await db
       .insertInto('pending_forms')

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
-import { registerFormName } from '../auth/pending-form.ts';
+import { registerForm } from '../auth/pending-form.ts';
 import type { Action } from '../policy/policy.ts';
 import { UserInputError } from './errors.ts';
 import { type FormErrors, formErrors } from './forms.ts';
@@ -69,7 +69,7 @@ export function form<Perm extends Action, PS extends Schema | undefined, BS exte
     ctx: PageContext<Perm, Out<PS>, Record<string, never>, unknown>,
   ) => Promise<FormDone>,
 ) {
-  if (spec.name) registerFormName(spec.url, spec.name);
+  registerForm(spec.url, { name: spec.name, back: spec.back as never });
   page(
     app,
     { method: 'POST', url: spec.url, permission: spec.permission, audit: false, params: spec.params },
