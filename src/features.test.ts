@@ -14,6 +14,7 @@ const PLATFORM_TABLES = [
   'outbox',
   'jobs',
   'auth_throttle',
+  'pending_forms',
 ];
 const KYSELY_TABLES = ['kysely_migration', 'kysely_migration_lock'];
 

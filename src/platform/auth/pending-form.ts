@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import type { Clock } from '../clock.ts';
 import type { DbOrTrx } from '../db/db.ts';
 import { safeReturnPath } from '../http/return-path.ts';
@@ -26,6 +27,8 @@ export const pendingCookieName = (production: boolean) => (production ? '__Host-
  */
 interface KnownForm {
   name?: string;
+  /** The schema of the route's parameters, which `back` is given parsed. */
+  params?: z.ZodType;
   back: (ctx: { params: never; answers: Record<string, unknown> }) => string | Promise<string>;
 }
 const FORMS = new Map<string, KnownForm>();
@@ -45,8 +48,10 @@ export async function endedSessionOwner(db: DbOrTrx, clock: Clock, token: string
 /** The page the form was on: a known form's own page, else the Referer when it is this site's, else home. */
 async function formPage(req: FastifyRequest, known: KnownForm | undefined, answers: Record<string, unknown>) {
   if (known) {
+    const params = known.params ? known.params.safeParse(req.params) : { success: true, data: {} };
+    if (!params.success) return '/';
     try {
-      return safeReturnPath(await known.back({ params: req.params as never, answers }));
+      return safeReturnPath(await known.back({ params: params.data as never, answers }));
     } catch {
       return '/';
     }

@@ -69,7 +69,7 @@ export function form<Perm extends Action, PS extends Schema | undefined, BS exte
     ctx: PageContext<Perm, Out<PS>, Record<string, never>, unknown>,
   ) => Promise<FormDone>,
 ) {
-  registerForm(spec.url, { name: spec.name, back: spec.back as never });
+  registerForm(spec.url, { name: spec.name, params: spec.params, back: spec.back as never });
   page(
     app,
     { method: 'POST', url: spec.url, permission: spec.permission, audit: false, params: spec.params },
