@@ -6,7 +6,7 @@ import { enqueueMail } from '../src/platform/mail/outbox.ts';
 import { SignInPage } from './pages/sign-in.page.ts';
 import { assertNoAxeViolations } from './support/axe.ts';
 import { browserSkipReason, launchChromium, newContext } from './support/browser.ts';
-import { axeCheck, CRAWLS_AT_ONCE, crawl, pattern, reflowCheck, routeMatchers } from './support/crawl.ts';
+import { CRAWLS_AT_ONCE, crawl, PAGE_CHECKS, pattern, routeMatchers } from './support/crawl.ts';
 import { startHub, startHubWith } from './support/hub.ts';
 import { PLANTED, plantProblem, reachesPlanted } from './support/planted.ts';
 
@@ -40,6 +40,7 @@ describe('accessibility: every page, every role', { skip, concurrency: CRAWLS_AT
     for (const url of [
       '/sign-in',
       '/sign-in?passwordSet=1',
+      '/sign-in?sessionEnded=1&answersKept=1',
       '/accessibility',
       '/no-such-page',
       '/forgotten-password',
@@ -68,22 +69,22 @@ describe('accessibility: every page, every role', { skip, concurrency: CRAWLS_AT
   });
 
   for (const persona of DEMO_PERSONAS) {
-    test(`${persona.persona}: axe and the reflow check find nothing on any page they can reach`, async (t) => {
+    test(`${persona.persona}: axe, the reflow and names checks find nothing on any page they can reach, and no two pages share a title`, async (t) => {
       const context = await newContext(browser);
       const page = await context.newPage();
       await new SignInPage(page, hub.url).signIn(demoEmail(persona.name));
       const routes = routeMatchers(hub.getRoutes);
-      const { visited, checked, problems } = await crawl(page, hub.url, [axeCheck, reflowCheck], routes);
+      const { visited, checked, problems } = await crawl(page, hub.url, PAGE_CHECKS, routes);
       const planted = problems.filter((p) => p.startsWith(`${PLANTED}: `));
       assert.deepEqual(
         problems.filter((p) => !planted.includes(p)),
         [],
-        `axe or the reflow check found problems as ${persona.persona}`,
+        `axe, the reflow or names check, or the titles found problems as ${persona.persona}`,
       );
       assert.ok(visited.length >= 3, `${persona.persona} reached only ${visited.join(', ')}`);
       if (reachesPlanted(persona)) {
         assert.ok(checked.includes(PLANTED), 'the crawl reached the planted page and ran axe on it');
-        assert.equal(planted.length, 2, planted.join('\n'));
+        assert.equal(planted.length, 4, planted.join('\n'));
         assert.match(
           planted[0]!,
           new RegExp(`^${PLANTED}: axe: image-alt: `),
@@ -95,6 +96,18 @@ describe('accessibility: every page, every role', { skip, concurrency: CRAWLS_AT
             `^${PLANTED}: reflow: at 320 px: the page is \\d+ px wide in a 320 px window \\(pre to \\d+ px\\)`,
           ),
           'and that it scrolls sideways at 320 px, naming the block',
+        );
+        assert.match(
+          planted[2]!,
+          new RegExp(
+            `^${PLANTED}: names: label in name: button "Cancel place" is named "Cancel the place of Aisha Brown"`,
+          ),
+          'and the button whose name leaves out what it shows',
+        );
+        assert.match(
+          planted[3]!,
+          new RegExp(`^${PLANTED}: names: link purpose: link "7" is only a number`),
+          'and the link that is only a number',
         );
       } else {
         assert.deepEqual(planted, []);

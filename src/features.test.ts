@@ -15,6 +15,7 @@ const PLATFORM_TABLES = [
   'jobs',
   'auth_throttle',
   'oidc_flows',
+  'pending_forms',
 ];
 const KYSELY_TABLES = ['kysely_migration', 'kysely_migration_lock'];
 

@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { axeProblems } from './axe.ts';
+import { nameProblems } from './names.ts';
 import { reflowProblems } from './reflow.ts';
+import { duplicateTitles, type TitledPage, titleOf } from './titles.ts';
 
 /** The most pages one role's crawl visits. */
 export const MAX_PAGES_PER_ROLE = 150;
@@ -66,14 +68,23 @@ export interface PageCheck {
 
 export const axeCheck: PageCheck = { name: 'axe', run: axeProblems };
 export const reflowCheck: PageCheck = { name: 'reflow', run: reflowProblems };
+/** Label in name and number-only links (e2e/support/names.ts). */
+export const namesCheck: PageCheck = { name: 'names', run: nameProblems };
+/** The checks the crawl runs on each kind of page unless told otherwise. */
+export const PAGE_CHECKS = [axeCheck, reflowCheck, namesCheck];
 
 export interface CrawlResult {
   /** Every page visited, in order. */
   visited: string[];
   /** The page each check ran on, one per pattern. */
   checked: string[];
-  /** Every problem found, as "url: check: problem", and every page that answered 400 or more. */
+  /**
+   * Every problem found, as "url: check: problem", every page that answered 400 or more, and
+   * every title shared by different pages (as "url, url: title: …").
+   */
   problems: string[];
+  /** Each page visited with its title. */
+  titles: TitledPage[];
 }
 
 const followable = (href: string) =>
@@ -88,12 +99,14 @@ const followable = (href: string) =>
  * Every same-site page reachable by links from home, breadth first, as the
  * person signed in on page. Each page is loaded and its links followed (up to
  * two pages of each pattern); the checks run on the first page of each
- * pattern (axe and the reflow check unless told otherwise). Problems are collected, not thrown, so one run reports them all.
+ * pattern (PAGE_CHECKS unless told otherwise). Every page's title is
+ * collected, and titles shared by different pages are problems too (the
+ * title of the second staff page is not the first's). Problems are collected, not thrown, so one run reports them all.
  */
 export async function crawl(
   page: Page,
   base: string,
-  checks: PageCheck[] = [axeCheck, reflowCheck],
+  checks: PageCheck[] = PAGE_CHECKS,
   routes: readonly RegExpRoute[] = [],
 ): Promise<CrawlResult> {
   const queue = ['/'];
@@ -102,6 +115,7 @@ export async function crawl(
   const visited = new Set<string>();
   const checked: string[] = [];
   const problems: string[] = [];
+  const titles: TitledPage[] = [];
   while (queue.length && visited.size < MAX_PAGES_PER_ROLE) {
     const next = queue.shift()!;
     if (visited.has(next)) continue;
@@ -118,6 +132,7 @@ export async function crawl(
       problems.push(`${next}: answered ${response?.status()}`);
       continue;
     }
+    titles.push(await titleOf(page, next));
     const kind = pattern(next, routes);
     if (!checkedPatterns.has(kind)) {
       checkedPatterns.add(kind);
@@ -138,7 +153,8 @@ export async function crawl(
       queue.push(href);
     }
   }
-  return { visited: [...visited], checked, problems };
+  problems.push(...duplicateTitles(titles));
+  return { visited: [...visited], checked, problems, titles };
 }
 
 /**

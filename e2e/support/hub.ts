@@ -60,7 +60,8 @@ export async function startHub() {
 
 /**
  * The Hub's web app on the same demo data with routes a test adds before it
- * listens (for a page that exists only in that test). No background jobs.
+ * listens (for a page that exists only in that test), and any settings changed
+ * (a session that ends after seconds). No background jobs.
  */
 export async function startHubWith(
   extend: (app: FastifyInstance, services: Services) => void,

@@ -9,8 +9,10 @@ import { type Action, can } from '../../src/platform/policy/policy.ts';
  * it should: one extra page, for an action only system admins have, linked
  * from home for those who may see it, with an image that has no text
  * alternative (axe's image-alt, WCAG 1.1.1) and a block wider than a phone that
- * makes the page scroll sideways (the reflow check, WCAG 1.4.10). It exists
- * only in the hub that e2e/accessibility.test.ts starts.
+ * makes the page scroll sideways (the reflow check, WCAG 1.4.10), a button
+ * whose name leaves out the words it shows and a link that is only a number
+ * (the names check, WCAG 2.5.3 and 2.4.4). It exists only in the hub that
+ * e2e/accessibility.test.ts starts.
  */
 export const PLANTED = '/planted-by-the-accessibility-test';
 const ACTION: Action = 'outbox:view';
@@ -20,6 +22,8 @@ const ACTION: Action = 'outbox:view';
  * forbids inline styles, so the browser would ignore one.)
  */
 const PLANTED_WIDE = `<pre>A line too long for a phone, as preformatted text never wraps.</pre>`;
+/** A button named otherwise than it reads, and a link saying only "7". */
+const PLANTED_NAMES = `<button type="button" class="govuk-button" aria-label="Cancel the place of Aisha Brown">Cancel place</button><p class="govuk-body"><a class="govuk-link" href="/">7</a></p>`;
 
 export function plantProblem(app: FastifyInstance) {
   page(app, { method: 'GET', url: PLANTED, permission: ACTION, audit: false }, ({ reply }) =>
@@ -33,7 +37,7 @@ export function plantProblem(app: FastifyInstance) {
       return payload;
     }
     if (req.url === PLANTED)
-      return payload.replace('</main>', `<img src="/favicon.svg">${PLANTED_WIDE}</main>`);
+      return payload.replace('</main>', `<img src="/favicon.svg">${PLANTED_WIDE}${PLANTED_NAMES}</main>`);
     if (req.url === '/' && req.user && can(req.user, ACTION)) {
       return payload.replace(
         '</main>',

@@ -1,5 +1,5 @@
 import type { TableExport } from '../platform/export/table-export.ts';
-import { formatDateTime, plural } from '../platform/views/format.ts';
+import { formatDateTime, listTitle, plural } from '../platform/views/format.ts';
 import type { AuditFilter, AuditRow } from './audit.repo.ts';
 import { AUDIT_PAGE_SIZE } from './audit.service.ts';
 
@@ -51,6 +51,7 @@ export function presentAuditLog(q: AuditQuery, found: { total: number; rows: Aud
   const pages = Math.ceil(total / AUDIT_PAGE_SIZE);
   return {
     title: 'Audit log',
+    documentTitle: listTitle('Audit log', { page: q.page, pages, filtered: qs.size > 0 }),
     filters: q,
     actionItems: [
       { value: '', text: 'Any action' },

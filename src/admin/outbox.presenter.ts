@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { OutboxTable } from '../platform/db/schema.ts';
 import { MAIL_MAX_ATTEMPTS } from '../platform/mail/backoff.ts';
 import { parseAttachments } from '../platform/mail/outbox.ts';
-import { formatDateTime, plural } from '../platform/views/format.ts';
+import { formatDateTime, listTitle, plural } from '../platform/views/format.ts';
 import type { OutboxListRow, OutboxStatus } from './outbox.repo.ts';
 
 /** Outbox rows → what the admin pages show, with all their wording. Pure. */
@@ -58,6 +58,8 @@ export function presentOutboxList(input: {
   };
   const filter = FILTERS.find((f) => f.status === status) ?? FILTERS[0]!;
   return {
+    // Each tab and page of the outbox titled apart: "Outbox: Failed, page 2 of 3".
+    documentTitle: listTitle('Outbox', { page, pages, filtered: status ? `: ${filter.text}` : false }),
     smtpConfigured: input.smtpConfigured,
     maxAttempts: MAIL_MAX_ATTEMPTS,
     filters: FILTERS.map((f) => ({

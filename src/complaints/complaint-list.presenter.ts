@@ -1,4 +1,4 @@
-import { formatDate } from '../platform/views/format.ts';
+import { formatDate, listTitle } from '../platform/views/format.ts';
 import { STATUS_NAMES } from './complaint.presenter.ts';
 import type { listComplaints } from './complaints.repo.ts';
 import type { StaffRow, TeamRow } from './directory.repo.ts';
@@ -13,6 +13,17 @@ export interface ComplaintListFilters {
   overdue?: 'yes';
 }
 
+/** The filters in words, for the page's title: "Complaints: open, overdue, Stage 1, Assessment Team 1". */
+function filterWords(f: ComplaintListFilters, teams: TeamRow[]) {
+  const words = [
+    f.status ? (STATUS_NAMES[f.status] ?? f.status).toLowerCase() : undefined,
+    f.overdue ? 'overdue' : undefined,
+    f.stage ? `Stage ${f.stage}` : undefined,
+    f.team ? (teams.find((t) => t.id === f.team)?.name ?? 'one team') : undefined,
+  ].filter(Boolean);
+  return words.length ? `: ${words.join(', ')}` : false;
+}
+
 /** Pure: the complaints list, with the filters chosen and the links this person may follow. */
 export function presentComplaintList(p: {
   rows: ComplaintListRow[];
@@ -23,6 +34,7 @@ export function presentComplaintList(p: {
 }) {
   return {
     title: 'Complaints',
+    documentTitle: listTitle('Complaints', { page: 1, pages: 1, filtered: filterWords(p.filters, p.teams) }),
     filters: p.filters,
     can: p.may,
     teamItems: teamItems(p.teams, p.filters.team, 'Any team'),

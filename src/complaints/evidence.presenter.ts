@@ -13,6 +13,8 @@ export function presentPublished(data: Awaited<ReturnType<typeof publishedLesson
   };
 }
 
+const shorten = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
 /** Where someone goes after the evidence page: the item if they may see it, or the published lessons. */
 const afterEvidence = (itemId: string, canSeeItem: boolean) =>
   canSeeItem ? `/lessons/items/${itemId}` : '/lessons';
@@ -22,6 +24,7 @@ export function presentEvidence(data: Awaited<ReturnType<typeof evidencePage>>, 
   const { action } = data;
   return {
     title: 'Add evidence that practice changed',
+    documentTitle: `Add evidence that practice changed: ${shorten(action.description, 80)}`,
     action: { ...action, due: formatDate(action.due_on) },
     values: kept?.values ?? { text: action.evidence_text ?? '', link: action.evidence_link ?? '' },
     errors: kept?.errors,

@@ -20,6 +20,7 @@ export async function lessonListPage(db: Db, user: Principal, status: 'open' | '
   return {
     rows: await listItems(db, listScope(user, 'lessons:view'), { status }),
     canManage: can(user, 'lessons:manage'),
+    status,
   };
 }
 

@@ -12,9 +12,16 @@ type ItemListRow = Awaited<ReturnType<typeof listItems>>[number];
 const sourceName = (kind: string | null) => SOURCE_KINDS[kind as keyof typeof SOURCE_KINDS];
 
 /** Pure: the list of lesson items, each with where it came from and how far its loop has got. */
-export function presentLessonList(p: { rows: ItemListRow[]; canManage: boolean }) {
+export function presentLessonList(p: {
+  rows: ItemListRow[];
+  canManage: boolean;
+  status?: 'open' | 'closed';
+}) {
   return {
     title: 'Learning points and recommendations',
+    documentTitle: p.status
+      ? `Learning points and recommendations: ${p.status === 'open' ? 'loop still open' : 'loop closed'}`
+      : undefined,
     canManage: p.canManage,
     rows: p.rows.map((r) => ({
       ...r,
@@ -40,6 +47,9 @@ export function presentNewLesson(p: {
 }) {
   return {
     title: 'Add a learning point or recommendation',
+    documentTitle: p.complaint
+      ? `Add a learning point or recommendation from complaint ${p.complaint.reference}`
+      : undefined,
     values: p.values,
     errors: p.errors,
     complaint: p.complaint,

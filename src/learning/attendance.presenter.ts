@@ -13,6 +13,8 @@ const OUTCOME_TEXT: Record<Outcome, string> = {
 export function presentRegister({ s, parts, part, people, open }: RegisterData, errors?: FormErrors) {
   return {
     title: `Register: ${s.title}`,
+    // A register per day of the session, each titled by its day.
+    documentTitle: `Register: ${s.title}${part ? `, ${formatDateWithWeekday(part.day)}` : ''}`,
     s,
     part,
     open,
@@ -36,6 +38,7 @@ export function presentRegister({ s, parts, part, people, open }: RegisterData, 
 export function presentSignInSheet({ s, part, people }: RegisterData) {
   return {
     title: `Sign-in sheet: ${s.title}`,
+    documentTitle: `Sign-in sheet: ${s.title}${part ? `, ${formatDateWithWeekday(part.day)}` : ''}`,
     day: part
       ? `${formatDateWithWeekday(part.day)}, ${part.start_time} to ${part.end_time ?? 'end time to be confirmed'}`
       : 'Date to be confirmed',

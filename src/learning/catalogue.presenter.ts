@@ -1,5 +1,5 @@
 import { addCalendarDays, daysInMonth, londonDay, weekdayOf } from '../platform/calendar/days.ts';
-import { escapeHtml, formatDateWithWeekday, plural } from '../platform/views/format.ts';
+import { escapeHtml, formatDateWithWeekday, listTitle, plural } from '../platform/views/format.ts';
 
 const monthFmt = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', month: 'long', year: 'numeric' });
 
@@ -80,6 +80,11 @@ export function presentCatalogue(input: {
     `/learning?${new URLSearchParams({ ...(f.q ? { q: f.q } : {}), ...(f.category ? { category: f.category } : {}), ...(f.audience ? { audience: f.audience } : {}), page: String(page) })}`;
   return {
     title: 'Training and learning',
+    documentTitle: listTitle('Training and learning', {
+      page: f.page,
+      pages,
+      filtered: Boolean(f.q || f.category || f.audience),
+    }),
     filters: f,
     categoryItems: [
       { value: '', text: 'All categories' },

@@ -42,6 +42,7 @@ export function presentReport(rows: ReportRow[], by: GroupBy) {
   const cols = reportColumns(by);
   return {
     title: 'Reports on the training offer',
+    documentTitle: `Reports on the training offer, by ${by}`,
     by,
     tabs: (['course', 'month', 'team'] as const).map((b) => ({
       href: `/learning/reports?by=${b}`,

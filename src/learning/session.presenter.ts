@@ -61,6 +61,8 @@ export function presentSession(data: SessionPageData, now: string, errors?: Form
   const held = heldPlace(mine);
   return {
     title: s.label ? `${s.title}: ${s.label}` : s.title,
+    // The course's page has the course's title: each of its sessions adds its first day.
+    documentTitle: `${s.label ? `${s.title}: ${s.label}` : s.title}, session ${parts[0] ? `on ${formatDateWithWeekday(parts[0].day)}` : 'with dates to be confirmed'}`,
     s,
     when: whenText(parts),
     parts,

@@ -1,5 +1,5 @@
 import { ROLE_NAMES, ROLES, type Role } from '../platform/policy/roles.ts';
-import { escapeHtml, formatDate, formatDateTime, plural } from '../platform/views/format.ts';
+import { escapeHtml, formatDate, formatDateTime, listTitle, plural } from '../platform/views/format.ts';
 import type { TeamRow } from './org.repo.ts';
 import type { StaffListRow, StaffRecord } from './staff.repo.ts';
 
@@ -24,6 +24,14 @@ export function presentDirectory(
 ) {
   return {
     title: 'Staff',
+    documentTitle: listTitle('Staff', {
+      page: f.page,
+      pages: Math.max(1, Math.ceil(data.total / DIRECTORY_PAGE_SIZE)),
+      filtered:
+        f.q || f.role || f.status !== 'active'
+          ? true
+          : f.team && ` in ${data.teams.find((t) => t.id === f.team)?.name ?? 'one team'}`,
+    }),
     filters: f,
     teams: data.teams.map((t) => ({ value: t.id, text: t.name, selected: t.id === f.team })),
     roleItems: ROLES.map((r) => ({ value: r, text: ROLE_NAMES[r], selected: r === f.role })),

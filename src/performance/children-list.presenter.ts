@@ -1,6 +1,7 @@
+import { formatDate } from '../platform/views/format.ts';
 import type { ChildStatusRow } from './dashboard.repo.ts';
 import { downloadLinks, pageTable, qs, type TableSpec } from './table.presenter.ts';
-import { statusLabel, statusSentence } from './wording.presenter.ts';
+import { ruleTitle, statusLabel, statusSentence } from './wording.presenter.ts';
 
 /** The children behind a number: one row per child and piece of work. */
 export function childrenTable(rows: ChildStatusRow[], back: string): TableSpec<ChildStatusRow> {
@@ -40,6 +41,34 @@ export const listAddress = (filters: ListInput['filters']) => `${LIST}${qs({ ...
 /** The download of the children behind a number. */
 export const childrenDownload = ({ filters, rows }: ListInput) => childrenTable(rows, listAddress(filters));
 
+const STATUS_WORDS: Record<string, string> = {
+  'not-seen': 'not seen within their timescale',
+  'on-time': 'work on time',
+  'due-soon': 'work due soon',
+  overdue: 'work that is late',
+  'finished-late': 'work finished late',
+};
+
+/**
+ * Each list titled by what it holds (WCAG 2.4.2), as the filters say:
+ * "Children: work that is late, Child protection visits, Assessment Team 1".
+ */
+function listTitleFor({ filters: f, rows, team }: ListInput & { team?: { name: string } }) {
+  const worker = f.worker ? rows.find((r) => r.worker_name)?.worker_name : undefined;
+  const parts = [
+    f.status ? STATUS_WORDS[f.status] : undefined,
+    f.rule ? ruleTitle(f.rule) : undefined,
+    f.from && f.to
+      ? f.from === f.to
+        ? `due ${formatDate(f.from)}`
+        : `due ${formatDate(f.from)} to ${formatDate(f.to)}`
+      : undefined,
+    worker ? `with ${worker}` : undefined,
+    team?.name,
+  ].filter(Boolean);
+  return parts.length ? `Children: ${parts.join(', ')}` : 'The children behind the number';
+}
+
 /** "The children behind the number": each child and piece of work, back to the team (if the list is of one). */
 export function presentChildrenList(input: ListInput & { team?: { id: string; name: string } }) {
   const { rows, team } = input;
@@ -47,6 +76,7 @@ export function presentChildrenList(input: ListInput & { team?: { id: string; na
   const table = childrenTable(rows, back);
   return {
     title: 'The children behind the number',
+    documentTitle: listTitleFor(input),
     caption: team?.name,
     children: new Set(rows.map((r) => r.child_id)).size,
     shown: Math.min(rows.length, CHILDREN_SHOWN),

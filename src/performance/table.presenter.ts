@@ -19,22 +19,39 @@ export interface TableSpec<T> {
   rows: T[];
 }
 
+/**
+ * The table as the page shows it. The first column labels each row, so it is a
+ * row header (a screen reader announces it with every cell). A number that
+ * links to the children behind it carries, after the number, hidden words
+ * saying what it counts and for which row ("0: not seen within their
+ * timescale, Assessment Team 1"), so a list of links never reads "0, 0, 12".
+ */
 export function pageTable<T>(t: TableSpec<T>) {
+  const [labelColumn] = t.columns;
   return {
     caption: t.caption,
+    firstCellIsHeader: true,
     head: t.columns.map((c) => ({ text: c.header, format: c.numeric ? 'numeric' : undefined })),
     rows: t.rows.map((row) =>
       t.columns.map((c) => {
         const text = String(c.value(row));
         const href = c.href?.(row);
         const format = c.numeric ? 'numeric' : undefined;
-        return href
-          ? { html: `<a class="govuk-link" href="${escapeHtml(href)}">${escapeHtml(text)}</a>`, format }
-          : { text, format };
+        if (!href) return { text, format };
+        const counts =
+          c.numeric && c !== labelColumn
+            ? `<span class="govuk-visually-hidden">: ${escapeHtml(lowerFirst(c.header))}, ${escapeHtml(String(labelColumn!.value(row)))}</span>`
+            : '';
+        return {
+          html: `<a class="govuk-link" href="${escapeHtml(href)}">${escapeHtml(text)}${counts}</a>`,
+          format,
+        };
       }),
     ),
   };
 }
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** A query string from the non-empty values. */
 export function qs(values: Record<string, string | undefined | null>): string {

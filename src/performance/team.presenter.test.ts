@@ -66,7 +66,8 @@ test('the work-by-kind table counts late and finished-late work apart, and the f
     page.forward.rows[0]!.map((c) => c.text ?? c.html),
     [
       '2 December 2026',
-      '<a class="govuk-link" href="/performance/children?team=t1&#38;from=2026-12-02&#38;to=2026-12-02">3</a>',
+      // The number's link says what it counts and for which row, in words only a screen reader hears.
+      '<a class="govuk-link" href="/performance/children?team=t1&#38;from=2026-12-02&#38;to=2026-12-02">3<span class="govuk-visually-hidden">: children with something due, 2 December 2026</span></a>',
     ],
   );
   assert.equal(v.chart, null);

@@ -67,7 +67,11 @@ export function libraryRoutes(app: FastifyInstance, services: Services) {
     async ({ params, user, reply }) => {
       const data = await standardPage(db, clock, user, params.id);
       const view = presentStandard(data, { manage: false, teamAcks: false }, await targetNames(services));
-      return reply.render('standards/views/print.njk', { ...view, printedOn: londonDay(clock.now()) });
+      return reply.render('standards/views/print.njk', {
+        ...view,
+        documentTitle: `${view.title}: to print`,
+        printedOn: londonDay(clock.now()),
+      });
     },
   );
 

@@ -5,14 +5,29 @@ import type { LinkOwner, Problem, SignInOutcome } from './public-forms.service.t
 
 /** What the sign-in, password and account pages say. Pure. */
 
-/** The sign-in page, with a notice when the person has just set their password or signed out. */
-export function presentSignIn(q: { returnTo?: string; passwordSet?: string; signedOut?: string }) {
+/**
+ * The sign-in page, with a notice when the person has just set their password
+ * or signed out, or when their session ended by being idle (and whether what
+ * they sent was kept).
+ */
+export function presentSignIn(q: {
+  returnTo?: string;
+  passwordSet?: string;
+  signedOut?: string;
+  sessionEnded?: string;
+  answersKept?: string;
+}) {
   const notice = q.passwordSet
     ? 'Your password has been set. Sign in with it now.'
     : q.signedOut
       ? 'You have signed out.'
       : undefined;
-  return { title: 'Sign in', notice, values: { returnTo: safeReturnPath(q.returnTo) } };
+  const sessionEnded = q.sessionEnded
+    ? q.answersKept
+      ? 'You were signed out because you had not used the Hub for a while. What you sent has been kept: sign in again to go back to the form with your answers.'
+      : 'You were signed out because you had not used the Hub for a while. Sign in again to carry on.'
+    : undefined;
+  return { title: 'Sign in', notice, sessionEnded, values: { returnTo: safeReturnPath(q.returnTo) } };
 }
 
 export const SIGN_IN_REFUSED =

@@ -9,11 +9,19 @@ import { presentSignIn, presentSignInRefused } from './auth.presenter.ts';
 import { oidcRoutes } from './oidc.routes.ts';
 import { signOutDestination } from './oidc.service.ts';
 import { passwordLinkRoutes } from './password-links.routes.ts';
+import { pendingCookieName, restorePendingForm } from './pending-form.ts';
 import { signInAnswers, signInWithAnswers } from './public-forms.service.ts';
+import { touchSession } from './sessions.ts';
 import { signOut } from './sign-in.service.ts';
 
 const text = z.string().optional().catch(undefined);
-const signInQuery = z.object({ returnTo: text, passwordSet: text, signedOut: text });
+const signInQuery = z.object({
+  returnTo: text,
+  passwordSet: text,
+  signedOut: text,
+  sessionEnded: text,
+  answersKept: text,
+});
 const view = 'platform/auth/sign-in.njk';
 
 /**
@@ -66,7 +74,27 @@ export function authRoutes(app: FastifyInstance, services: Services) {
       }
       // A new session every time: the one the browser had (if any) was deleted with it.
       reply.setCookie(names.session, outcome.token, cookieOptions(production));
-      return reply.redirect(safeReturnPath(body.returnTo), 303);
+      // Answers sent after their last session ended go back to the form they came from.
+      const pendingCookie = pendingCookieName(production);
+      const backToForm = await restorePendingForm(
+        db,
+        clock,
+        req.cookies[pendingCookie],
+        outcome.staffId,
+        outcome.token,
+      );
+      if (req.cookies[pendingCookie]) reply.clearCookie(pendingCookie, cookieOptions(production));
+      return reply.redirect(backToForm ?? safeReturnPath(body.returnTo), 303);
+    },
+  );
+
+  // "Stay signed in" in the warning before an idle session ends (public/hub.js): the session starts its idle time again.
+  page(
+    app,
+    { method: 'POST', url: '/session/extend', permission: 'home:view', audit: false, body: z.object({}) },
+    async ({ req, reply }) => {
+      if (req.session) await touchSession(db, clock, req.session, config.sessionIdleMinutes, true);
+      return reply.code(204).send();
     },
   );
 

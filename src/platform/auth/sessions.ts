@@ -79,10 +79,19 @@ export async function loadSession(db: DbOrTrx, clock: Clock, token: string): Pro
   };
 }
 
-/** Slides the idle expiry forward, at most once a minute so reads stay reads. */
-export async function touchSession(db: DbOrTrx, clock: Clock, s: LoadedSession, idleMinutes: number) {
+/**
+ * Slides the idle expiry forward, at most once a minute so reads stay reads
+ * (always when the person asks to stay signed in).
+ */
+export async function touchSession(
+  db: DbOrTrx,
+  clock: Clock,
+  s: LoadedSession,
+  idleMinutes: number,
+  always = false,
+) {
   const now = clock.now();
-  if (now.getTime() - new Date(s.lastSeenAt).getTime() < 60_000) return;
+  if (!always && now.getTime() - new Date(s.lastSeenAt).getTime() < 60_000) return;
   await db
     .updateTable('sessions')
     .set({

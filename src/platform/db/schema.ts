@@ -47,6 +47,15 @@ export interface StaffRolesTable {
   role: string;
 }
 
+/** Answers sent after the person's session had ended, kept until they sign in again (platform/auth/pending-form.ts). */
+export interface PendingFormsTable {
+  id: string;
+  staff_id: string;
+  return_to: string;
+  answers: string;
+  expires_at: string;
+}
+
 export interface SessionsTable {
   id: string;
   staff_id: string;
@@ -149,6 +158,7 @@ export interface Database {
   staff: StaffTable;
   staff_roles: StaffRolesTable;
   sessions: SessionsTable;
+  pending_forms: PendingFormsTable;
   password_tokens: PasswordTokensTable;
   closure_days: ClosureDaysTable;
   audit_log: AuditLogTable;

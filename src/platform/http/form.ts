@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
+import { registerForm } from '../auth/pending-form.ts';
 import type { Action } from '../policy/policy.ts';
 import { UserInputError } from './errors.ts';
 import { type FormErrors, formErrors } from './forms.ts';
@@ -68,6 +69,7 @@ export function form<Perm extends Action, PS extends Schema | undefined, BS exte
     ctx: PageContext<Perm, Out<PS>, Record<string, never>, unknown>,
   ) => Promise<FormDone>,
 ) {
+  registerForm(spec.url, { name: spec.name, params: spec.params, back: spec.back as never });
   page(
     app,
     { method: 'POST', url: spec.url, permission: spec.permission, audit: false, params: spec.params },

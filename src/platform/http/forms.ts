@@ -10,14 +10,23 @@ export interface FormErrors {
   fields: Record<string, { text: string }>;
 }
 
-/** Zod's issues as the GOV.UK error summary (each links to its field) and per-field messages. */
+/**
+ * Zod's issues as the GOV.UK error summary (each links to its field) and
+ * per-field messages: one message per field, in the summary as beside the
+ * field. A field's first issue is the one kept: checks run in the order a
+ * schema lists them, the most basic first, so an empty email address says
+ * "Enter your work email address", not that and its format too.
+ */
 export function formErrors(error: ZodError | { field: string; text: string }[]): FormErrors {
   const list = Array.isArray(error)
     ? error
     : error.issues.map((i) => ({ field: String(i.path[0] ?? 'form'), text: i.message }));
   const fields: Record<string, { text: string }> = {};
   for (const e of list) fields[e.field] ??= { text: e.text };
-  return { summary: list.map((e) => ({ text: e.text, href: `#${e.field}` })), fields };
+  return {
+    summary: Object.entries(fields).map(([field, { text }]) => ({ text, href: `#${field}` })),
+    fields,
+  };
 }
 
 /**

@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { recordAudit } from '../audit/audit.ts';
+import { sendToSignIn } from '../auth/pending-form.ts';
 import { type Action, can, ForbiddenError } from '../policy/policy.ts';
 import type { Services } from '../services.ts';
 import { presentedToken, tokensMatch } from './csrf.ts';
 import { CsrfError } from './errors.ts';
+import { cookieNames } from './session-hook.ts';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -32,15 +34,20 @@ export function guardSetup(app: FastifyInstance, services: Services) {
     }
   });
 
+  const production = services.config.env === 'production';
+  const signInServices = {
+    db: services.db,
+    clock: services.clock,
+    production,
+    sessionCookie: cookieNames(production).session,
+  };
   app.addHook('preHandler', async (req, reply) => {
     if (req.is404) return;
     const { permission } = req.routeOptions.config;
     if (!permission) throw new Error(`Route ${req.url} has no permission`);
     if (permission !== 'public') {
-      if (!req.user) {
-        const returnTo = req.method === 'GET' ? `?returnTo=${encodeURIComponent(req.url)}` : '';
-        return reply.redirect(`/sign-in${returnTo}`, 303);
-      }
+      // To sign in; when a session ended by being idle, what a form sent is kept (pending-form.ts).
+      if (!req.user) return sendToSignIn(req, reply, signInServices);
       if (!can(req.user, permission)) throw new ForbiddenError(permission);
     }
     if (MUTATING.has(req.method) && !tokensMatch(req.csrfToken, presentedToken(req))) throw new CsrfError();

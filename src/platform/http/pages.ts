@@ -36,6 +36,8 @@ export function pagesSetup(
       cssHref: assets.cssHref,
       cspNonce: this.cspNonce?.script,
       user: req.user,
+      // For the warning before an idle session ends (public/hub.js, WCAG 2.2.1).
+      sessionIdleSeconds: Math.round(config.sessionIdleMinutes * 60),
       csrfToken: req.csrfToken,
       navigation: navigationFor(navigation, req.user, path),
       flash: req.session?.flash && req.method === 'GET' ? JSON.parse(req.session.flash) : undefined,

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { presentStatement } from '../accessibility/statement.presenter.ts';
+import { STATEMENT } from '../accessibility/statement.ts';
 import { checkDatabase } from '../db/health.ts';
 import type { Services } from '../services.ts';
 import type { Assets } from '../views/assets.ts';
@@ -37,6 +39,6 @@ export function platformRoutes(app: FastifyInstance, services: Services, assets:
   });
 
   page(app, { method: 'GET', url: '/accessibility', ...open }, async ({ reply }) =>
-    reply.render('platform/views/accessibility.njk', { title: 'Accessibility statement' }),
+    reply.render('platform/views/accessibility.njk', presentStatement(STATEMENT)),
   );
 }

@@ -1,3 +1,4 @@
+import { deleteExpiredPendingForms } from '../auth/pending-form.ts';
 import { deleteExpiredSessions } from '../auth/sessions.ts';
 import { pruneThrottle } from '../auth/throttle.ts';
 import type { Services } from '../services.ts';
@@ -33,6 +34,7 @@ export function registerHousekeeping() {
   registered = true;
   registerJob(PURGE_SESSIONS, async (services) => {
     const removed = await deleteExpiredSessions(services.db, services.clock);
+    await deleteExpiredPendingForms(services.db, services.clock);
     // Sign-in and reset-email counts nobody will read again go the same night.
     await pruneThrottle(services.db, services.clock.now());
     services.log.info({ removed }, 'expired sessions removed');

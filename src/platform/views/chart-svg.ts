@@ -31,6 +31,12 @@ function plotLibrary() {
 }
 
 export const WIDTH = 640;
+/**
+ * The width of the copy drawn for phones: the wide chart shrunk into a 320 px
+ * window would shrink its text to 6 px. hub.css shows this copy instead below
+ * the design system's tablet breakpoint, at about the size it is drawn.
+ */
+export const NARROW_WIDTH = 320;
 const PLOT_HEIGHT = 220;
 const FONT = 13;
 const LEGEND_FONT = 14;
@@ -51,7 +57,11 @@ export interface Drawable {
   series: { name: string; values: (number | null)[] }[];
   unit?: string;
   integer: boolean;
+  /** Drawn this wide (WIDTH unless said). */
+  width?: number;
 }
+
+const widthOf = (d: Drawable) => d.width ?? WIDTH;
 
 /** Fill patterns for bars after the first (solid): stripes, dots, hatching. */
 function patterns(id: string, n: number): string {
@@ -103,7 +113,7 @@ function legend(d: Drawable, kind: 'bar' | 'line'): { svg: string; height: numbe
   const textX = 40;
   let y = 4;
   const rows = d.series.map((s, i) => {
-    const lines = wrap(s.name, WIDTH - textX - 8, LEGEND_FONT);
+    const lines = wrap(s.name, widthOf(d) - textX - 8, LEGEND_FONT);
     const row = { i, y, cy: y + LEGEND_LINE / 2, text: lines.join('\n') };
     y += lines.length * LEGEND_LINE + 6;
     return row;
@@ -136,7 +146,7 @@ function legend(d: Drawable, kind: 'bar' | 'line'): { svg: string; height: numbe
         ]);
   const svg = Plot.plot({
     document,
-    width: WIDTH,
+    width: widthOf(d),
     height,
     margin: 0,
     x: { type: 'identity', axis: null },
@@ -166,7 +176,7 @@ function frame(d: Drawable, legendHeight: number) {
   const tickText = y.ticks.map(formatNumber);
   const marginLeft = Math.ceil(Math.max(...tickText.map((t) => textWidth(t, FONT)))) + 18;
   const marginRight = 12;
-  const step = (WIDTH - marginLeft - marginRight) / Math.max(1, d.labels.length);
+  const step = (widthOf(d) - marginLeft - marginRight) / Math.max(1, d.labels.length);
   const x = fitXLabels(d.labels, step, FONT);
   const marginTop = 30;
   const height = Math.ceil(marginTop + PLOT_HEIGHT + x.height);
@@ -197,7 +207,7 @@ function frame(d: Drawable, legendHeight: number) {
 function assemble(d: Drawable, title: string, description: string, parts: string[], height: number): string {
   const t = `${d.id}-title`;
   const desc = `${d.id}-desc`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-labelledby="${t}" aria-describedby="${desc}" class="app-chart" font-family="${FONT_FAMILY}" font-size="${FONT}" fill="currentColor"><title id="${t}">${escapeHtml(title)}</title><desc id="${desc}">${escapeHtml(description)}</desc>${parts.join('')}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${widthOf(d)} ${height}" width="${widthOf(d)}" height="${height}" role="img" aria-labelledby="${t}" aria-describedby="${desc}" class="app-chart${widthOf(d) < WIDTH ? ' app-chart--narrow' : ' app-chart--wide'}" font-family="${FONT_FAMILY}" font-size="${FONT}" fill="currentColor"><title id="${t}">${escapeHtml(title)}</title><desc id="${desc}">${escapeHtml(description)}</desc>${parts.join('')}</svg>`;
 }
 
 export function drawBars(d: Drawable, title: string, description: string): string {
@@ -207,7 +217,7 @@ export function drawBars(d: Drawable, title: string, description: string): strin
   const one = d.series.length === 1;
   const plot = Plot.plot({
     document,
-    width: WIDTH,
+    width: widthOf(d),
     height: f.height,
     ...f.margins,
     fx: { domain: d.labels.map((_, i) => i), padding: 0.15, ...f.xAxis },
@@ -233,7 +243,7 @@ export function drawLines(d: Drawable, title: string, description: string): stri
   const f = frame(d, key.height);
   const plot = Plot.plot({
     document,
-    width: WIDTH,
+    width: widthOf(d),
     height: f.height,
     ...f.margins,
     x: { type: 'point', domain: d.labels.map((_, i) => i), padding: 0.5, ...f.xAxis },

@@ -95,7 +95,10 @@ document.addEventListener('securitypolicyviolation', (e) => window.violations.pu
 
 function page(font: string): string {
   const figures = Object.entries(CHARTS)
-    .map(([name, c]) => `<figure class="app-chart-figure" data-name="${name}">${c.svg}</figure>`)
+    // Both copies, as platform/views/chart.njk writes them: hub.css shows the one that fits.
+    .map(
+      ([name, c]) => `<figure class="app-chart-figure" data-name="${name}">${c.svg}${c.svgNarrow}</figure>`,
+    )
     .join('');
   return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Charts</title>
 <script src="/probe.js"></script><link rel="stylesheet" href="/hub.css"><link rel="stylesheet" href="/test.css">
@@ -106,8 +109,8 @@ const TEST_CSS = `body { margin: 20px; max-width: 960px; color: #0b0c0c; font-fa
 /* The widest common fallback: if labels clear each other in this, they do in Arial. */
 body.dejavu svg { font-family: "DejaVu Sans"; }`;
 
-async function open(browser: Browser, font: string, javaScriptEnabled = true): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, javaScriptEnabled });
+async function open(browser: Browser, font: string, javaScriptEnabled = true, width = 1000): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled });
   await context.route(`${ORIGIN}/**`, (route) => {
     const url = new URL(route.request().url());
     const files: Record<string, [string, string]> = {
@@ -136,15 +139,26 @@ interface Box {
   y: number;
   w: number;
   h: number;
+  px: number;
 }
 
-/** Every piece of text in every chart, where Chromium drew it. */
+/** Every piece of text in every chart's shown copy, where Chromium drew it, and how big. */
 const textBoxes = (p: Page) =>
   p.evaluate(() =>
     Array.from(document.querySelectorAll('figure')).map((f) => {
-      const svg = f.querySelector('svg.app-chart')!.getBoundingClientRect();
-      const texts = Array.from(f.querySelectorAll('svg text'))
-        .map((t) => ({ r: t.getBoundingClientRect(), text: t.textContent ?? '' }))
+      const shown = Array.from(f.querySelectorAll('svg.app-chart')).filter(
+        (s) => s.getBoundingClientRect().width > 0,
+      );
+      const drawn = shown[0]!;
+      const svg = drawn.getBoundingClientRect();
+      // Text is sized in the drawing's units: on screen it is that times the drawing's scale.
+      const scale = svg.width / (drawn as SVGSVGElement).viewBox.baseVal.width;
+      const texts = Array.from(drawn.querySelectorAll('text'))
+        .map((t) => ({
+          r: t.getBoundingClientRect(),
+          text: t.textContent ?? '',
+          px: Number.parseFloat(getComputedStyle(t).fontSize) * scale,
+        }))
         .filter((t) => t.text.trim() && t.r.width > 0 && t.r.height > 0)
         .map((t) => ({
           chart: f.dataset.name!,
@@ -153,8 +167,15 @@ const textBoxes = (p: Page) =>
           y: t.r.y,
           w: t.r.width,
           h: t.r.height,
+          px: t.px,
         }));
-      return { chart: f.dataset.name!, svg: { x: svg.x, y: svg.y, w: svg.width, h: svg.height }, texts };
+      return {
+        chart: f.dataset.name!,
+        copies: shown.length,
+        narrow: drawn.classList.contains('app-chart--narrow'),
+        svg: { x: svg.x, y: svg.y, w: svg.width, h: svg.height },
+        texts,
+      };
     }),
   );
 
@@ -220,10 +241,44 @@ test('axe (WCAG 2.2 AA) finds nothing in any chart', { skip }, async () => {
 test('charts are drawn without JavaScript', { skip }, async () => {
   const p = await open(browser, 'arial', false);
   try {
-    const boxes = await p.locator('svg.app-chart').evaluateAll((svgs) => svgs.length);
+    const boxes = await p.locator('svg.app-chart--wide').evaluateAll((svgs) => svgs.length);
     assert.equal(boxes, Object.keys(CHARTS).length);
     const first = await p.locator('svg.app-chart').first().boundingBox();
     assert.ok(first && first.width > 300 && first.height > 150, 'the first chart is drawn at size');
+  } finally {
+    await p.context().close();
+  }
+});
+
+test('at 320 px each chart shows its phone copy, whose text stays readable and clear of other text', {
+  skip,
+}, async () => {
+  const p = await open(browser, 'arial', true, 320);
+  try {
+    const charts = await textBoxes(p);
+    for (const { chart, copies, narrow, svg, texts } of charts) {
+      assert.deepEqual(
+        { copies, narrow },
+        { copies: 1, narrow: true },
+        `${chart}: one copy shown, the phone's`,
+      );
+      assert.ok(svg.x >= 0 && svg.x + svg.w <= 320, `${chart}: inside the window`);
+      for (const t of texts) {
+        assert.ok(t.px >= 11, `${chart}: "${t.text}" is drawn ${t.px.toFixed(1)} px high (at least 11)`);
+        assert.ok(t.x >= svg.x - 0.5 && t.x + t.w <= svg.x + svg.w + 0.5, `${chart}: "${t.text}" sticks out`);
+      }
+      for (let i = 0; i < texts.length; i++)
+        for (let j = i + 1; j < texts.length; j++)
+          assert.ok(
+            !overlap(texts[i]!, texts[j]!),
+            `${chart}: "${texts[i]!.text}" overlaps "${texts[j]!.text}"`,
+          );
+    }
+    assert.equal(
+      await p.evaluate(() => document.documentElement.scrollWidth),
+      320,
+      'the page does not scroll sideways',
+    );
   } finally {
     await p.context().close();
   }

@@ -1,4 +1,4 @@
-import { drawBars, drawLines } from './chart-svg.ts';
+import { drawBars, drawLines, NARROW_WIDTH } from './chart-svg.ts';
 
 /**
  * Server-rendered SVG charts, drawn with Observable Plot (see chart-svg.ts).
@@ -29,6 +29,8 @@ export interface ChartInput {
 
 export interface ChartView {
   svg: string;
+  /** The same chart drawn for a phone's width, shown there instead (its text stays readable at 320 px). */
+  svgNarrow: string;
   table: { head: { text: string }[]; rows: { text: string }[][] };
   title: string;
   /** What the chart shows, in words: the SVG's <desc>. */
@@ -87,6 +89,9 @@ function drawable(input: ChartInput) {
   };
 }
 
+/** The phone's copy: its own ids, so the two copies on one page never share one. */
+const narrow = (d: ReturnType<typeof drawable>) => ({ ...d, id: `${d.id}-narrow`, width: NARROW_WIDTH });
+
 // A chart takes Plot 10–50 ms to draw; report pages show the same figures
 // until the data changes, so the last charts drawn are kept, keyed by their input.
 const CACHE_LIMIT = 100;
@@ -112,6 +117,7 @@ export function barChart(input: ChartInput): ChartView {
     const description = describe(input, 'Bar chart');
     return {
       svg: drawBars(drawable(input), input.title, description),
+      svgNarrow: drawBars(narrow(drawable(input)), input.title, description),
       table: tableFor(input),
       title: input.title,
       description,
@@ -125,6 +131,7 @@ export function lineChart(input: ChartInput): ChartView {
     const description = describe(input, 'Line chart');
     return {
       svg: drawLines(drawable(input), input.title, description),
+      svgNarrow: drawLines(narrow(drawable(input)), input.title, description),
       table: tableFor(input),
       title: input.title,
       description,

@@ -73,3 +73,13 @@ export function plural(n: number, one: string, many: string): string {
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
+
+/**
+ * A list's page title that tells its pages and filters apart (WCAG 2.4.2):
+ * "Staff", "Staff matching your filters", "Staff, page 2 of 5". A filter
+ * given in words is added as it is ("Staff in Assessment Team 1").
+ */
+export function listTitle(title: string, at: { page: number; pages: number; filtered?: string | boolean }) {
+  const filtered = at.filtered === true ? ' matching your filters' : at.filtered || '';
+  return at.pages > 1 ? `${title}${filtered}, page ${at.page} of ${at.pages}` : `${title}${filtered}`;
+}
