@@ -24,7 +24,8 @@ async function leaver(t: TestApp, name: string, leftOn: string | null) {
     .where('name', '=', 'Leaving Care Team')
     .executeTakeFirstOrThrow();
   return insertStaff(t.db, t.clock.now().toISOString(), {
-    staffNumber: `T${name.length}${Date.now() % 100000}`,
+    // From the name: two people made in the same millisecond must not share a number.
+    staffNumber: `T-${name.replace(/ /g, '-')}`,
     email: `${name.toLowerCase().replace(/ /g, '.')}@calderbrook.example`,
     name,
     jobTitle: 'Social Worker',
