@@ -6,7 +6,11 @@
  */
 export { REGULATION_DAYS } from './clocks.rules.ts';
 export { insertDemoComplaint, seedContext } from './demo/context.ts';
+/** The anonymised lessons marked for publication, newest first (the bulletin's "learning from complaints"). */
+export { publishedLessons } from './lessons.repo.ts';
 /** Adds a learning point or recommendation to the learning loop (exit-interview themes become lessons this way). */
 export { addLessonItem } from './lessons.service.ts';
+/** What changed because of those lessons: their actions that have evidence. */
+export { changesOfPublishedLessons } from './published-changes.repo.ts';
 export { complaintRouteFixtures } from './route-fixtures.ts';
 export { addSource } from './sources.service.ts';
