@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -32,8 +33,23 @@ export function printableHtml(context: Record<string, unknown>, brandColour: str
   return views.render('bulletin/views/pdf.njk', { ...context, css: css.get(brandColour), orgName });
 }
 
-/** Prints the HTML to PDF with Chromium; rejects after `timeoutMs`. */
+// The print page is the same for every reader, so the same HTML gives the same PDF: the last few are
+// kept, and a morning of people downloading the edition starts Chromium once (until places change).
+const recent = new Map<string, Buffer>();
+const KEEP = 8;
+
+/** Prints the HTML to PDF with Chromium (or returns the PDF of the same HTML printed before). */
 export async function printToPdf(html: string, browser: string, timeoutMs = 30_000): Promise<Buffer> {
+  const key = createHash('sha256').update(html).digest('hex');
+  const hit = recent.get(key);
+  if (hit) return hit;
+  const pdf = await printWithChromium(html, browser, timeoutMs);
+  recent.set(key, pdf);
+  if (recent.size > KEEP) recent.delete(recent.keys().next().value as string);
+  return pdf;
+}
+
+async function printWithChromium(html: string, browser: string, timeoutMs: number): Promise<Buffer> {
   const dir = await mkdtemp(path.join(tmpdir(), 'bulletin-pdf-'));
   try {
     const input = path.join(dir, 'edition.html');

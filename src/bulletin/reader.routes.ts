@@ -7,7 +7,7 @@ import { idParams, page } from '../platform/http/page.ts';
 import { can } from '../platform/policy/policy.ts';
 import type { Services } from '../platform/services.ts';
 import { presentAsSent, presentEdition, presentPrint } from './edition.presenter.ts';
-import { editionOrThrow, isEditor } from './editions.service.ts';
+import { assertEditor, editionOrThrow } from './editions.service.ts';
 import { articleRef, feedbackForm, usefulForm } from './forms.ts';
 import { presentArchive } from './pages.presenter.ts';
 import { chromiumPath, printableHtml, printToPdf } from './pdf.ts';
@@ -79,9 +79,10 @@ export function readerRoutes(app: FastifyInstance, services: Services) {
       params: idParams,
     },
     async ({ user, params, reply }) => {
+      await assertEditor(db, user);
       const e = await editionOrThrow(db, params.id);
       const record = parseRecord(e.sent_record);
-      if (!record || !(await isEditor(db, user))) throw new NotFoundError('sent edition');
+      if (!record) throw new NotFoundError('sent edition');
       return reply.render('bulletin/views/as-sent.njk', presentAsSent(e, record));
     },
   );

@@ -1,3 +1,4 @@
+import { DEMO_PERSONAS } from '../../demo/api.ts';
 import { weeksShift } from '../../learning/api.ts';
 import { addCalendarDays, londonDay } from '../../platform/calendar/days.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -16,6 +17,8 @@ import {
   type DemoArticle,
   EARLIER,
 } from './content.ts';
+
+const PERSONA_NAMES = DEMO_PERSONAS.map((p) => p.name);
 
 const byName = async (db: DbOrTrx, name: string) =>
   (await db.selectFrom('staff').select(['id', 'team_id']).where('name', '=', name).executeTakeFirst())?.id;
@@ -39,8 +42,18 @@ export async function seedBulletin(db: Db, clock: Clock, options: DemoOptions): 
 
   let current = '';
   await db.transaction().execute(async (trx) => {
-    const ld = await byName(trx, 'Priya Shah');
-    if (ld) await addEditorRow(trx, ld, psw, now.toISOString());
+    // The PSW has made one colleague in her team an editor: not one of the demo's sign-in personas,
+    // so each persona sees exactly what their role allows.
+    const colleague = await trx
+      .selectFrom('staff')
+      .innerJoin('teams', 'teams.id', 'staff.team_id')
+      .select('staff.id')
+      .where('teams.name', '=', 'Practice and Learning Team')
+      .where('staff.name', 'not in', PERSONA_NAMES)
+      .where('staff.active', '=', 1)
+      .orderBy('staff.name')
+      .executeTakeFirst();
+    if (colleague) await addEditorRow(trx, colleague.id, psw, now.toISOString());
     // Oldest first, so each edition's record knows what the one before carried.
     const editions = [
       {
@@ -158,7 +171,7 @@ async function seedReadersAndFeedback(trx: DbOrTrx, editionId: string, now: Date
     .orderBy('staff.id')
     .execute();
   // The demo's personas have not read it yet, so a new visitor sees the edition fresh.
-  const personas = new Set(['Amina Hussain', 'Daniel Price', 'Grace Adeyemi', 'Helen Marsh']);
+  const personas = new Set(PERSONA_NAMES);
   const readers = people.filter((p, i) => !personas.has(p.name) && (i * 7919) % 100 < share * 100);
   const at = new Date(now.getTime() - 3_600_000).toISOString();
   for (let i = 0; i < readers.length; i += 200)
