@@ -68,6 +68,7 @@ export function contributionRoutes(app: FastifyInstance, services: Services) {
       return reply.render('bulletin/views/contributions.njk', {
         ...presentContributionsForEditor(d.rows, d.editions),
         values: keptForm(req)?.values ?? {},
+        errors: keptForm(req)?.errors,
       });
     },
   );

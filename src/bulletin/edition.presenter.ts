@@ -97,7 +97,7 @@ export interface ReadData {
 }
 
 /** The web edition for one reader: live sections, their must-reads, votes and feedback. */
-export function presentEdition(d: ReadData, kept?: { values: Record<string, unknown> }) {
+export function presentEdition(d: ReadData, kept?: { values: Record<string, unknown>; errors: unknown }) {
   const e = d.edition;
   const b = body(
     e,
@@ -109,6 +109,7 @@ export function presentEdition(d: ReadData, kept?: { values: Record<string, unkn
   return {
     ...b,
     title: editionTitle(e.month),
+    errors: kept?.errors,
     id: e.id,
     status: STATUS_TAGS[e.status],
     published: e.status === 'published',

@@ -31,6 +31,7 @@ export function presentEditor(
   const scheduleKept = keptIf(kept, 'schedule');
   return {
     title: `Edit the ${editionTitle(e.month)}`,
+    errors: kept?.errors,
     id: e.id,
     heading: editionTitle(e.month),
     status: STATUS_TAGS[e.status],
@@ -83,6 +84,7 @@ export function presentArticleForm(e: BulletinEditionsTable, a: BulletinArticles
   const v = kept?.values;
   return {
     title: `Change “${a.title || 'pull-quote'}”`,
+    errors: kept?.errors,
     editionId: e.id,
     id: a.id,
     published: e.status === 'published',
@@ -134,6 +136,7 @@ export function presentMine(
   const v = keptIf(kept, 'contribute');
   return {
     title: 'Send an article or an idea to the bulletin',
+    errors: kept?.errors,
     values: { title: str(v?.title, ''), body: str(v?.body, '') },
     rows: rows.map((r) => ({
       ...r,

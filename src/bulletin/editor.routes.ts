@@ -41,12 +41,13 @@ export function editorRoutes(app: FastifyInstance, services: Services) {
   page(app, { ...edit, method: 'GET', url: '/bulletin/editions/new' }, async ({ user, req, reply }) => {
     if (!(await isEditor(db, user)))
       return reply.render('bulletin/views/not-editor.njk', await notEditorPage(db, 'start an edition'));
-    const kept = keptForm(req)?.values ?? {};
+    const kept = keptForm(req);
     const suggested = shiftMonth(londonDay(clock.now()).slice(0, 7), 1);
     return reply.render('bulletin/views/new.njk', {
       title: 'Start a new edition',
       suggested,
-      values: { month: suggested, ...kept },
+      values: { month: suggested, ...(kept?.values ?? {}) },
+      errors: kept?.errors,
     });
   });
 
@@ -268,6 +269,7 @@ export function editorRoutes(app: FastifyInstance, services: Services) {
         title: 'Editors of the bulletin',
         editors: await editorsPage(db),
         values: keptForm(req)?.values ?? {},
+        errors: keptForm(req)?.errors,
       }),
   );
 

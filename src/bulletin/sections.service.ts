@@ -105,6 +105,12 @@ export async function forYou(
       href: `/learning/courses/${w.course_id}`,
     });
   const manager = can(reader as Principal, 'learning:managers-courses');
+  if (manager)
+    for (const c of training.awaiting.filter((x) => x.managersOnly))
+      lines.push({
+        text: `For managers: dates for “${c.title}” are to be added — register your interest`,
+        href: c.href,
+      });
   for (const g of training.groups)
     for (const c of g.courses) {
       const open = c.sessions.filter((s) => !s.held && !s.full).length;
