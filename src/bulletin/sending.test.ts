@@ -66,7 +66,7 @@ async function editionForTeam(t: TestApp, services: Services, team: string) {
   return { id, psw, emails: people.map((p) => p.email).sort() };
 }
 
-const READ = String.raw`
+const READ = `
 import sys, json, email, email.policy
 msg = email.message_from_bytes(sys.stdin.buffer.read(), policy=email.policy.strict)
 parts = [p for p in msg.walk() if not p.is_multipart()]
