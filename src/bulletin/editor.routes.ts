@@ -188,7 +188,7 @@ export function editorRoutes(app: FastifyInstance, services: Services) {
       params: idParams,
       body: scheduleForm,
       back: (c) => `${toEdit(c)}#schedule`,
-      refusalField: 'sendAt',
+      refusalField: 'day',
     },
     async (d, { user, actor, params }) => {
       await schedule(services, actor, user, params.id, londonInstant(d.day, d.time));

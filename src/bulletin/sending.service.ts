@@ -193,10 +193,9 @@ export async function schedule(
   await db.transaction().execute(async (trx) => {
     await assertEditor(trx, user);
     const e = await editionOrThrow(trx, editionId);
-    if (e.status === 'published')
-      throw new UserInputError('The edition has already been published', 'sendAt');
+    if (e.status === 'published') throw new UserInputError('The edition has already been published', 'day');
     const refusal = scheduleRefusal(at, clock.now());
-    if (refusal) throw new UserInputError(refusal, 'sendAt');
+    if (refusal) throw new UserInputError(refusal, 'day');
     const articles = await articlesOf(trx, editionId);
     const recipients = await recipientsOf(trx, parseDistribution(e.distribution), londonDay(clock.now()));
     const empty = publishRefusal({
@@ -204,7 +203,7 @@ export async function schedule(
       articles: articles.length,
       recipients: recipients.length,
     });
-    if (empty) throw new UserInputError(empty, 'sendAt');
+    if (empty) throw new UserInputError(empty, 'day');
     const iso = at.toISOString();
     await updateEdition(trx, editionId, {
       status: 'scheduled',
