@@ -37,7 +37,7 @@ describe('the bulletin in a real browser', { skip }, () => {
     await page.getByRole('link', { name: 'Start a new edition' }).click();
     await page.getByRole('heading', { name: 'Start a new edition' }).waitFor();
     await b.check('a new edition');
-    const month = await page.getByLabel('Month').inputValue();
+    assert.match(await page.getByLabel('Month').inputValue(), /^\d{4}-\d\d$/, 'next month is suggested');
     await page.getByLabel('Welcome').fill('Welcome to the edition our colleagues wrote.');
     await b.press('Start the edition');
     await b.success(/has been started as a draft/);
