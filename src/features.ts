@@ -1,4 +1,5 @@
 import { adminFeature } from './admin/feature.ts';
+import { bulletinFeature } from './bulletin/feature.ts';
 import { complaintsFeature } from './complaints/feature.ts';
 import { learningFeature } from './learning/feature.ts';
 import { peopleFeature } from './people/feature.ts';
@@ -25,6 +26,7 @@ export const FEATURES: Feature[] = [
   practiceToolsFeature,
   workforceFeature,
   standardsFeature,
+  bulletinFeature,
 ];
 
 for (const f of FEATURES) if (f.actions) registerActions(f.name, f.actions);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import Fastify from 'fastify';
+import { bulletinRouteFixtures } from '../../bulletin/api.ts';
 import { complaintRouteFixtures } from '../../complaints/api.ts';
 import { learningRouteFixtures } from '../../learning/api.ts';
 import { practiceToolsRouteFixtures } from '../../practice-tools/api.ts';
@@ -91,6 +92,7 @@ describe('route × role matrix', () => {
         ...practiceToolsRouteFixtures(),
         ...(await workforceRouteFixtures(t.db)),
         ...(await standardsRouteFixtures(t.db)),
+        ...(await bulletinRouteFixtures(t.db)),
         // Child-focused performance: a child and a team outside every persona's team and service.
         '/performance/teams/:id': { url: `/performance/teams/${other.team_id}`, resource: teamScope },
         ...Object.fromEntries(

@@ -1,0 +1,185 @@
+// The bulletin at scale: an edition with 100 sessions and 20 articles, read by
+// 20 concurrent signed-in readers (p95 against the same server's static
+// stylesheet in the same run); then composing and queueing a personalised
+// email for each of 3,000 staff (time and peak RSS); then the outbox
+// delivering them to an SMTP server on loopback (messages per second).
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../src/app.ts';
+import { bulletinBench } from '../src/bulletin/api.ts';
+import { insertCourse, insertSession } from '../src/learning/api.ts';
+import { insertStaff } from '../src/people/api.ts';
+import { systemActor } from '../src/platform/audit/audit.ts';
+import { createSession } from '../src/platform/auth/sessions.ts';
+import type { Dialect } from '../src/platform/db/db.ts';
+import { cookieNames } from '../src/platform/http/session-hook.ts';
+import { createMailTransport, sendDueMail } from '../src/platform/mail/sender.ts';
+import { startSmtpServer } from '../src/platform/mail/smtp-test-server.ts';
+import { createTestDb } from '../src/testing/test-db.ts';
+import { machine, median, ms, percentile } from './stats.ts';
+
+const STAFF = 3000;
+const TEAMS = 60;
+const COURSES = 20;
+const SESSIONS_PER_COURSE = 5;
+const ARTICLES = 20;
+const USERS = 20;
+const REQUESTS = 400;
+const MONTH = '2026-12';
+
+async function load(base: string, path: string, cookie: string) {
+  const times: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: USERS }, async () => {
+      while (next < REQUESTS) {
+        next++;
+        const s = performance.now();
+        const res = await fetch(`${base}${path}`, { headers: { cookie } });
+        await res.arrayBuffer();
+        if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+        times.push(performance.now() - s);
+      }
+    }),
+  );
+  return times;
+}
+
+async function build(t: Awaited<ReturnType<typeof createTestDb>>) {
+  const now = t.clock.now().toISOString();
+  await t.db
+    .insertInto('services')
+    .values({ id: 'bench-service', name: 'Children’s Services', created_at: now })
+    .execute();
+  for (let i = 0; i < TEAMS; i++)
+    await t.db
+      .insertInto('teams')
+      .values({ id: `team-${i}`, service_id: 'bench-service', name: `Team ${i}`, created_at: now })
+      .execute();
+  const people: string[] = [];
+  await t.db.transaction().execute(async (trx) => {
+    for (let p = 0; p < STAFF; p++)
+      people.push(
+        await insertStaff(trx, now, {
+          staffNumber: `B${p}`,
+          email: `p${p}@calderbrook.example`,
+          name: `Person ${p}`,
+          teamId: `team-${p % TEAMS}`,
+          roles: p === 0 ? ['psw'] : p < TEAMS ? ['team-manager'] : ['practitioner'],
+        }),
+      );
+    for (let c = 0; c < COURSES; c++) {
+      const courseId = await insertCourse(trx, now, {
+        title: `Course ${c}`,
+        summary: 'A course',
+        category: `Category ${c % 4}`,
+        audience: c % 5 === 0 ? 'managers' : 'everyone',
+        focus_month: c === 0 ? MONTH : null,
+      });
+      for (let s = 0; s < SESSIONS_PER_COURSE; s++)
+        await insertSession(trx, now, {
+          courseId,
+          capacity: 16,
+          parts: [{ day: `${MONTH}-${String(3 + s * 5).padStart(2, '0')}`, start: '09:30', end: '12:00' }],
+        });
+    }
+  });
+  return people;
+}
+
+async function run(dialect: Dialect) {
+  const t = await createTestDb(dialect);
+  t.clock.set('2026-12-01T08:00:00.000Z');
+  try {
+    const people = await build(t);
+    const psw = {
+      id: people[0]!,
+      name: 'Person 0',
+      email: 'p0@calderbrook.example',
+      roles: ['psw' as const],
+      teamId: 'team-0',
+      serviceId: 'bench-service',
+    };
+    const actor = systemActor('bench');
+    const { createEdition, addArticleAsEditor, publishNow, deliverEdition } = bulletinBench;
+    const id = await createEdition(t.services, actor, psw, {
+      month: MONTH,
+      welcome: 'Welcome to the bench edition.',
+      signOff: 'Bench',
+    });
+    for (let a = 0; a < ARTICLES; a++)
+      await addArticleAsEditor(t.services, actor, psw, id, {
+        kind: 'article',
+        title: `Article ${a}`,
+        body: `Paragraph one of article ${a}, with **bold** words and a [link](https://www.researchinpractice.org.uk/).\n\n- a point\n- another point\n\n${'More words about practice. '.repeat(40)}`,
+        mustRead: a === 0,
+      });
+    await publishNow(t.services, actor, psw, id);
+    console.log(
+      `${dialect}: ${STAFF} staff in ${TEAMS} teams, ${COURSES * SESSIONS_PER_COURSE} sessions, ${ARTICLES} articles`,
+    );
+
+    const reader = `${cookieNames(false).session}=${await createSession(t.db, t.clock, people[100]!, 600)}`;
+    const app = await createApp(t.services);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    try {
+      const html = await (await fetch(`${base}/bulletin/${id}`, { headers: { cookie: reader } })).text();
+      const css = /href="(\/assets\/[^"]+\.css)"/.exec(html)?.[1];
+      if (!css) throw new Error('no stylesheet link on the edition');
+      await load(base, `/bulletin/${id}`, reader); // warm up
+      let baseline = 0;
+      for (const [label, path] of [
+        ['static stylesheet (baseline)', css],
+        ['the edition (web, live places)', `/bulletin/${id}`],
+      ] as const) {
+        const times = await load(base, path, reader);
+        const p95 = percentile(times, 95);
+        if (!baseline) baseline = p95;
+        console.log(
+          `  ${label.padEnd(32)} median ${ms(median(times)).padStart(7)}  p95 ${ms(p95).padStart(7)}  (${(p95 / baseline).toFixed(1)}× baseline p95)`,
+        );
+      }
+    } finally {
+      await app.close();
+    }
+
+    let peak = process.memoryUsage().rss;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }, 20);
+    const started = performance.now();
+    const queued = await deliverEdition(t.services, id);
+    const took = performance.now() - started;
+    clearInterval(sampler);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    console.log(
+      `  composed and queued ${queued} personalised emails in ${ms(took)} (${((queued / took) * 1000).toFixed(0)} a second), peak RSS ${(peak / 2 ** 20).toFixed(0)} MB`,
+    );
+
+    const smtp = await startSmtpServer();
+    const transport = createMailTransport(smtp.url);
+    try {
+      const sendStart = performance.now();
+      while (smtp.received.length < queued) {
+        const r = await sendDueMail(t.services, transport, 'bench', { batchSize: 100 });
+        if (r.claimed === 0) break;
+      }
+      const sendTook = performance.now() - sendStart;
+      console.log(
+        `  outbox delivered ${smtp.received.length} messages to loopback SMTP in ${ms(sendTook)}: ${((smtp.received.length / sendTook) * 1000).toFixed(0)} messages a second`,
+      );
+    } finally {
+      transport?.close();
+      await smtp.close();
+    }
+  } finally {
+    await t.drop();
+  }
+}
+
+console.log(
+  `bench/bulletin — ${new Date().toISOString()} — ${machine()} — ${USERS} concurrent readers, ${REQUESTS} requests per page`,
+);
+await run('sqlite');
+if (process.env.DATABASE_URL) await run('postgres');
+else console.log('postgres skipped (set DATABASE_URL to include it)');

@@ -1,0 +1,138 @@
+import { sql } from 'kysely';
+import type { DbOrTrx } from '../platform/db/db.ts';
+
+/** Counts a signed-in person's read of the web edition, once, with the team and service they were in. */
+export const recordRead = (
+  db: DbOrTrx,
+  r: { editionId: string; staffId: string; teamId: string | null; serviceId: string | null; at: string },
+) =>
+  db
+    .insertInto('bulletin_reads')
+    .values({
+      edition_id: r.editionId,
+      staff_id: r.staffId,
+      team_id: r.teamId,
+      service_id: r.serviceId,
+      read_at: r.at,
+    })
+    .onConflict((oc) => oc.columns(['edition_id', 'staff_id']).doNothing())
+    .execute();
+
+export const confirmationsOf = (db: DbOrTrx, staffId: string, articleIds: string[]) =>
+  articleIds.length
+    ? db
+        .selectFrom('bulletin_confirmations')
+        .select(['article_id', 'confirmed_at'])
+        .where('staff_id', '=', staffId)
+        .where('article_id', 'in', articleIds)
+        .execute()
+    : Promise.resolve([]);
+
+export const insertConfirmation = (db: DbOrTrx, articleId: string, staffId: string, at: string) =>
+  db
+    .insertInto('bulletin_confirmations')
+    .values({ article_id: articleId, staff_id: staffId, confirmed_at: at })
+    .onConflict((oc) => oc.columns(['article_id', 'staff_id']).doNothing())
+    .execute();
+
+export const feedbackOf = (db: DbOrTrx, editionId: string, staffId: string) =>
+  db
+    .selectFrom('bulletin_feedback')
+    .selectAll()
+    .where('edition_id', '=', editionId)
+    .where('staff_id', '=', staffId)
+    .executeTakeFirst();
+
+export const upsertFeedback = (
+  db: DbOrTrx,
+  row: { edition_id: string; staff_id: string; rating: number; wish: string; created_at: string },
+) =>
+  db
+    .insertInto('bulletin_feedback')
+    .values(row)
+    .onConflict((oc) =>
+      oc
+        .columns(['edition_id', 'staff_id'])
+        .doUpdateSet({ rating: row.rating, wish: row.wish, created_at: row.created_at }),
+    )
+    .execute();
+
+export const upsertVote = (
+  db: DbOrTrx,
+  row: { article_id: string; staff_id: string; useful: 0 | 1; created_at: string },
+) =>
+  db
+    .insertInto('bulletin_article_votes')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['article_id', 'staff_id']).doUpdateSet({ useful: row.useful, created_at: row.created_at }),
+    )
+    .execute();
+
+export const votesOf = (db: DbOrTrx, staffId: string, articleIds: string[]) =>
+  articleIds.length
+    ? db
+        .selectFrom('bulletin_article_votes')
+        .select(['article_id', 'useful'])
+        .where('staff_id', '=', staffId)
+        .where('article_id', 'in', articleIds)
+        .execute()
+    : Promise.resolve([]);
+
+/** Reads of an edition by team, beside how many people each team has now. */
+export const readsByTeam = (db: DbOrTrx, editionId: string) =>
+  db
+    .selectFrom('teams')
+    .innerJoin('services', 'services.id', 'teams.service_id')
+    .leftJoin('staff', (j) => j.onRef('staff.team_id', '=', 'teams.id').on('staff.active', '=', 1))
+    .leftJoin('bulletin_reads as r', (j) =>
+      j.onRef('r.staff_id', '=', 'staff.id').on('r.edition_id', '=', editionId),
+    )
+    .select([
+      'teams.id',
+      'teams.name as team',
+      'services.id as service_id',
+      'services.name as service',
+      sql<number>`count(distinct staff.id)`.as('people'),
+      sql<number>`count(distinct r.staff_id)`.as('read'),
+    ])
+    .groupBy(['teams.id', 'teams.name', 'services.id', 'services.name'])
+    .orderBy('services.name')
+    .orderBy('teams.name')
+    .execute();
+
+/** The feedback on an edition: ratings and wishes, without names. */
+export const feedbackOfEdition = (db: DbOrTrx, editionId: string) =>
+  db.selectFrom('bulletin_feedback').select(['rating', 'wish']).where('edition_id', '=', editionId).execute();
+
+export const votesOfEdition = (db: DbOrTrx, editionId: string) =>
+  db
+    .selectFrom('bulletin_article_votes as v')
+    .innerJoin('bulletin_articles as a', 'a.id', 'v.article_id')
+    .select(['a.id', 'a.title', sql<number>`sum(v.useful)`.as('yes'), sql<number>`count(*)`.as('all')])
+    .where('a.edition_id', '=', editionId)
+    .groupBy(['a.id', 'a.title'])
+    .execute();
+
+/** People in a team (or service) who have not confirmed a must-read article. */
+export function notConfirmed(db: DbOrTrx, articleId: string, where: { teamId?: string; serviceId?: string }) {
+  let q = db
+    .selectFrom('staff')
+    .leftJoin('teams', 'teams.id', 'staff.team_id')
+    .select(['staff.id', 'staff.name', 'staff.email', 'teams.name as team'])
+    .where('staff.active', '=', 1)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('bulletin_confirmations as c')
+            .select('c.staff_id')
+            .whereRef('c.staff_id', '=', 'staff.id')
+            .where('c.article_id', '=', articleId),
+        ),
+      ),
+    );
+  if (where.teamId) q = q.where('staff.team_id', '=', where.teamId);
+  if (where.serviceId) q = q.where('teams.service_id', '=', where.serviceId);
+  return q.orderBy('staff.name').execute();
+}

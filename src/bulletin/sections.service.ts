@@ -1,0 +1,127 @@
+import { changesOfPublishedLessons, publishedLessons } from '../complaints/api.ts';
+import {
+  coursesAwaitingDates,
+  elearningDueFor,
+  focusCourseOf,
+  sessionsForBulletin,
+  waitingPlacesOf,
+  youSaidWeDidNotes,
+} from '../learning/api.ts';
+import { londonDay } from '../platform/calendar/days.ts';
+import type { DbOrTrx } from '../platform/db/db.ts';
+import { can } from '../platform/policy/policy.ts';
+import type { Principal } from '../platform/policy/roles.ts';
+import { lessonsCarriedBefore } from './editions.repo.ts';
+import { type TrainingSection, trainingSection } from './training.rules.ts';
+
+export interface GeneratedSections {
+  training: TrainingSection;
+  focus: { title: string; summary: string; href: string } | null;
+  lessons: { id: string; title: string; summary: string; changes: string[] }[];
+  youSaid: { course: string; note: string; href: string }[];
+  /** When the places were counted (ISO). */
+  at: string;
+}
+
+interface EditionPeriod {
+  id: string;
+  month: string;
+  training_from: string;
+  training_to: string;
+}
+
+/** The sections built from the Hub's own data, as they stand now. */
+export async function liveSections(db: DbOrTrx, e: EditionPeriod, now: Date): Promise<GeneratedSections> {
+  const iso = now.toISOString();
+  const [sessions, awaiting, focus, lessons, notes, carried] = await Promise.all([
+    sessionsForBulletin(db, e.training_from, e.training_to),
+    coursesAwaitingDates(db, iso),
+    focusCourseOf(db, e.month),
+    publishedLessons(db),
+    youSaidWeDidNotes(db),
+    lessonsCarriedBefore(db, e.month),
+  ]);
+  // The lessons published since the last edition: those no earlier edition carried when it was sent.
+  const recent = lessons.filter((l) => !carried.has(l.id)).slice(0, 6);
+  const changes = await changesOfPublishedLessons(
+    db,
+    recent.map((l) => l.id),
+  );
+  return {
+    training: trainingSection(sessions, awaiting, londonDay(now)),
+    focus: focus
+      ? { title: focus.title, summary: focus.summary, href: `/learning/courses/${focus.id}` }
+      : null,
+    lessons: recent.map((l) => ({
+      id: l.id,
+      title: l.title,
+      summary: l.published_summary,
+      changes: changes.get(l.id) ?? [],
+    })),
+    youSaid: notes.map((n) => ({
+      course: n.title,
+      note: n.you_said_we_did,
+      href: `/learning/courses/${n.id}`,
+    })),
+    at: iso,
+  };
+}
+
+export interface ForYou {
+  lines: { text: string; href: string }[];
+}
+
+/**
+ * What applies to one reader: e-learning to complete or renew, their
+ * waiting-list places, and sessions meant for their role (managers' courses to
+ * managers; the practice focus's sessions with places to everyone else).
+ * Built only from the reader's own learning records — never anything about children.
+ */
+export async function forYou(
+  db: DbOrTrx,
+  reader: Pick<Principal, 'id' | 'roles' | 'name' | 'email' | 'teamId' | 'serviceId'>,
+  training: TrainingSection,
+  focusTitle: string | null,
+  now: Date,
+): Promise<ForYou> {
+  const [due, waiting] = await Promise.all([
+    elearningDueFor(db, reader.id, londonDay(now)),
+    waitingPlacesOf(db, reader.id, now.toISOString()),
+  ]);
+  const lines: ForYou['lines'] = [];
+  for (const m of due)
+    lines.push({
+      text:
+        m.standing.kind === 'never'
+          ? `Complete the mandatory e-learning “${m.title}”`
+          : m.standing.kind === 'expired'
+            ? `Renew your mandatory e-learning “${m.title}”: it has run out`
+            : `Renew your mandatory e-learning “${m.title}” soon`,
+      href: '/learning/elearning',
+    });
+  for (const w of waiting)
+    lines.push({
+      text: `You are number ${w.position} on the waiting list for “${w.title}”`,
+      href: `/learning/courses/${w.course_id}`,
+    });
+  const manager = can(reader as Principal, 'learning:managers-courses');
+  if (manager)
+    for (const c of training.awaiting.filter((x) => x.managersOnly))
+      lines.push({
+        text: `For managers: dates for “${c.title}” are to be added — register your interest`,
+        href: c.href,
+      });
+  for (const g of training.groups)
+    for (const c of g.courses) {
+      const open = c.sessions.filter((s) => !s.held && !s.full).length;
+      if (!open) continue;
+      if (manager ? c.managersOnly : c.title === focusTitle)
+        lines.push({
+          text: manager
+            ? `For managers: “${c.title}” has ${open === 1 ? '1 date' : `${open} dates`} with places`
+            : `This month’s practice focus, “${c.title}”, has ${open === 1 ? '1 date' : `${open} dates`} with places`,
+          href: c.href,
+        });
+    }
+  return { lines };
+}

@@ -1,0 +1,283 @@
+import type { Config } from '../config.ts';
+import { type Actor, recordAudit, systemActor } from '../platform/audit/audit.ts';
+import { londonDay } from '../platform/calendar/days.ts';
+import type { DbOrTrx } from '../platform/db/db.ts';
+import { UserInputError } from '../platform/http/errors.ts';
+import { enqueueJob } from '../platform/jobs/jobs.ts';
+import { composeMessage, mailLayout } from '../platform/mail/message.ts';
+import { enqueueMail } from '../platform/mail/outbox.ts';
+import { can } from '../platform/policy/policy.ts';
+import type { Principal } from '../platform/policy/roles.ts';
+import type { Services } from '../platform/services.ts';
+import { articlesOf, updateEdition } from './editions.repo.ts';
+import { editionTitle, parseDistribution, publishRefusal, scheduleRefusal } from './editions.rules.ts';
+import { assertEditor, type Ctx, editionOrThrow } from './editions.service.ts';
+import { editionMail } from './mail.presenter.ts';
+import {
+  claimDeliveries,
+  deliveryReport,
+  type Recipient,
+  recipientsOf,
+  retryFailed,
+  setDeliveryMessage,
+} from './recipients.repo.ts';
+import type { SentRecord } from './record.ts';
+import { parseRecord } from './record.ts';
+import { forYou, liveSections } from './sections.service.ts';
+
+export const DELIVER = 'bulletin:deliver';
+export const SEND_SCHEDULED = 'bulletin:send-scheduled';
+/** Recipients claimed and queued per transaction. */
+const BATCH = 200;
+
+type SendCtx = Ctx & { config: Config };
+
+/** The edition as it stands now, as the record to send. */
+export async function recordNow(db: DbOrTrx, editionId: string, now: Date): Promise<SentRecord> {
+  const e = await editionOrThrow(db, editionId);
+  const articles = await articlesOf(db, editionId);
+  return {
+    month: e.month,
+    welcome: e.welcome,
+    signOff: e.sign_off,
+    articles: articles.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      title: a.title,
+      body: a.body,
+      mustRead: a.must_read === 1,
+      credit: a.credit,
+    })),
+    sections: await liveSections(db, e, now),
+    sentAt: now.toISOString(),
+  };
+}
+
+const readerOf = (r: Recipient): Principal => ({ ...r, roles: r.roles });
+
+/** One person's message of the edition. */
+async function messageFor(
+  db: DbOrTrx,
+  config: Config,
+  record: SentRecord,
+  editionId: string,
+  r: Recipient,
+  now: Date,
+  test = false,
+) {
+  const reader = readerOf(r);
+  const mine = await forYou(db, reader, record.sections.training, record.sections.focus?.title ?? null, now);
+  const content = editionMail(
+    record,
+    editionId,
+    { email: r.email, isManager: can(reader, 'learning:managers-courses') },
+    mine,
+    test,
+  );
+  return composeMessage(content, mailLayout(config));
+}
+
+/** Sends the edition as it stands to the editor alone, marked as a test. Nothing is published. */
+export async function testSend(
+  { db, clock, config }: SendCtx,
+  actor: Actor,
+  user: Principal,
+  editionId: string,
+) {
+  await db.transaction().execute(async (trx) => {
+    await assertEditor(trx, user);
+    const now = clock.now();
+    const record = await recordNow(trx, editionId, now);
+    const me = (await recipientsOf(trx, { kind: 'everyone' }, londonDay(now))).find(
+      (r) => r.id === user.id,
+    ) ?? {
+      ...user,
+    };
+    await enqueueMail(trx, clock, await messageFor(trx, config, record, editionId, me, now, true));
+    await recordAudit(trx, clock, actor, {
+      action: 'update',
+      recordType: 'bulletin-edition',
+      recordId: editionId,
+      summary: `Sent a test of the ${editionTitle(record.month)} to ${user.email}`,
+    });
+  });
+}
+
+/**
+ * Publishes the edition: freezes what is sent into its record and queues the
+ * delivery job (once, whatever runs it). Refused for an empty edition or an
+ * empty distribution, with nothing changed.
+ */
+export async function publishNow(
+  { db, clock }: SendCtx,
+  actor: Actor,
+  user: Principal | null,
+  editionId: string,
+) {
+  return db.transaction().execute(async (trx) => {
+    if (user) await assertEditor(trx, user);
+    const e = await editionOrThrow(trx, editionId);
+    if (e.status === 'published') throw new UserInputError('The edition has already been published');
+    const now = clock.now();
+    const recipients = await recipientsOf(trx, parseDistribution(e.distribution), londonDay(now));
+    const articles = await articlesOf(trx, editionId);
+    const refusal = publishRefusal({
+      welcome: e.welcome,
+      articles: articles.length,
+      recipients: recipients.length,
+    });
+    if (refusal) throw new UserInputError(refusal);
+    const record = await recordNow(trx, editionId, now);
+    const at = now.toISOString();
+    await updateEdition(trx, editionId, {
+      status: 'published',
+      published_at: at,
+      sent_record: JSON.stringify(record),
+      updated_at: at,
+    });
+    await enqueueJob(trx, clock, DELIVER, { editionId }, { uniqueKey: `${DELIVER}:${editionId}` });
+    await recordAudit(trx, clock, actor, {
+      action: 'update',
+      recordType: 'bulletin-edition',
+      recordId: editionId,
+      summary: `Published the ${editionTitle(e.month)} to ${recipients.length} people`,
+    });
+    return recipients.length;
+  });
+}
+
+/**
+ * Queues one message per recipient of a published edition. Each batch claims
+ * its recipients by inserting their delivery rows; the primary key (edition,
+ * person) lets only one instance insert each row, and only the one that did
+ * queues that person's message — in the same transaction. Safe to run again
+ * and to run on two instances at once.
+ */
+export async function deliverEdition({ db, clock, config }: SendCtx, editionId: string) {
+  const e = await editionOrThrow(db, editionId);
+  const record = parseRecord(e.sent_record);
+  if (e.status !== 'published' || !record) return 0;
+  const now = clock.now();
+  const recipients = await recipientsOf(db, parseDistribution(e.distribution), londonDay(now));
+  let queued = 0;
+  for (let i = 0; i < recipients.length; i += BATCH) {
+    const batch = recipients.slice(i, i + BATCH);
+    queued += await db.transaction().execute(async (trx) => {
+      const mine = new Set(
+        await claimDeliveries(
+          trx,
+          editionId,
+          batch.map((r) => r.id),
+          now.toISOString(),
+        ),
+      );
+      for (const r of batch) {
+        if (!mine.has(r.id)) continue;
+        const id = await enqueueMail(trx, clock, await messageFor(trx, config, record, editionId, r, now));
+        await setDeliveryMessage(trx, editionId, r.id, id);
+      }
+      return mine.size;
+    });
+  }
+  return queued;
+}
+
+/** Sets the edition to go out at a time in the future; a job publishes it then. */
+export async function schedule(
+  { db, clock }: SendCtx,
+  actor: Actor,
+  user: Principal,
+  editionId: string,
+  at: Date,
+) {
+  await db.transaction().execute(async (trx) => {
+    await assertEditor(trx, user);
+    const e = await editionOrThrow(trx, editionId);
+    if (e.status === 'published') throw new UserInputError('The edition has already been published', 'day');
+    const refusal = scheduleRefusal(at, clock.now());
+    if (refusal) throw new UserInputError(refusal, 'day');
+    const articles = await articlesOf(trx, editionId);
+    const recipients = await recipientsOf(trx, parseDistribution(e.distribution), londonDay(clock.now()));
+    const empty = publishRefusal({
+      welcome: e.welcome,
+      articles: articles.length,
+      recipients: recipients.length,
+    });
+    if (empty) throw new UserInputError(empty, 'day');
+    const iso = at.toISOString();
+    await updateEdition(trx, editionId, {
+      status: 'scheduled',
+      scheduled_for: iso,
+      updated_at: clock.now().toISOString(),
+    });
+    await enqueueJob(
+      trx,
+      clock,
+      SEND_SCHEDULED,
+      { editionId, at: iso },
+      { runAt: at, uniqueKey: `${SEND_SCHEDULED}:${editionId}:${iso}` },
+    );
+    await recordAudit(trx, clock, actor, {
+      action: 'update',
+      recordType: 'bulletin-edition',
+      recordId: editionId,
+      summary: `Scheduled the ${editionTitle(e.month)} for ${iso}`,
+    });
+  });
+}
+
+export async function unschedule({ db, clock }: SendCtx, actor: Actor, user: Principal, editionId: string) {
+  await db.transaction().execute(async (trx) => {
+    await assertEditor(trx, user);
+    const e = await editionOrThrow(trx, editionId);
+    if (e.status !== 'scheduled') throw new UserInputError('The edition is not scheduled');
+    await updateEdition(trx, editionId, {
+      status: 'draft',
+      scheduled_for: null,
+      updated_at: clock.now().toISOString(),
+    });
+    await recordAudit(trx, clock, actor, {
+      action: 'update',
+      recordType: 'bulletin-edition',
+      recordId: editionId,
+      summary: `Took the ${editionTitle(e.month)} off the schedule`,
+    });
+  });
+}
+
+/** The scheduled job: publishes the edition if it is still scheduled for that time (a changed time has its own job). */
+export async function sendScheduled(services: Services, payload: { editionId: string; at: string }) {
+  const e = await editionOrThrow(services.db, payload.editionId);
+  if (e.status !== 'scheduled' || e.scheduled_for !== payload.at) return;
+  await publishNow(services, systemActor('bulletin schedule'), null, payload.editionId);
+}
+
+/** Recipients, queued, sent and failed, with each person's state. */
+export async function sendReport(db: DbOrTrx, user: Principal, editionId: string) {
+  await assertEditor(db, user);
+  const e = await editionOrThrow(db, editionId);
+  const rows = await deliveryReport(db, editionId);
+  const count = (s: string) => rows.filter((r) => r.status === s).length;
+  return { edition: e, rows, queued: count('pending'), sent: count('sent'), failed: count('failed') };
+}
+
+export async function retryFailures(
+  { db, clock }: SendCtx,
+  actor: Actor,
+  user: Principal,
+  editionId: string,
+) {
+  return db.transaction().execute(async (trx) => {
+    await assertEditor(trx, user);
+    const e = await editionOrThrow(trx, editionId);
+    const r = await retryFailed(trx, editionId, clock.now().toISOString());
+    const n = Number(r.numUpdatedRows);
+    await recordAudit(trx, clock, actor, {
+      action: 'update',
+      recordType: 'bulletin-edition',
+      recordId: editionId,
+      summary: `Tried again ${n} failed messages of the ${editionTitle(e.month)}`,
+    });
+    return n;
+  });
+}
