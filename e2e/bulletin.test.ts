@@ -118,11 +118,12 @@ describe('the bulletin in a real browser', { skip }, () => {
     await reader.b.success('Thank you for your feedback on this edition');
     await reader.b.goto(`/bulletin/${id}`, /Practice and Learning Bulletin/);
     const training = reader.page.locator('#training').locator('..');
-    const course = training.getByRole('link').filter({ hasNotText: /Dates to be added/ });
+    // Each date in the training list links to its session's page, where the place is booked.
+    const dates = training.locator('a[href^="/learning/sessions/"]');
     let booked = false;
-    for (let i = 0; i < (await course.count()) && !booked; i++) {
+    for (let i = 0; i < (await dates.count()) && !booked; i++) {
       await reader.b.goto(`/bulletin/${id}`, /Practice and Learning Bulletin/);
-      await course.nth(i).click();
+      await dates.nth(i).click();
       const book = reader.page.getByRole('button', { name: /^Book a place/ });
       if ((await book.count()) === 0) continue;
       await book.first().click();

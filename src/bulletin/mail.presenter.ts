@@ -60,7 +60,8 @@ export function editionMail(
         for (const x of c.sessions)
           items.push({
             text: `${c.title} — ${x.when} — ${x.places}${c.providerNote ? ` — ${c.providerNote}` : ''}`,
-            href: c.href,
+            // Straight to the session, where the place is booked.
+            href: x.href ?? c.href,
           });
       blocks.push({ type: 'paragraph', text: g.category });
       blocks.push({ type: 'list', items });

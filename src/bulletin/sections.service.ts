@@ -11,12 +11,13 @@ import { londonDay } from '../platform/calendar/days.ts';
 import type { DbOrTrx } from '../platform/db/db.ts';
 import { can } from '../platform/policy/policy.ts';
 import type { Principal } from '../platform/policy/roles.ts';
+import { PRACTICE_TOOLS_HREF } from '../practice-tools/api.ts';
 import { lessonsCarriedBefore } from './editions.repo.ts';
 import { type TrainingSection, trainingSection } from './training.rules.ts';
 
 export interface GeneratedSections {
   training: TrainingSection;
-  focus: { title: string; summary: string; href: string } | null;
+  focus: { title: string; summary: string; href: string; toolsHref?: string } | null;
   lessons: { id: string; title: string; summary: string; changes: string[] }[];
   youSaid: { course: string; note: string; href: string }[];
   /** When the places were counted (ISO). */
@@ -50,7 +51,13 @@ export async function liveSections(db: DbOrTrx, e: EditionPeriod, now: Date): Pr
   return {
     training: trainingSection(sessions, awaiting, londonDay(now)),
     focus: focus
-      ? { title: focus.title, summary: focus.summary, href: `/learning/courses/${focus.id}` }
+      ? {
+          title: focus.title,
+          summary: focus.summary,
+          href: `/learning/courses/${focus.id}`,
+          // The coach and the OARS scenarios go with a motivational interviewing focus (issue 14).
+          ...(/motivational/i.test(focus.title) ? { toolsHref: PRACTICE_TOOLS_HREF } : {}),
+        }
       : null,
     lessons: recent.map((l) => ({
       id: l.id,

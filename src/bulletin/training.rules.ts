@@ -30,6 +30,8 @@ export interface AwaitingCourse {
 }
 
 export interface TrainingEntry {
+  /** The session's own page, where a place is booked (or the waiting list joined). */
+  href: string;
   when: string;
   places: string;
   full: boolean;
@@ -109,6 +111,7 @@ export function trainingSection(
     const held = lastDay !== '' && lastDay < today;
     const places = placesWords(s.capacity, s.taken);
     course.sessions.push({
+      href: `/learning/sessions/${s.id}`,
       when: whenWords(s.parts),
       places: held ? 'Already held' : places.text,
       full: !held && places.full,
