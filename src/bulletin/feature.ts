@@ -59,6 +59,6 @@ export const bulletinFeature = defineFeature({
     'bulletin_confirmations',
     'bulletin_feedback',
     'bulletin_article_votes',
-    'bulletin_fts',
+    // bulletin_fts, the search index, is the database's own (FTS5 or a tsvector table), like standards'.
   ],
 });
