@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { DEMO_PERSONAS, demoEmail } from '../src/demo/api.ts';
+import { addCalendarDays, londonDay } from '../src/platform/calendar/days.ts';
 import { BulletinPages } from './pages/bulletin.page.ts';
 import { SignInPage } from './pages/sign-in.page.ts';
 import { browserSkipReason, launchChromium, newContext } from './support/browser.ts';
@@ -43,6 +44,13 @@ describe('the bulletin in a real browser', { skip }, () => {
     await b.success(/has been started as a draft/);
     await b.check('the editor’s page');
     const editUrl = page.url();
+
+    // Next month's edition lists from today, so the dates still to come this month are in it too.
+    const today = londonDay(new Date());
+    await page.getByLabel('Training list from').fill(today);
+    await page.getByLabel('Training list to').fill(addCalendarDays(today, 60));
+    await b.press('Save the details');
+    await b.success('The welcome, training period and distribution have been saved');
 
     // An article without text is refused, with the answers kept; then a must-read is added.
     await page.getByLabel('Title').fill('Read this first');
@@ -121,11 +129,20 @@ describe('the bulletin in a real browser', { skip }, () => {
     // Each date in the training list links to its session's page, where the place is booked.
     const dates = training.locator('a[href^="/learning/sessions/"]');
     let booked = false;
-    for (let i = 0; i < (await dates.count()) && !booked; i++) {
+    const seen: string[] = [];
+    const listText = (await training.textContent())?.replace(/\s+/g, ' ').slice(0, 1500);
+    // Counted on the edition's page, once: the loop goes to each date's page and back.
+    const count = await dates.count();
+    for (let i = 0; i < count && !booked; i++) {
       await reader.b.goto(`/bulletin/${id}`, /Practice and Learning Bulletin/);
       await dates.nth(i).click();
       const book = reader.page.getByRole('button', { name: /^Book a place/ });
-      if ((await book.count()) === 0) continue;
+      if ((await book.count()) === 0) {
+        seen.push(
+          `${reader.page.url()}: ${(await reader.page.locator('#booking, main p').first().textContent())?.trim()}`,
+        );
+        continue;
+      }
       await book.first().click();
       await reader.page
         .getByText(/You have a place|Your place is booked|booked/i)
@@ -133,7 +150,10 @@ describe('the bulletin in a real browser', { skip }, () => {
         .waitFor();
       booked = true;
     }
-    assert.ok(booked, 'a session from the training list could be booked');
+    assert.ok(
+      booked,
+      `a session from the training list could be booked (tried: ${seen.join('; ') || 'no dates'}; the list: ${listText})`,
+    );
     await reader.context.close();
 
     // The team manager sees who in the team has read it.
