@@ -71,7 +71,7 @@ describe('signing in with the council account, in Chromium', { skip }, () => {
             ['b3f1-psw-group', ['psw']],
           ]),
           createAccounts: false,
-          only: false,
+          passwordsOff: false,
           breakGlassEmail: undefined,
         },
       }),

@@ -99,8 +99,8 @@ export interface OidcConfig {
   /** Whether a first sign-in by someone with no staff record makes one (a practitioner in no team). */
   createAccounts: boolean;
   /** Whether passwords are refused, except for the break-glass account. */
-  only: boolean;
-  /** The one system admin who may still sign in with a password when `only` is on. */
+  passwordsOff: boolean;
+  /** The one system admin who may still sign in with a password when `passwordsOff` is on. */
   breakGlassEmail: string | undefined;
 }
 
@@ -147,7 +147,7 @@ function oidcFrom(e: z.infer<typeof envSchema>): OidcConfig | undefined {
       : {}),
     roleMap: e.OIDC_ROLE_MAP ? parseRoleMap(e.OIDC_ROLE_MAP) : undefined,
     createAccounts: e.OIDC_CREATE_ACCOUNTS === 'on',
-    only: e.OIDC_ONLY === 'on',
+    passwordsOff: e.OIDC_ONLY === 'on',
     breakGlassEmail: e.OIDC_BREAK_GLASS_EMAIL?.toLowerCase(),
   };
 }

@@ -17,7 +17,7 @@ const breakGlass: PanelSource = {
   permission: 'audit:view',
   load: async ({ db, clock, config }) => {
     const recent = await breakGlassSignIns(db, new Date(clock.now().getTime() - 30 * DAY_MS).toISOString());
-    return config.oidc?.only || recent.count ? breakGlassPanel(recent) : null;
+    return config.oidc?.passwordsOff || recent.count ? breakGlassPanel(recent) : null;
   },
 };
 

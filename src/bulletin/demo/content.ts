@@ -63,7 +63,7 @@ The mandatory e-learning on unconscious bias is a good place to start: it explai
     title: 'What good performance means for children',
     body: `In exit interviews I often hear that we are a "tick-box organisation" where children are not at the heart of things. I want to turn that round: every measure we keep is a way of knowing that a child is getting the right help at the right time.
 
-The words we use matter. Instead of "your figures are down this week", say what we mean: "some of your children have not had the service they need this week — can we talk about it?" And when things go well: "you have seen every one of your children this week."
+The words we use matter. Talk about children, not numbers: "3 of your children have not been seen within their visiting timescale this week — can we talk about it?" And when things go well: "you have seen every one of your children this week."
 
 Put yourself in a family's place:
 

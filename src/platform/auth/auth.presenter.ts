@@ -40,13 +40,13 @@ export const SIGN_IN_REFUSED_SSO_ONLY =
 export function presentSignInRefused(
   outcome: Exclude<SignInOutcome, { ok: true }>,
   answers: { email?: string; returnTo?: string },
-  sso?: { only: boolean },
+  sso?: { passwordsOff: boolean },
 ) {
   const values = { email: answers.email ?? '', returnTo: safeReturnPath(answers.returnTo) };
   if (outcome.reason === 'answers')
     return { status: 422, view: { title: 'Sign in', values, errors: formErrors(outcome.problems) } };
   // One answer for every refusal, so it says nothing about whether the account exists or is being slowed.
-  const text = sso?.only ? SIGN_IN_REFUSED_SSO_ONLY : SIGN_IN_REFUSED;
+  const text = sso?.passwordsOff ? SIGN_IN_REFUSED_SSO_ONLY : SIGN_IN_REFUSED;
   return { status: 401, view: { title: 'Sign in', values, errors: formErrors([{ field: 'email', text }]) } };
 }
 

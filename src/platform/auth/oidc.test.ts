@@ -145,7 +145,7 @@ for (const dialect of dialectsUnderTest()) {
       clientSecret: provider.clientSecret,
       roleMap: ROLE_MAP,
       createAccounts: false,
-      only: false,
+      passwordsOff: false,
       breakGlassEmail: undefined,
       ...more,
     });
@@ -457,7 +457,7 @@ for (const dialect of dialectsUnderTest()) {
     });
 
     test('with single sign-on only, passwords are refused except the break-glass system admin’s, which is audited', async () => {
-      const t = await hub({ only: true, breakGlassEmail: admin.email });
+      const t = await hub({ passwordsOff: true, breakGlassEmail: admin.email });
       try {
         const page = await new Browser(t.app).get('/sign-in');
         assert.ok(
@@ -539,7 +539,7 @@ for (const dialect of dialectsUnderTest()) {
           clientCertificate: certificateFrom(file),
           roleMap: undefined,
           createAccounts: false,
-          only: false,
+          passwordsOff: false,
           breakGlassEmail: undefined,
         },
       });

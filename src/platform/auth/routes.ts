@@ -34,7 +34,7 @@ export function authRoutes(app: FastifyInstance, services: Services) {
   accountRoutes(app, services);
   oidcRoutes(app, services);
   const { db, clock, config } = services;
-  const sso = config.oidc && { only: config.oidc.only };
+  const sso = config.oidc && { passwordsOff: config.oidc.passwordsOff };
   const production = config.env === 'production';
   const names = cookieNames(production);
 
@@ -62,7 +62,7 @@ export function authRoutes(app: FastifyInstance, services: Services) {
           db,
           clock,
           sessionIdleMinutes: config.sessionIdleMinutes,
-          breakGlassOnly: config.oidc?.only ? (config.oidc.breakGlassEmail ?? '') : undefined,
+          breakGlassOnly: config.oidc?.passwordsOff ? (config.oidc.breakGlassEmail ?? '') : undefined,
         },
         actor,
         body,
