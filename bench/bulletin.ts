@@ -15,7 +15,7 @@ import { cookieNames } from '../src/platform/http/session-hook.ts';
 import { createMailTransport, sendDueMail } from '../src/platform/mail/sender.ts';
 import { startSmtpServer } from '../src/platform/mail/smtp-test-server.ts';
 import { createTestDb } from '../src/testing/test-db.ts';
-import { machine, median, ms, percentile } from './stats.ts';
+import { loadPage, machine, median, ms, percentile } from './stats.ts';
 
 const STAFF = 3000;
 const TEAMS = 60;
@@ -26,23 +26,7 @@ const USERS = 20;
 const REQUESTS = 400;
 const MONTH = '2026-12';
 
-async function load(base: string, path: string, cookie: string) {
-  const times: number[] = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: USERS }, async () => {
-      while (next < REQUESTS) {
-        next++;
-        const s = performance.now();
-        const res = await fetch(`${base}${path}`, { headers: { cookie } });
-        await res.arrayBuffer();
-        if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
-        times.push(performance.now() - s);
-      }
-    }),
-  );
-  return times;
-}
+const load = (base: string, path: string, cookie: string) => loadPage(base, path, cookie, USERS, REQUESTS);
 
 async function build(t: Awaited<ReturnType<typeof createTestDb>>) {
   const now = t.clock.now().toISOString();

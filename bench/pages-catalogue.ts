@@ -10,7 +10,7 @@ import { addCalendarDays } from '../src/platform/calendar/days.ts';
 import type { Dialect } from '../src/platform/db/db.ts';
 import { cookieNames } from '../src/platform/http/session-hook.ts';
 import { createTestDb } from '../src/testing/test-db.ts';
-import { machine, median, ms, percentile } from './stats.ts';
+import { loadPage, machine, median, ms, percentile } from './stats.ts';
 
 const COURSES = 500;
 const SESSIONS = 5_000;
@@ -25,23 +25,7 @@ const CATEGORIES = [
   'Managers',
 ];
 
-async function load(base: string, path: string, cookie: string) {
-  const times: number[] = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: USERS }, async () => {
-      while (next < REQUESTS) {
-        next++;
-        const s = performance.now();
-        const res = await fetch(`${base}${path}`, { headers: { cookie } });
-        await res.arrayBuffer();
-        if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
-        times.push(performance.now() - s);
-      }
-    }),
-  );
-  return times;
-}
+const load = (base: string, path: string, cookie: string) => loadPage(base, path, cookie, USERS, REQUESTS);
 
 async function run(dialect: Dialect) {
   const t = await createTestDb(dialect);
