@@ -16,7 +16,7 @@ const STANDARDS = 500;
 const VERSIONS = 5;
 const PEOPLE = 400;
 const TEAMS = 40;
-const USERS = 20;
+const USERS = Number(process.env.BENCH_USERS ?? 20);
 const REQUESTS = 400;
 const WORDS = [
   'visits',
@@ -175,7 +175,8 @@ async function run(dialect: Dialect) {
       ];
       await load(base, '/standards?q=visits', manager); // warm up
       let baseline = 0;
-      for (const [label, path] of pages) {
+      const only = process.env.BENCH_ONLY; // e.g. "acknowledgement": time only the pages whose label has it (and the baseline)
+      for (const [label, path] of pages.filter(([l], i) => !only || i === 0 || l.includes(only))) {
         const times = await load(base, path, manager);
         const p95 = percentile(times, 95);
         if (!baseline) baseline = p95;

@@ -1,5 +1,5 @@
 import type { TableExport } from '../platform/export/table-export.ts';
-import { formatDateTime, listTitle, plural } from '../platform/views/format.ts';
+import { formatDateTime, listTitle, pagination, plural } from '../platform/views/format.ts';
 import type { AuditFilter, AuditRow } from './audit.repo.ts';
 import { AUDIT_PAGE_SIZE } from './audit.service.ts';
 
@@ -73,13 +73,7 @@ export function presentAuditLog(q: AuditQuery, found: { total: number; rows: Aud
     ]),
     exportHref: `/admin/audit.csv?${qs}`,
     xlsxHref: `/admin/audit.xlsx?${qs}`,
-    pagination:
-      pages > 1
-        ? {
-            previous: q.page > 1 ? { href: `/admin/audit?${qs}&page=${q.page - 1}` } : undefined,
-            next: q.page < pages ? { href: `/admin/audit?${qs}&page=${q.page + 1}` } : undefined,
-          }
-        : undefined,
+    pagination: pagination(q.page, pages, (n) => `/admin/audit?${qs}&page=${n}`),
   };
 }
 

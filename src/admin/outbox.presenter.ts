@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { OutboxTable } from '../platform/db/schema.ts';
 import { MAIL_MAX_ATTEMPTS } from '../platform/mail/backoff.ts';
 import { parseAttachments } from '../platform/mail/outbox.ts';
-import { formatDateTime, listTitle, plural } from '../platform/views/format.ts';
+import { formatDateTime, listTitle, pagination, plural } from '../platform/views/format.ts';
 import type { OutboxListRow, OutboxStatus } from './outbox.repo.ts';
 
 /** Outbox rows → what the admin pages show, with all their wording. Pure. */
@@ -87,13 +87,7 @@ export function presentOutboxList(input: {
       { text: String(r.attempts), format: 'numeric' },
       { text: r.last_error ? shorten(r.last_error, 120) : '' },
     ]),
-    pagination:
-      pages > 1
-        ? {
-            previous: page > 1 ? { href: href(status, page - 1) } : undefined,
-            next: page < pages ? { href: href(status, page + 1) } : undefined,
-          }
-        : undefined,
+    pagination: pagination(page, pages, (n) => href(status, n)),
   };
 }
 

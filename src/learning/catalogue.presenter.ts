@@ -1,5 +1,5 @@
 import { addCalendarDays, daysInMonth, londonDay, weekdayOf } from '../platform/calendar/days.ts';
-import { escapeHtml, formatDateWithWeekday, listTitle, plural } from '../platform/views/format.ts';
+import { escapeHtml, formatDateWithWeekday, listTitle, pagination, plural } from '../platform/views/format.ts';
 
 const monthFmt = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', month: 'long', year: 'numeric' });
 
@@ -102,13 +102,7 @@ export function presentCatalogue(input: {
         ? `Next: ${formatDateWithWeekday(c.next)} (${plural(c.upcoming, 'date', 'dates')} to come)`
         : 'No dates to come yet',
     })),
-    pagination:
-      pages > 1
-        ? {
-            previous: f.page > 1 ? { href: href(f.page - 1) } : undefined,
-            next: f.page < pages ? { href: href(f.page + 1) } : undefined,
-          }
-        : undefined,
+    pagination: pagination(f.page, pages, href),
     canManage: input.canManage,
   };
 }

@@ -16,7 +16,7 @@ import {
 import { authorizeTeam } from './scope.ts';
 import { ensureStatuses, storedTrends } from './status.service.ts';
 import { type TeamView, teamView } from './team.presenter.ts';
-import { ViewCache } from './view-cache.ts';
+import { ViewCache } from '../platform/views/view-cache.ts';
 
 /** Today in London, the next two weeks, and the version of the statuses worked out for today. */
 export interface StatusWindow {

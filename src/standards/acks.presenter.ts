@@ -1,5 +1,5 @@
 import { ROLE_NAMES, ROLES } from '../platform/policy/roles.ts';
-import { formatDate } from '../platform/views/format.ts';
+import { formatDate, listTitle, pagination, plural } from '../platform/views/format.ts';
 import type { StandardAckSummary, ToRead } from './acks.service.ts';
 import type { KeptForm } from './forms.ts';
 import { LEVELS } from './library.presenter.ts';
@@ -30,23 +30,76 @@ export function presentToRead(list: ToRead[], today: string) {
   };
 }
 
-/** A manager's page: per standard, how many have acknowledged, and who in the team has not. */
+/** Standards shown on each of a manager's pages: a page a person can read down, not all 500. */
+export const TEAM_ACKS_PAGE_SIZE = 20;
+
+export interface TeamAcksChoice {
+  teamId: string | undefined;
+  /** Every standard asked, or (the default) only those someone still has to read. */
+  show: 'outstanding' | 'all';
+  page: number;
+}
+
+/**
+ * A manager's page: how many standards someone in the team still has to read, then a page of
+ * them (earliest date first), each with who has not acknowledged it. Standards everyone has
+ * read are counted, and listed only when asked for.
+ */
 export function presentTeamAcks(
   rows: StandardAckSummary[],
   teams: { id: string; name: string }[],
-  teamId: string | undefined,
+  choice: TeamAcksChoice,
   canRemind: boolean,
 ) {
+  const open = rows
+    .filter((r) => r.outstanding.length > 0)
+    .sort((a, b) => earliest(a).localeCompare(earliest(b)) || b.outstanding.length - a.outstanding.length);
+  const read = rows.filter((r) => r.outstanding.length === 0);
+  const listed = choice.show === 'all' ? [...open, ...read] : open;
+  const pages = Math.max(1, Math.ceil(listed.length / TEAM_ACKS_PAGE_SIZE));
+  const page = Math.min(choice.page, pages);
+  const shown = listed.slice((page - 1) * TEAM_ACKS_PAGE_SIZE, page * TEAM_ACKS_PAGE_SIZE);
+  const href = (over: Partial<TeamAcksChoice>) => teamAcksHref({ ...choice, page, ...over });
+  const people = new Set(open.flatMap((r) => r.outstanding.map((o) => o.person.id)));
+  const where = choice.teamId ? teams.find((t) => t.id === choice.teamId)?.name : undefined;
   return {
     title: 'Who has read the practice standards',
+    documentTitle: listTitle('Who has read the practice standards', {
+      page,
+      pages,
+      filtered: choice.show === 'all' ? ': every standard asked' : false,
+    }),
     teamItems:
       teams.length > 1
         ? [
             { value: '', text: 'All teams I can see' },
-            ...teams.map((t) => ({ value: t.id, text: t.name, selected: t.id === teamId })),
+            ...teams.map((t) => ({ value: t.id, text: t.name, selected: t.id === choice.teamId })),
           ]
         : undefined,
-    standards: rows.map((r) => ({
+    showAll: choice.show === 'all',
+    summary:
+      rows.length === 0
+        ? undefined
+        : open.length === 0
+          ? `Everyone asked${where ? ` in ${where}` : ''} has read all ${plural(rows.length, 'standard', 'standards')} asked of them.`
+          : `${plural(people.size, 'person', 'people')}${where ? ` in ${where}` : ''} still ${people.size === 1 ? 'has' : 'have'} standards to read: ${open.length} of the ${plural(rows.length, 'standard', 'standards')} asked ${open.length === 1 ? 'is' : 'are'} not read by everyone yet.`,
+    showLink:
+      choice.show === 'all'
+        ? {
+            href: href({ show: 'outstanding', page: 1 }),
+            text: 'Show only the standards someone still has to read',
+          }
+        : read.length > 0
+          ? {
+              href: href({ show: 'all', page: 1 }),
+              text: `Show the ${plural(read.length, 'standard', 'standards')} everyone has read as well`,
+            }
+          : undefined,
+    range:
+      pages > 1
+        ? `Standards ${(page - 1) * TEAM_ACKS_PAGE_SIZE + 1} to ${(page - 1) * TEAM_ACKS_PAGE_SIZE + shown.length} of ${listed.length} (page ${page} of ${pages}).`
+        : undefined,
+    standards: shown.map((r) => ({
       id: r.standard.id,
       href: `/standards/${r.standard.id}`,
       title: r.standard.title,
@@ -60,7 +113,20 @@ export function presentTeamAcks(
       })),
       canRemind: canRemind && r.outstanding.length > 0,
     })),
+    pagination: pagination(page, pages, (n) => href({ page: n })),
   };
+}
+
+const earliest = (r: StandardAckSummary) =>
+  r.outstanding.reduce((d, o) => (o.due < d ? o.due : d), r.outstanding[0]?.due ?? r.due);
+
+/** The address of a manager's page with these choices (defaults left out, so the plain address is page 1). */
+export function teamAcksHref(c: TeamAcksChoice) {
+  const q = new URLSearchParams();
+  if (c.teamId) q.set('team', c.teamId);
+  if (c.show === 'all') q.set('show', 'all');
+  if (c.page > 1) q.set('page', String(c.page));
+  return `/standards/acknowledgements${q.size ? `?${q}` : ''}`;
 }
 
 /** "Ask people to acknowledge": a role, a service or a team, and a date. */

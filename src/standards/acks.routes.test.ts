@@ -170,6 +170,74 @@ for (const dialect of dialectsUnderTest()) {
       }
     });
 
+    test('a manager’s page is kept between requests, yet shows each change at once: an acknowledgement, a leaver, a change made outside the Hub', async () => {
+      const t = await createTestApp(dialect);
+      try {
+        const amina = personaFor('practitioner');
+        const me = await staffId(t, amina.email);
+        const id = await idOf(t, 'Record every attempt');
+        await t.db
+          .deleteFrom('standard_acks')
+          .where('staff_id', '=', me)
+          .where('standard_id', '=', id)
+          .execute();
+        const daniel = new Browser(t.app);
+        await daniel.signIn(personaFor('team-manager').email);
+        // Every page of the list, each standard's section as text.
+        const sections = async () => {
+          const out = new Map<string, string>();
+          for (let href: string | undefined = '/standards/acknowledgements?show=all'; href; ) {
+            const html: string = (await daniel.get(href)).body;
+            for (const part of html.split('<h2 class="govuk-heading-m">').slice(1))
+              out.set(/href="\/standards\/([^"]+)"/.exec(part)![1]!, text(part));
+            href = /<a class="govuk-link govuk-pagination__link" href="([^"]+)" rel="next">/
+              .exec(html)?.[1]
+              ?.replaceAll('&amp;', '&');
+          }
+          return out;
+        };
+        assert.match((await sections()).get(id)!, /Amina Hussain/, 'Amina has not read it yet');
+        assert.match((await sections()).get(id)!, /Amina Hussain/, 'the same, from the kept view');
+
+        const amina$ = new Browser(t.app);
+        await amina$.signIn(amina.email);
+        const _csrf = await amina$.csrfFrom(`/standards/${id}`);
+        const version = (await findStandard(t.db, id))!.current_version;
+        await amina$.post(`/standards/${id}/acknowledge`, { _csrf, version: String(version) });
+        assert.doesNotMatch(
+          (await sections()).get(id)!,
+          /Amina Hussain/,
+          'her acknowledgement shows at once',
+        );
+
+        // Someone else in the team who has not read it leaves, recorded straight in the database
+        // (as another instance of the Hub, or a nightly job, would): they are no longer listed.
+        const page = (await sections()).get(id)!;
+        const team = await t.db
+          .selectFrom('staff')
+          .innerJoin('staff as m', 'm.team_id', 'staff.team_id')
+          .select(['staff.id', 'staff.name'])
+          .where('m.email', '=', personaFor('team-manager').email)
+          .where('staff.active', '=', 1)
+          .where('staff.id', '!=', me)
+          .execute();
+        const leaver = team.find((p) => page.includes(p.name));
+        assert.ok(leaver, 'someone else in the team still has it to read');
+        await t.db
+          .updateTable('staff')
+          .set({ active: 0, left_on: '2026-11-30' })
+          .where('id', '=', leaver.id)
+          .execute();
+        assert.doesNotMatch(
+          (await sections()).get(id)!,
+          new RegExp(leaver.name),
+          'a leaver is not asked to read it',
+        );
+      } finally {
+        await t.drop();
+      }
+    });
+
     test('asking a team to acknowledge by a date: a past date or an unknown team is refused', async () => {
       const t = await createTestApp(dialect);
       try {

@@ -24,7 +24,11 @@ const askBody = z.object({
     .regex(/^(role|service|team):[\w-]{1,100}$/, 'Choose who must acknowledge it'),
   dueOn: dayField('the date to acknowledge by'),
 });
-const teamQuery = z.object({ team: z.string().max(100).optional().catch(undefined) });
+const teamQuery = z.object({
+  team: z.string().max(100).optional().catch(undefined),
+  show: z.enum(['outstanding', 'all']).catch('outstanding'),
+  page: z.coerce.number().int().min(1).max(10000).catch(1),
+});
 
 /** Acknowledging standards, what is left to read, who in a team has read them, reminders and asking people. */
 export function acknowledgementRoutes(app: FastifyInstance, services: Services) {
@@ -72,7 +76,8 @@ export function acknowledgementRoutes(app: FastifyInstance, services: Services) 
       const teams = await teamsInScope(db, user);
       const teamId = teams.some((t) => t.id === query.team) ? query.team : undefined;
       const rows = await teamAcknowledgements(db, user, teamId);
-      return reply.render('standards/views/team-acks.njk', presentTeamAcks(rows, teams, teamId, true));
+      const view = presentTeamAcks(rows, teams, { teamId, show: query.show, page: query.page }, true);
+      return reply.render('standards/views/team-acks.njk', view);
     },
   );
 

@@ -1,6 +1,7 @@
 import { type Actor, recordAudit } from '../platform/audit/audit.ts';
 import { londonDay } from '../platform/calendar/days.ts';
 import type { Clock } from '../platform/clock.ts';
+import { changeStamp } from '../platform/db/change-stamps.ts';
 import type { Db, DbOrTrx } from '../platform/db/db.ts';
 import { NotFoundError, UserInputError } from '../platform/http/errors.ts';
 import { newId } from '../platform/ids.ts';
@@ -9,6 +10,7 @@ import { enqueueMail } from '../platform/mail/outbox.ts';
 import { type ListScope, listScope } from '../platform/policy/policy.ts';
 import { isRole, type Principal } from '../platform/policy/roles.ts';
 import { formatDate } from '../platform/views/format.ts';
+import { ViewCache } from '../platform/views/view-cache.ts';
 import {
   acksOf,
   ackTargets,
@@ -92,14 +94,30 @@ export interface StandardAckSummary {
   outstanding: { person: Person; state: AckState; due: string }[];
 }
 
-/** Per standard that asks anyone in the scope: how many have acknowledged, and who has not. */
-export async function teamAcknowledgements(
-  db: DbOrTrx,
-  user: Principal,
-  teamId?: string,
-  standardId?: string,
-) {
-  const people = await peopleInScope(db, listScope(user, 'standards:team-acks'), teamId);
+// A manager's page is the same for everyone with the same scope, so it is kept until a standard,
+// whom it asks, an acknowledgement or a person changes (the database's change stamps say when).
+const teamViews = new WeakMap<DbOrTrx, ViewCache<StandardAckSummary[]>>();
+const scopeKey = (s: ListScope) =>
+  s.kind === 'team'
+    ? `team:${s.teamId}`
+    : s.kind === 'service'
+      ? `service:${s.serviceId}`
+      : s.kind === 'own'
+        ? `own:${s.userId}`
+        : s.kind;
+
+/** Per standard that asks anyone in the manager's scope (or one team in it): how many have acknowledged, and who has not. */
+export async function teamAcknowledgements(db: DbOrTrx, user: Principal, teamId?: string) {
+  const scope = listScope(user, 'standards:team-acks');
+  const stamp = await changeStamp(db, ['standards', 'standard-acks', 'people']);
+  const cache = teamViews.get(db) ?? new ViewCache<StandardAckSummary[]>(200);
+  teamViews.set(db, cache);
+  return cache.get(`${scopeKey(scope)} ${teamId ?? ''}`, stamp, () => summarise(db, scope, teamId));
+}
+
+/** Works out each standard's acknowledgements for the people in a scope, from the tables (never cached). */
+async function summarise(db: DbOrTrx, scope: ListScope, teamId?: string, standardId?: string) {
+  const people = await peopleInScope(db, scope, teamId);
   const targets = await ackTargets(db, standardId);
   const byStandard = new Map<string, typeof targets>();
   for (const t of targets) byStandard.set(t.standard_id, [...(byStandard.get(t.standard_id) ?? []), t]);
@@ -165,7 +183,8 @@ export async function sendReminders(
   layout: MailLayout,
   id: string,
 ) {
-  const [summary] = await teamAcknowledgements(db, user, undefined, id);
+  // Worked out afresh, not from the page's kept view: the reminders go to who has not read it now.
+  const [summary] = await summarise(db, listScope(user, 'standards:team-acks'), undefined, id);
   if (!summary) throw new NotFoundError('standard');
   if (summary.outstanding.length === 0)
     throw new UserInputError(

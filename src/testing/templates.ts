@@ -210,9 +210,10 @@ export async function dropRunDatabases() {
     const names = rows.map((r) => r.datname).filter((n) => ours.some((p) => n.startsWith(p)));
     await Promise.all(
       names.map(async (name) => {
-        await sql`alter database ${sql.id(name)} with is_template false allow_connections true`.execute(
-          admin.db,
-        );
+        // A database whose drop was cut short (a killed run) is "invalid": it cannot be altered, only dropped.
+        await sql`alter database ${sql.id(name)} with is_template false allow_connections true`
+          .execute(admin.db)
+          .catch(() => undefined);
         await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin.db);
       }),
     );

@@ -166,6 +166,7 @@ export interface Database {
   jobs: JobsTable;
   auth_throttle: AuthThrottleTable;
   oidc_flows: OidcFlowsTable;
+  change_stamps: ChangeStampsTable;
 }
 
 /** A sign-in begun at the OpenID provider and not yet come back; single use. */
@@ -176,4 +177,14 @@ export interface OidcFlowsTable {
   code_verifier: string;
   return_to: string;
   expires_at: string;
+}
+
+/**
+ * A number per kind of data that goes up with every change to it, kept by triggers
+ * (migration 2026-12-02T0800): "standards", "standard-acks", "people".
+ */
+export interface ChangeStampsTable {
+  name: string;
+  /** bigint: PostgreSQL returns it as a string, SQLite as a number. */
+  n: number | string;
 }

@@ -83,3 +83,12 @@ export function listTitle(title: string, at: { page: number; pages: number; filt
   const filtered = at.filtered === true ? ' matching your filters' : at.filtered || '';
   return at.pages > 1 ? `${title}${filtered}, page ${at.page} of ${at.pages}` : `${title}${filtered}`;
 }
+
+/** GOV.UK pagination's previous and next links for page `page` of `pages`; none for a single page. */
+export function pagination(page: number, pages: number, href: (page: number) => string) {
+  if (pages <= 1) return undefined;
+  return {
+    previous: page > 1 ? { href: href(page - 1) } : undefined,
+    next: page < pages ? { href: href(page + 1) } : undefined,
+  };
+}

@@ -1,8 +1,8 @@
 /**
- * Views worked out from the stored statuses, kept in memory until the
- * statuses change (their version changes with every refresh, in any process:
- * the version is read from the database on every request). A team's page is
- * then a version check and a render instead of four aggregate queries.
+ * Views worked out from stored data, kept in memory until the data change (first used for
+ * the children's statuses: their version changes with every refresh, in any process, and
+ * is read from the database on every request). A team's page is then
+ * a version check and a render instead of four aggregate queries.
  */
 export class ViewCache<T> {
   readonly #entries = new Map<string, { version: string; value: Promise<T> }>();
