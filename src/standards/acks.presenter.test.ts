@@ -58,7 +58,7 @@ test('a manager’s page: how many have acknowledged the version that counts, an
   assert.equal(v.teamItems, undefined, 'one team: no team filter');
   assert.equal(v.standards[0]!.line, '1 of 3 people have acknowledged version 2 or later');
   assert.deepEqual(v.standards[0]!.outstanding, [
-    { name: 'Amina Hussain', team: 'Assessment Team 1', state: 'Not read yet', due: '20 December 2026' },
+    { label: 'Not read it yet, to read by 20 December 2026', names: 'Amina Hussain' },
   ]);
   assert.equal(v.standards[0]!.canRemind, true);
 });
@@ -129,5 +129,40 @@ test('a manager’s page when everyone has read everything, and when nothing is 
   assert.equal(
     presentTeamAcks([], [], { teamId: undefined, show: 'outstanding', page: 1 }, true).summary,
     undefined,
+  );
+});
+
+test('a manager’s page: who has not read a standard, a line for each state and date, teams named when the list spans teams', () => {
+  const person = (name: string, team: string) => ({ id: name, name, team_name: team }) as never;
+  const row: StandardAckSummary = {
+    standard: s(),
+    asked: 5,
+    done: 1,
+    due: '2027-01-31',
+    outstanding: [
+      { person: person('Amina Hussain', 'Team 1'), state: 'to-read', due: '2027-01-31' },
+      { person: person('Ben Okafor', 'Team 2'), state: 'again', due: '2027-01-31' },
+      { person: person('Cara Lee', 'Team 1'), state: 'to-read', due: '2027-01-31' },
+      { person: person('Dev Shah', 'Team 2'), state: 'to-read', due: '2026-12-15' },
+    ],
+  };
+  const teams = [
+    { id: 't1', name: 'Team 1' },
+    { id: 't2', name: 'Team 2' },
+  ];
+  const all = presentTeamAcks([row], teams, { teamId: undefined, show: 'outstanding', page: 1 }, true);
+  assert.deepEqual(all.standards[0]!.outstanding, [
+    { label: 'Not read it yet, to read by 15 December 2026', names: 'Dev Shah (Team 2)' },
+    { label: 'Read it before it changed, to read by 31 January 2027', names: 'Ben Okafor (Team 2)' },
+    {
+      label: 'Not read it yet, to read by 31 January 2027',
+      names: 'Amina Hussain (Team 1), Cara Lee (Team 1)',
+    },
+  ]);
+  const one = presentTeamAcks([row], teams, { teamId: 't1', show: 'outstanding', page: 1 }, true);
+  assert.equal(
+    one.standards[0]!.outstanding.at(-1)!.names,
+    'Amina Hussain, Cara Lee',
+    'one team: no team names',
   );
 });

@@ -105,16 +105,33 @@ export function presentTeamAcks(
       title: r.standard.title,
       version: r.standard.current_version,
       line: `${r.done} of ${r.asked} ${r.asked === 1 ? 'person has' : 'people have'} acknowledged version ${r.standard.ack_version === r.standard.current_version ? r.standard.current_version : `${r.standard.ack_version} or later`}`,
-      outstanding: r.outstanding.map((o) => ({
-        name: o.person.name,
-        team: o.person.team_name ?? 'No team',
-        state: STATE[o.state],
-        due: formatDate(o.due),
-      })),
+      outstanding: whoHasNot(r, teams.length > 1 && !choice.teamId),
       canRemind: canRemind && r.outstanding.length > 0,
     })),
     pagination: pagination(page, pages, (n) => href({ page: n })),
   };
+}
+
+// What each state means to the manager reading the list.
+const GROUP = { again: 'Read it before it changed', 'to-read': 'Not read it yet' } as const;
+
+/**
+ * Who has not acknowledged a standard, in groups of the same state and date ("Not read it yet,
+ * by 31 January 2027: Amina Hussain, Ben Okafor"): a line each rather than a row each, since a
+ * team's people are mostly asked by the same date. Their team is named when the list spans teams.
+ */
+function whoHasNot(r: StandardAckSummary, nameTeams: boolean) {
+  const groups = new Map<string, { state: keyof typeof GROUP; due: string; names: string[] }>();
+  for (const o of r.outstanding) {
+    const state = o.state === 'again' ? 'again' : 'to-read';
+    const key = `${state} ${o.due}`;
+    const g = groups.get(key) ?? { state, due: o.due, names: [] };
+    g.names.push(nameTeams ? `${o.person.name} (${o.person.team_name ?? 'no team'})` : o.person.name);
+    groups.set(key, g);
+  }
+  return [...groups.values()]
+    .sort((a, b) => a.due.localeCompare(b.due) || a.state.localeCompare(b.state))
+    .map((g) => ({ label: `${GROUP[g.state]}, to read by ${formatDate(g.due)}`, names: g.names.join(', ') }));
 }
 
 const earliest = (r: StandardAckSummary) =>

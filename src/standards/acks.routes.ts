@@ -6,16 +6,16 @@ import { keptForm } from '../platform/http/forms.ts';
 import { idParams, page } from '../platform/http/page.ts';
 import { mailLayout } from '../platform/mail/message.ts';
 import type { Services } from '../platform/services.ts';
-import { presentAskForm, presentTeamAcks, presentToRead } from './acks.presenter.ts';
+import { presentAskForm, presentToRead } from './acks.presenter.ts';
 import {
   acknowledge,
   askToAcknowledge,
   sendReminders,
   standardsFor,
-  teamAcknowledgements,
+  teamAcknowledgementsPage,
 } from './acks.service.ts';
 import { dayField } from './forms.ts';
-import { standardPage, targetChoices, teamsInScope } from './pages.service.ts';
+import { standardPage, targetChoices } from './pages.service.ts';
 
 const ackBody = z.object({ version: z.coerce.number({ message: 'The version is missing' }).int().min(1) });
 const askBody = z.object({
@@ -73,10 +73,11 @@ export function acknowledgementRoutes(app: FastifyInstance, services: Services) 
       query: teamQuery,
     },
     async ({ user, query, reply }) => {
-      const teams = await teamsInScope(db, user);
-      const teamId = teams.some((t) => t.id === query.team) ? query.team : undefined;
-      const rows = await teamAcknowledgements(db, user, teamId);
-      const view = presentTeamAcks(rows, teams, { teamId, show: query.show, page: query.page }, true);
+      const view = await teamAcknowledgementsPage(db, user, {
+        teamId: query.team,
+        show: query.show,
+        page: query.page,
+      });
       return reply.render('standards/views/team-acks.njk', view);
     },
   );

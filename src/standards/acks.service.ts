@@ -11,6 +11,7 @@ import { type ListScope, listScope } from '../platform/policy/policy.ts';
 import { isRole, type Principal } from '../platform/policy/roles.ts';
 import { formatDate } from '../platform/views/format.ts';
 import { ViewCache } from '../platform/views/view-cache.ts';
+import { presentTeamAcks, type TeamAcksChoice } from './acks.presenter.ts';
 import {
   acksOf,
   ackTargets,
@@ -96,7 +97,7 @@ export interface StandardAckSummary {
 
 // A manager's page is the same for everyone with the same scope, so it is kept until a standard,
 // whom it asks, an acknowledgement or a person changes (the database's change stamps say when).
-const teamViews = new WeakMap<DbOrTrx, ViewCache<StandardAckSummary[]>>();
+const teamViews = new WeakMap<DbOrTrx, ViewCache<TeamAcksView>>();
 const scopeKey = (s: ListScope) =>
   s.kind === 'team'
     ? `team:${s.teamId}`
@@ -106,13 +107,36 @@ const scopeKey = (s: ListScope) =>
         ? `own:${s.userId}`
         : s.kind;
 
-/** Per standard that asks anyone in the manager's scope (or one team in it): how many have acknowledged, and who has not. */
-export async function teamAcknowledgements(db: DbOrTrx, user: Principal, teamId?: string) {
+/**
+ * A manager's page of who has read the standards, for the teams they may see (or one of them),
+ * presented once for each state of the data it is made from and kept until that changes.
+ */
+export async function teamAcknowledgementsPage(
+  db: DbOrTrx,
+  user: Principal,
+  asked: { teamId?: string; show: TeamAcksChoice['show']; page: number },
+) {
   const scope = listScope(user, 'standards:team-acks');
   const stamp = await changeStamp(db, ['standards', 'standard-acks', 'people']);
-  const cache = teamViews.get(db) ?? new ViewCache<StandardAckSummary[]>(200);
+  const cache = teamViews.get(db) ?? new ViewCache<TeamAcksView>(200);
   teamViews.set(db, cache);
-  return cache.get(`${scopeKey(scope)} ${teamId ?? ''}`, stamp, () => summarise(db, scope, teamId));
+  const key = `${scopeKey(scope)} ${asked.teamId ?? ''} ${asked.show} ${asked.page}`;
+  return cache.get(key, stamp, async () => {
+    const teams = await teamsInScope(db, scope);
+    const teamId = teams.some((t) => t.id === asked.teamId) ? asked.teamId : undefined;
+    const rows = await summarise(db, scope, teamId);
+    return presentTeamAcks(rows, teams, { ...asked, teamId }, true);
+  });
+}
+type TeamAcksView = ReturnType<typeof presentTeamAcks>;
+
+/** The teams whose acknowledgements a manager may see. */
+export async function teamsInScope(db: DbOrTrx, scope: ListScope) {
+  const teams = await listTeams(db);
+  if (scope.kind === 'all') return teams;
+  if (scope.kind === 'service') return teams.filter((t) => t.service_id === scope.serviceId);
+  if (scope.kind === 'team') return teams.filter((t) => t.id === scope.teamId);
+  return [];
 }
 
 /** Works out each standard's acknowledgements for the people in a scope, from the tables (never cached). */

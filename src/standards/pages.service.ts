@@ -45,11 +45,10 @@ export const searchWords = (q: string) =>
 
 export async function libraryPage(db: DbOrTrx, q: string) {
   const words = searchWords(q);
-  const [rows, ids] = await Promise.all([
-    listStandards(db),
-    words.length ? searchStandards(db, words) : Promise.resolve(null),
-  ]);
-  return { rows, ids };
+  if (words.length === 0) return { rows: await listStandards(db), ids: null };
+  // A search reads only the standards it found.
+  const ids = await searchStandards(db, words);
+  return { rows: await listStandards(db, ids), ids };
 }
 
 /** A standard with what its page needs: versions, related titles, the measured timescale, and this person's acknowledgement. */
@@ -98,14 +97,4 @@ export async function formChoices(db: DbOrTrx) {
 export async function targetChoices(db: DbOrTrx) {
   const [teams, services] = await Promise.all([listTeams(db), listServices(db)]);
   return { teams, services };
-}
-
-/** The teams a manager's acknowledgement page can show. */
-export async function teamsInScope(db: DbOrTrx, user: Principal) {
-  const scope = listScope(user, 'standards:team-acks');
-  const teams = await listTeams(db);
-  if (scope.kind === 'all') return teams;
-  if (scope.kind === 'service') return teams.filter((t) => t.service_id === scope.serviceId);
-  if (scope.kind === 'team') return teams.filter((t) => t.id === scope.teamId);
-  return [];
 }

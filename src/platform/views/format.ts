@@ -26,9 +26,25 @@ const timeFmt = new Intl.DateTimeFormat('en-GB', {
   minute: '2-digit',
 });
 
+// A page can show the same few days hundreds of times (each person's date to read by), and Intl
+// is slow next to a Map: a day's words are kept once worked out.
+const dayWords = new Map<string, string>();
+
 /** "27 November 2026" from an ISO instant or a YYYY-MM-DD date. */
 export function formatDate(value: string | null | undefined): string {
   if (!value) return '';
+  if (value.length === 10) {
+    const known = dayWords.get(value);
+    if (known !== undefined) return known;
+    if (dayWords.size > 20_000) dayWords.clear();
+    const words = formatDay(value);
+    dayWords.set(value, words);
+    return words;
+  }
+  return formatDay(value);
+}
+
+function formatDay(value: string): string {
   const d = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
   return Number.isNaN(d.getTime()) ? '' : dateFmt.format(d);
 }
