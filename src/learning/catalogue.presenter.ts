@@ -1,5 +1,11 @@
 import { addCalendarDays, daysInMonth, londonDay, weekdayOf } from '../platform/calendar/days.ts';
-import { escapeHtml, formatDateWithWeekday, listTitle, pagination, plural } from '../platform/views/format.ts';
+import {
+  escapeHtml,
+  formatDateWithWeekday,
+  listTitle,
+  pagination,
+  plural,
+} from '../platform/views/format.ts';
 
 const monthFmt = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', month: 'long', year: 'numeric' });
 

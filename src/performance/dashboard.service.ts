@@ -4,6 +4,7 @@ import { NotFoundError } from '../platform/http/errors.ts';
 import { type ListScope, listScope } from '../platform/policy/policy.ts';
 import type { Principal } from '../platform/policy/roles.ts';
 import type { Services } from '../platform/services.ts';
+import { ViewCache } from '../platform/views/view-cache.ts';
 import {
   childCounts,
   childStatusRows,
@@ -16,7 +17,6 @@ import {
 import { authorizeTeam } from './scope.ts';
 import { ensureStatuses, storedTrends } from './status.service.ts';
 import { type TeamView, teamView } from './team.presenter.ts';
-import { ViewCache } from '../platform/views/view-cache.ts';
 
 /** Today in London, the next two weeks, and the version of the statuses worked out for today. */
 export interface StatusWindow {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { StandardAckSummary, ToRead } from './acks.presenter.ts';
 import { presentTeamAcks, presentToRead, TEAM_ACKS_PAGE_SIZE, teamAcksHref } from './acks.presenter.ts';
-import type { StandardAckSummary, ToRead } from './acks.service.ts';
 import type { StandardRow } from './library.repo.ts';
 
 const s = (over: Partial<StandardRow> = {}) =>

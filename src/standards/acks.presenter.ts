@@ -1,8 +1,26 @@
 import { ROLE_NAMES, ROLES } from '../platform/policy/roles.ts';
 import { formatDate, listTitle, pagination, plural } from '../platform/views/format.ts';
-import type { StandardAckSummary, ToRead } from './acks.service.ts';
+import type { Person } from './acks.repo.ts';
 import type { KeptForm } from './forms.ts';
 import { LEVELS } from './library.presenter.ts';
+import type { StandardRow } from './library.repo.ts';
+import type { AckState } from './standards.rules.ts';
+
+/** A standard a person is asked to read, and where they stand with it. */
+export interface ToRead {
+  standard: StandardRow;
+  due: string;
+  state: AckState;
+}
+
+/** One standard's acknowledgements among the people a manager's page covers. */
+export interface StandardAckSummary {
+  standard: StandardRow;
+  asked: number;
+  done: number;
+  due: string;
+  outstanding: { person: Person; state: AckState; due: string }[];
+}
 
 const STATE = { done: 'Read', again: 'Changed since read', 'to-read': 'Not read yet' } as const;
 

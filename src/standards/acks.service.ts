@@ -11,7 +11,12 @@ import { type ListScope, listScope } from '../platform/policy/policy.ts';
 import { isRole, type Principal } from '../platform/policy/roles.ts';
 import { formatDate } from '../platform/views/format.ts';
 import { ViewCache } from '../platform/views/view-cache.ts';
-import { presentTeamAcks, type TeamAcksChoice } from './acks.presenter.ts';
+import {
+  presentTeamAcks,
+  type StandardAckSummary,
+  type TeamAcksChoice,
+  type ToRead,
+} from './acks.presenter.ts';
 import {
   acksOf,
   ackTargets,
@@ -57,12 +62,6 @@ export async function acknowledge(
   });
 }
 
-export interface ToRead {
-  standard: StandardRow;
-  due: string;
-  state: AckState;
-}
-
 /** The standards a person is asked to read and where they stand with each (done last). */
 export async function standardsFor(
   db: DbOrTrx,
@@ -85,14 +84,6 @@ export function peopleInScope(db: DbOrTrx, scope: ListScope, teamId?: string) {
   if (scope.kind === 'service')
     return peopleIn(db, { serviceId: scope.serviceId, ...(teamId ? { teamId } : {}) });
   return peopleIn(db, teamId ? { teamId } : {});
-}
-
-export interface StandardAckSummary {
-  standard: StandardRow;
-  asked: number;
-  done: number;
-  due: string;
-  outstanding: { person: Person; state: AckState; due: string }[];
 }
 
 // A manager's page is the same for everyone with the same scope, so it is kept until a standard,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { ToRead } from './acks.service.ts';
+import type { ToRead } from './acks.presenter.ts';
 import type { StandardRow } from './library.repo.ts';
 import { isNewStarter, pastReviewPanelView, toReadPanelView } from './panels.presenter.ts';
 

@@ -1,7 +1,7 @@
 import { addCalendarDays } from '../platform/calendar/days.ts';
 import type { Panel } from '../platform/feature.ts';
 import { formatDate } from '../platform/views/format.ts';
-import type { ToRead } from './acks.service.ts';
+import type { ToRead } from './acks.presenter.ts';
 import type { StandardRow } from './library.repo.ts';
 
 /** Someone whose record is under 90 days old is a new starter. */

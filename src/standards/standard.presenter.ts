@@ -1,6 +1,6 @@
 import { ROLE_NAMES, type Role } from '../platform/policy/roles.ts';
 import { formatDate } from '../platform/views/format.ts';
-import type { ToRead } from './acks.service.ts';
+import type { ToRead } from './acks.presenter.ts';
 import {
   type MeasuredTimescale,
   presentContent,
