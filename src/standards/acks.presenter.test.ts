@@ -52,13 +52,13 @@ test('a manager’s page: how many have acknowledged the version that counts, an
   const v = presentTeamAcks(
     [row],
     [{ id: 'x', name: 'Assessment Team 1' }],
-    { teamId: undefined, show: 'outstanding', page: 1 },
+    { teamId: undefined, show: 'outstanding', page: 1, today: '2026-12-02' },
     true,
   );
   assert.equal(v.teamItems, undefined, 'one team: no team filter');
   assert.equal(v.standards[0]!.line, '1 of 3 people have acknowledged version 2 or later');
   assert.deepEqual(v.standards[0]!.outstanding, [
-    { label: 'Not read it yet, to read by 20 December 2026', names: 'Amina Hussain' },
+    { label: 'Not read it yet, to read by 20 December 2026', late: false, names: 'Amina Hussain' },
   ]);
   assert.equal(v.standards[0]!.canRemind, true);
 });
@@ -79,7 +79,12 @@ test('a manager’s page: standards someone has to read first, earliest date fir
       summary(i, `2027-01-${String(25 - i).padStart(2, '0')}`, i % 2 ? ['a'] : ['a', 'b']),
     ),
   ];
-  const first = presentTeamAcks(rows, [], { teamId: undefined, show: 'outstanding', page: 1 }, true);
+  const first = presentTeamAcks(
+    rows,
+    [],
+    { teamId: undefined, show: 'outstanding', page: 1, today: '2026-12-02' },
+    true,
+  );
   assert.equal(
     first.summary,
     '2 people still have standards to read: 25 of the 30 standards asked are not read by everyone yet.',
@@ -95,15 +100,30 @@ test('a manager’s page: standards someone has to read first, earliest date fir
     previous: undefined,
     next: { href: '/standards/acknowledgements?page=2' },
   });
-  const second = presentTeamAcks(rows, [], { teamId: undefined, show: 'outstanding', page: 2 }, true);
+  const second = presentTeamAcks(
+    rows,
+    [],
+    { teamId: undefined, show: 'outstanding', page: 2, today: '2026-12-02' },
+    true,
+  );
   assert.deepEqual(
     second.standards.map((x) => x.title),
     ['Standard 4', 'Standard 3', 'Standard 2', 'Standard 1', 'Standard 0'],
   );
   assert.equal(second.range, 'Standards 21 to 25 of 25 (page 2 of 2).');
-  const past = presentTeamAcks(rows, [], { teamId: undefined, show: 'outstanding', page: 9 }, true);
+  const past = presentTeamAcks(
+    rows,
+    [],
+    { teamId: undefined, show: 'outstanding', page: 9, today: '2026-12-02' },
+    true,
+  );
   assert.equal(past.standards.length, 5, 'a page past the end shows the last page');
-  const all = presentTeamAcks(rows, [], { teamId: 'team-1', show: 'all', page: 2 }, true);
+  const all = presentTeamAcks(
+    rows,
+    [],
+    { teamId: 'team-1', show: 'all', page: 2, today: '2026-12-02' },
+    true,
+  );
   assert.equal(all.standards.length, 10, 'every standard asked: the read ones come after');
   assert.equal(all.standards.at(-1)!.canRemind, false);
   assert.equal(all.showLink!.href, '/standards/acknowledgements?team=team-1');
@@ -121,13 +141,14 @@ test('a manager’s page when everyone has read everything, and when nothing is 
       { id: 't', name: 'Team 1' },
       { id: 'u', name: 'Team 2' },
     ],
-    { teamId: 't', show: 'outstanding', page: 1 },
+    { teamId: 't', show: 'outstanding', page: 1, today: '2026-12-02' },
     true,
   );
   assert.equal(v.summary, 'Everyone asked in Team 1 has read all 1 standard asked of them.');
   assert.deepEqual(v.standards, []);
   assert.equal(
-    presentTeamAcks([], [], { teamId: undefined, show: 'outstanding', page: 1 }, true).summary,
+    presentTeamAcks([], [], { teamId: undefined, show: 'outstanding', page: 1, today: '2026-12-02' }, true)
+      .summary,
     undefined,
   );
 });
@@ -150,16 +171,35 @@ test('a manager’s page: who has not read a standard, a line for each state and
     { id: 't1', name: 'Team 1' },
     { id: 't2', name: 'Team 2' },
   ];
-  const all = presentTeamAcks([row], teams, { teamId: undefined, show: 'outstanding', page: 1 }, true);
+  const all = presentTeamAcks(
+    [row],
+    teams,
+    { teamId: undefined, show: 'outstanding', page: 1, today: '2026-12-20' },
+    true,
+  );
   assert.deepEqual(all.standards[0]!.outstanding, [
-    { label: 'Not read it yet, to read by 15 December 2026', names: 'Dev Shah (Team 2)' },
-    { label: 'Read it before it changed, to read by 31 January 2027', names: 'Ben Okafor (Team 2)' },
+    {
+      label: 'Not read it yet, late: it was due by 15 December 2026',
+      late: true,
+      names: 'Dev Shah (Team 2)',
+    },
+    {
+      label: 'Read it before it changed, to read by 31 January 2027',
+      late: false,
+      names: 'Ben Okafor (Team 2)',
+    },
     {
       label: 'Not read it yet, to read by 31 January 2027',
+      late: false,
       names: 'Amina Hussain (Team 1), Cara Lee (Team 1)',
     },
   ]);
-  const one = presentTeamAcks([row], teams, { teamId: 't1', show: 'outstanding', page: 1 }, true);
+  const one = presentTeamAcks(
+    [row],
+    teams,
+    { teamId: 't1', show: 'outstanding', page: 1, today: '2026-12-20' },
+    true,
+  );
   assert.equal(
     one.standards[0]!.outstanding.at(-1)!.names,
     'Amina Hussain, Cara Lee',

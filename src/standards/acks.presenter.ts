@@ -53,6 +53,8 @@ export const TEAM_ACKS_PAGE_SIZE = 20;
 
 export interface TeamAcksChoice {
   teamId: string | undefined;
+  /** Today in London: a date to read by that has passed is said to be late. */
+  today: string;
   /** Every standard asked, or (the default) only those someone still has to read. */
   show: 'outstanding' | 'all';
   page: number;
@@ -123,7 +125,7 @@ export function presentTeamAcks(
       title: r.standard.title,
       version: r.standard.current_version,
       line: `${r.done} of ${r.asked} ${r.asked === 1 ? 'person has' : 'people have'} acknowledged version ${r.standard.ack_version === r.standard.current_version ? r.standard.current_version : `${r.standard.ack_version} or later`}`,
-      outstanding: whoHasNot(r, teams.length > 1 && !choice.teamId),
+      outstanding: whoHasNot(r, teams.length > 1 && !choice.teamId, choice.today),
       canRemind: canRemind && r.outstanding.length > 0,
     })),
     pagination: pagination(page, pages, (n) => href({ page: n })),
@@ -138,7 +140,7 @@ const GROUP = { again: 'Read it before it changed', 'to-read': 'Not read it yet'
  * by 31 January 2027: Amina Hussain, Ben Okafor"): a line each rather than a row each, since a
  * team's people are mostly asked by the same date. Their team is named when the list spans teams.
  */
-function whoHasNot(r: StandardAckSummary, nameTeams: boolean) {
+function whoHasNot(r: StandardAckSummary, nameTeams: boolean, today: string) {
   const groups = new Map<string, { state: keyof typeof GROUP; due: string; names: string[] }>();
   for (const o of r.outstanding) {
     const state = o.state === 'again' ? 'again' : 'to-read';
@@ -149,14 +151,18 @@ function whoHasNot(r: StandardAckSummary, nameTeams: boolean) {
   }
   return [...groups.values()]
     .sort((a, b) => a.due.localeCompare(b.due) || a.state.localeCompare(b.state))
-    .map((g) => ({ label: `${GROUP[g.state]}, to read by ${formatDate(g.due)}`, names: g.names.join(', ') }));
+    .map((g) => ({
+      label: `${GROUP[g.state]}, ${g.due < today ? 'late: it was due by' : 'to read by'} ${formatDate(g.due)}`,
+      late: g.due < today,
+      names: g.names.join(', '),
+    }));
 }
 
 const earliest = (r: StandardAckSummary) =>
   r.outstanding.reduce((d, o) => (o.due < d ? o.due : d), r.outstanding[0]?.due ?? r.due);
 
 /** The address of a manager's page with these choices (defaults left out, so the plain address is page 1). */
-export function teamAcksHref(c: TeamAcksChoice) {
+export function teamAcksHref(c: Omit<TeamAcksChoice, 'today'>) {
   const q = new URLSearchParams();
   if (c.teamId) q.set('team', c.teamId);
   if (c.show === 'all') q.set('show', 'all');

@@ -77,6 +77,7 @@ export function acknowledgementRoutes(app: FastifyInstance, services: Services) 
         teamId: query.team,
         show: query.show,
         page: query.page,
+        today: londonDay(clock.now()),
       });
       return reply.render('standards/views/team-acks.njk', view);
     },

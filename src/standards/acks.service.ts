@@ -105,13 +105,13 @@ const scopeKey = (s: ListScope) =>
 export async function teamAcknowledgementsPage(
   db: DbOrTrx,
   user: Principal,
-  asked: { teamId?: string; show: TeamAcksChoice['show']; page: number },
+  asked: Omit<TeamAcksChoice, 'teamId'> & { teamId?: string },
 ) {
   const scope = listScope(user, 'standards:team-acks');
   const stamp = await changeStamp(db, ['standards', 'standard-acks', 'people']);
   const cache = teamViews.get(db) ?? new ViewCache<TeamAcksView>(200);
   teamViews.set(db, cache);
-  const key = `${scopeKey(scope)} ${asked.teamId ?? ''} ${asked.show} ${asked.page}`;
+  const key = `${scopeKey(scope)} ${asked.teamId ?? ''} ${asked.show} ${asked.page} ${asked.today}`;
   return cache.get(key, stamp, async () => {
     const teams = await teamsInScope(db, scope);
     const teamId = teams.some((t) => t.id === asked.teamId) ? asked.teamId : undefined;
