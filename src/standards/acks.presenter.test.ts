@@ -179,7 +179,7 @@ test('a manager’s page: who has not read a standard, a line for each state and
   );
   assert.deepEqual(all.standards[0]!.outstanding, [
     {
-      label: 'Not read it yet, late: it was due by 15 December 2026',
+      label: 'Not read it yet, it was due by 15 December 2026',
       late: true,
       names: 'Dev Shah (Team 2)',
     },

@@ -152,7 +152,7 @@ function whoHasNot(r: StandardAckSummary, nameTeams: boolean, today: string) {
   return [...groups.values()]
     .sort((a, b) => a.due.localeCompare(b.due) || a.state.localeCompare(b.state))
     .map((g) => ({
-      label: `${GROUP[g.state]}, ${g.due < today ? 'late: it was due by' : 'to read by'} ${formatDate(g.due)}`,
+      label: `${GROUP[g.state]}, ${g.due < today ? 'it was due by' : 'to read by'} ${formatDate(g.due)}`,
       late: g.due < today,
       names: g.names.join(', '),
     }));
