@@ -17,7 +17,7 @@ import { startSmtpServer } from '../src/platform/mail/smtp-test-server.ts';
 import { createTestDb } from '../src/testing/test-db.ts';
 import { loadPage, machine, median, ms, percentile } from './stats.ts';
 
-const STAFF = 3000;
+const STAFF = Number(process.env.BENCH_STAFF ?? 3000);
 const TEAMS = 60;
 const COURSES = 20;
 const SESSIONS_PER_COURSE = 5;
