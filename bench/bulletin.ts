@@ -3,7 +3,10 @@
 // stylesheet in the same run); then composing and queueing a personalised
 // email for each of 3,000 staff (time and peak RSS); then the outbox
 // delivering them to an SMTP server on loopback (messages per second).
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { createApp } from '../src/app.ts';
 import { bulletinBench } from '../src/bulletin/api.ts';
 import { insertCourse, insertSession } from '../src/learning/api.ts';
@@ -70,6 +73,24 @@ async function build(t: Awaited<ReturnType<typeof createTestDb>>) {
   return people;
 }
 
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+
+/** Composes and queues the edition's emails in a process of its own (bench/bulletin-deliver.ts), as the job worker would. */
+async function deliverInChild(config: unknown, editionId: string, now: string) {
+  const child = spawn(
+    process.execPath,
+    [path.join(import.meta.dirname, 'bulletin-deliver.ts'), JSON.stringify(config), editionId, now],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let out = '';
+  child.stdout.on('data', (d) => {
+    out += d;
+  });
+  const [code] = await once(child, 'exit');
+  if (code !== 0) throw new Error(`the delivering process ended with ${code}`);
+  return JSON.parse(out) as { queued: number; ms: number; cpuMs: number; rssBefore: number; maxRss: number };
+}
+
 async function run(dialect: Dialect) {
   const t = await createTestDb(dialect);
   t.clock.set('2026-12-01T08:00:00.000Z');
@@ -84,7 +105,7 @@ async function run(dialect: Dialect) {
       serviceId: 'bench-service',
     };
     const actor = systemActor('bench');
-    const { createEdition, addArticleAsEditor, publishNow, deliverEdition } = bulletinBench;
+    const { createEdition, addArticleAsEditor, publishNow } = bulletinBench;
     const id = await createEdition(t.services, actor, psw, {
       month: MONTH,
       welcome: 'Welcome to the bench edition.',
@@ -127,17 +148,10 @@ async function run(dialect: Dialect) {
       await app.close();
     }
 
-    let peak = process.memoryUsage().rss;
-    const sampler = setInterval(() => {
-      peak = Math.max(peak, process.memoryUsage().rss);
-    }, 20);
-    const started = performance.now();
-    const queued = await deliverEdition(t.services, id);
-    const took = performance.now() - started;
-    clearInterval(sampler);
-    peak = Math.max(peak, process.memoryUsage().rss);
+    const r = await deliverInChild(t.services.config, id, t.clock.now().toISOString());
+    const queued = r.queued;
     console.log(
-      `  composed and queued ${queued} personalised emails in ${ms(took)} (${((queued / took) * 1000).toFixed(0)} a second), peak RSS ${(peak / 2 ** 20).toFixed(0)} MB`,
+      `  composed and queued ${queued} personalised emails in ${ms(r.ms)} (${((queued / r.ms) * 1000).toFixed(0)} a second, ${ms(r.cpuMs)} of CPU), peak RSS ${mb(r.maxRss)} (${mb(r.rssBefore)} when the process had opened the database)`,
     );
 
     const smtp = await startSmtpServer();

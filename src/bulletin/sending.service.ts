@@ -75,20 +75,19 @@ async function messageFor(
 ) {
   const reader = readerOf(r);
   const mine = await forYou(db, reader, record.sections.training, record.sections.focus?.title ?? null, now);
-  const content = editionMail(
-    record,
-    editionId,
-    { email: r.email, isManager: can(reader, 'learning:managers-courses') },
-    mine,
-    test,
-  );
-  const key = JSON.stringify({ ...content, to: '' });
+  const isManager = can(reader, 'learning:managers-courses');
+  // Readers' messages differ only in their address, whether they see managers' courses, and
+  // what is for them: the rest (the articles' Markdown as text, the layout) is worked out once.
+  const key = JSON.stringify([isManager, mine, test]);
   let message = composed.get(key);
   if (!message) {
-    message = composeMessage(content, mailLayout(config));
+    message = composeMessage(
+      editionMail(record, editionId, { email: r.email, isManager }, mine, test),
+      mailLayout(config),
+    );
     composed.set(key, message);
   }
-  return { ...(await message), to: content.to.trim() };
+  return { ...(await message), to: r.email.trim() };
 }
 
 /** Sends the edition as it stands to the editor alone, marked as a test. Nothing is published. */
