@@ -96,7 +96,11 @@ export function form<Perm extends Action, PS extends Schema | undefined, BS exte
         );
       } catch (err) {
         if (err instanceof UserInputError)
-          return fail(formErrors([{ field: err.field ?? spec.refusalField ?? 'form', text: err.message }]));
+          return fail(
+            formErrors(
+              err.problems.map((p) => ({ field: p.field ?? spec.refusalField ?? 'form', text: p.text })),
+            ),
+          );
         throw err;
       }
     },
