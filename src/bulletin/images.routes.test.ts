@@ -2,10 +2,13 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import { systemActor } from '../platform/audit/audit.ts';
+import type { Principal } from '../platform/policy/roles.ts';
 import { Browser, createTestApp, personaFor, type TestApp } from '../testing/test-app.ts';
 import { dialectsUnderTest } from '../testing/test-db.ts';
 import { imageFolder } from './image-files.ts';
 import { MAX_IMAGE_BYTES } from './images.rules.ts';
+import { setArticleImage } from './images.service.ts';
 
 // Images written by Chromium and Pillow (scripts/image-fixtures/make.py), never by our own code.
 const fixture = (name: string) =>
@@ -530,5 +533,69 @@ for (const dialect of dialectsUnderTest()) {
         await t.drop();
       }
     });
+
+    if (dialect === 'postgres')
+      test('two editors replacing an article’s image at once on two instances leave one image and no file without its row', async () => {
+        const t = await createTestApp(dialect);
+        const second = t.open();
+        try {
+          const psw = await signedIn(t, 'psw');
+          const d = await draftWithArticle(t, psw, '2099-10');
+          const me = await t.db
+            .selectFrom('staff')
+            .select(['id', 'name', 'email', 'team_id'])
+            .where('email', '=', personaFor('psw').email)
+            .executeTakeFirstOrThrow();
+          const user: Principal = {
+            id: me.id,
+            name: me.name,
+            email: me.email,
+            roles: ['psw'],
+            teamId: me.team_id,
+            serviceId: null,
+          };
+          const before = await imageRows(t);
+          const other = { ...t.services, db: second.db };
+          const change = (name: string, alt: string) => ({
+            file: { filename: name, bytes: fixture(name) },
+            alt,
+            caption: '',
+            correction: '',
+          });
+          for (let round = 0; round < 4; round++)
+            await Promise.all([
+              setArticleImage(
+                t.services,
+                systemActor('test'),
+                user,
+                d.editionId,
+                d.articleId,
+                change('pillow-photo.jpg', ALT),
+              ),
+              setArticleImage(
+                other,
+                systemActor('test'),
+                user,
+                d.editionId,
+                d.articleId,
+                change('pillow.gif', 'A red gradient with a white ring'),
+              ),
+            ]);
+          const used = (await articleImage(t, d.articleId)).image_id;
+          const added = (await imageRows(t)).filter((r) => !before.some((b) => b.id === r.id));
+          assert.deepEqual(
+            added.map((r) => r.id),
+            [used],
+            'only the image in use is kept',
+          );
+          assert.deepEqual(
+            filesOnDisk(t),
+            [...before.map((r) => r.stored_name), ...added.map((r) => r.stored_name)].sort(),
+          );
+        } finally {
+          await second.close();
+          await t.drop();
+        }
+      });
   });
 }
