@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { UserInputError } from '../http/errors.ts';
-import { type FormDone, prefixed } from '../http/form.ts';
+import { type FormDone, prefixed, refusalErrors } from '../http/form.ts';
 import { type FormErrors, formErrors } from '../http/forms.ts';
 import { CONTROL, fieldWithControlCharacter } from '../http/input-guard.ts';
 
@@ -105,10 +105,7 @@ export async function handleUpload<S extends z.ZodType>(
     const done = await run(parsed.data, form.file);
     return reply.redirectWithFlash(done.to, { success: done.message });
   } catch (err) {
-    if (err instanceof UserInputError)
-      return fail(
-        formErrors(err.problems.map((p) => ({ field: p.field ?? spec.fileField ?? 'file', text: p.text }))),
-      );
+    if (err instanceof UserInputError) return fail(refusalErrors(err, spec.fileField ?? 'file'));
     throw err;
   }
 }
