@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { DEMO_PERSONAS, demoEmail } from '../src/demo/api.ts';
@@ -10,6 +11,10 @@ import { startHub } from './support/hub.ts';
 
 const skip = browserSkipReason();
 const persona = (role: string) => DEMO_PERSONAS.find((p) => p.roles.includes(role as never))!;
+// Images written by Chromium and Pillow (scripts/image-fixtures/make.py).
+const fixture = (name: string) => path.join(import.meta.dirname, '../src/platform/files/fixtures', name);
+const CARD = 'A blue card with the words “Test card” in white';
+const RING = 'A gradient from near-black to blue with a white ring in the middle';
 
 describe('the bulletin in a real browser', { skip }, () => {
   let hub: Awaited<ReturnType<typeof startHub>>;
@@ -32,6 +37,30 @@ describe('the bulletin in a real browser', { skip }, () => {
   };
 
   test('the PSW builds an edition from a contribution, test-sends, schedules and publishes it; a practitioner reads it, confirms a must-read and books from its training list', async () => {
+    // The contributor attaches an image to her waiting contribution, with JavaScript off; the page is checked with it on.
+    const contributor = await signedIn('practitioner', false);
+    await contributor.b.goto('/bulletin/contribute', 'Send an article or an idea to the bulletin');
+    await contributor.page
+      .getByRole('link', {
+        name: 'Add an image (optional) of “What a peer-reflection group did for my practice”',
+      })
+      .click();
+    await contributor.page.getByRole('heading', { level: 1, name: /^Add an image to/ }).waitFor();
+    const imagePage = contributor.page.url();
+    await contributor.page
+      .getByLabel('Image', { exact: true })
+      .setInputFiles(fixture('chromium-screenshot.png'));
+    await contributor.page.getByLabel('Alt text').fill(CARD);
+    await contributor.b.press('Add the image');
+    await contributor.b.success('The image has been saved with your contribution');
+    await contributor.page.getByRole('img', { name: CARD }).waitFor();
+    await contributor.context.close();
+    const checking = await signedIn('practitioner');
+    await checking.page.goto(imagePage);
+    await checking.page.getByRole('heading', { level: 1, name: /^The image for/ }).waitFor();
+    await checking.b.check('a contribution’s image');
+    await checking.context.close();
+
     const { context, page, b } = await signedIn('psw');
     await b.goto('/bulletin', 'Practice and Learning Bulletin');
     await b.check('the archive');
@@ -62,12 +91,35 @@ describe('the bulletin in a real browser', { skip }, () => {
     await b.press('Add the article');
     await b.success('“Read this first” has been added');
 
+    // The editor adds an image on the article's page: an SVG is refused with a message, then a real photo is taken.
+    await page.getByRole('link', { name: 'Read this first' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Change “Read this first”' }).waitFor();
+    await page.getByLabel('Image', { exact: true }).setInputFiles(fixture('script.svg'));
+    await page.getByLabel('Alt text').fill(RING);
+    await b.press('Add the image');
+    await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    await page
+      .getByText(/SVG images cannot be used/)
+      .first()
+      .waitFor();
+    assert.equal(await page.getByLabel('Alt text').inputValue(), RING, 'the alt text is kept');
+    await b.check('an article’s image refused');
+    await page.getByLabel('Image', { exact: true }).setInputFiles(fixture('pillow-photo.jpg'));
+    await b.press('Add the image');
+    await b.success('The image has been saved');
+    await page.getByRole('img', { name: RING }).waitFor();
+    await b.check('an article with its image');
+    await page.goto(editUrl);
+
     // The demo's waiting contribution becomes an article of this edition.
     await b.goto('/bulletin/contributions', 'Contributions to the bulletin');
     await b.check('contributions');
     await b.press(/Accept “What a peer-reflection group did for my practice”/);
     await b.success(/now a draft article/);
     await page.getByText('What a peer-reflection group did for my practice').first().waitFor();
+    await b.goto(`/bulletin/${new URL(editUrl).pathname.split('/')[2]}`, /Practice and Learning Bulletin/);
+    await page.getByRole('img', { name: CARD }).waitFor();
+    await page.goto(editUrl);
 
     await b.press('Send a test to me');
     await b.success(/A test has been sent to/);
@@ -118,6 +170,8 @@ describe('the bulletin in a real browser', { skip }, () => {
       (await reader.page.locator('main').textContent()) ?? '',
       /What a peer-reflection group did for my practice/,
     );
+    // Both images, with their alt text, the contributor's having come with her article.
+    for (const alt of [CARD, RING]) await reader.page.getByRole('img', { name: alt }).waitFor();
     await reader.b.press('I have read this');
     await reader.b.success(/you have confirmed you have read “Read this first”/);
     await reader.page.getByText('You have read this').first().waitFor();

@@ -66,6 +66,7 @@ program
       const { people, features } = await seedDemo(db, systemClock, demoSeeds(), {
         size: 'full',
         children: opts.children,
+        dataDir: loadConfig().dataDir,
       });
       process.stdout.write(
         `Added ${people} demo staff.\n${features.map((f) => `${f}\n`).join('')}${demoSignInHelp()}\n`,

@@ -28,7 +28,10 @@ export async function startServer(config: Config, options: { demoIfEmpty: boolea
 
   let seeded: string[] | null = null;
   if (options.demoIfEmpty && config.env !== 'production' && (await isEmpty(handle.db))) {
-    const { people, features } = await seedDemo(handle.db, systemClock, demoSeeds());
+    const { people, features } = await seedDemo(handle.db, systemClock, demoSeeds(), {
+      size: 'full',
+      dataDir: config.dataDir,
+    });
     log.info({ people, features }, 'seeded the demo authority');
     seeded = [`${people} staff`, ...features];
   }

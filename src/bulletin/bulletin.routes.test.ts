@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, test } from 'node:test';
 import { Browser, createTestApp, personaFor, type TestApp } from '../testing/test-app.ts';
 import { dialectsUnderTest } from '../testing/test-db.ts';
@@ -47,6 +49,14 @@ for (const dialect of dialectsUnderTest()) {
         );
         assert.match(words, /Register with Research in Practice too/);
         assert.match(words, /Learning from complaints, audits and reviews/);
+        // The practice focus article's diagram, with alt text saying what it shows, served from the data folder.
+        const img = /<img class="hub-figure__image" src="([^"]+)" alt="([^"]+)"/.exec(page.body);
+        assert.ok(img, 'the demo edition has an image');
+        assert.match(img[2]!, /^OARS, the four skills of motivational interviewing: Open questions/);
+        const picture = await b.get(img[1]!);
+        assert.equal(picture.statusCode, 200);
+        assert.equal(picture.headers['content-type'], 'image/png');
+        assert.deepEqual(picture.rawPayload, readFileSync(path.join(import.meta.dirname, 'demo/oars.png')));
         // A manager-only course is not in a practitioner's list.
         assert.doesNotMatch(words, /For managers/);
         const reads = await t.db

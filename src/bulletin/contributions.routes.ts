@@ -36,7 +36,10 @@ export function contributionRoutes(app: FastifyInstance, services: Services) {
     },
     async (d, { user, actor }) => {
       await submitContribution(services, actor, user, d);
-      return { to: '/bulletin/contribute', message: `Thank you: “${d.title}” has been sent to the editor` };
+      return {
+        to: '/bulletin/contribute',
+        message: `Thank you: “${d.title}” has been sent to the editor. You can add an image to it below`,
+      };
     },
   );
 

@@ -34,6 +34,9 @@ export async function submitContribution(
       state: 'submitted',
       editor_note: null,
       article_id: null,
+      image_id: null,
+      image_alt: null,
+      image_caption: null,
       created_at: now,
       updated_at: now,
     });
@@ -76,6 +79,9 @@ export async function decideContribution(c: MailCtx, actor: Actor, user: Princip
         body: item.body,
         mustRead: false,
         credit: item.author,
+        image: item.image_id
+          ? { id: item.image_id, alt: item.image_alt ?? '', caption: item.image_caption }
+          : null,
       });
       await updateContribution(trx, id, {
         state: 'accepted',

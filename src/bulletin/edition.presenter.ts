@@ -1,6 +1,8 @@
+import type { ArticleRow } from './editions.repo.ts';
 import { editionTitle, monthName } from './editions.rules.ts';
+import { imageSrc, shownImage } from './images.presenter.ts';
 import { articleHtml } from './markdown.ts';
-import type { SentRecord } from './record.ts';
+import { type ArticleImage, imageOfRow, type SentRecord } from './record.ts';
 import type { BulletinArticlesTable, BulletinEditionsTable, BulletinFeedbackTable } from './schema.ts';
 import type { ForYou, GeneratedSections } from './sections.service.ts';
 import { trainingFor } from './training.rules.ts';
@@ -36,7 +38,11 @@ const paragraphs = (text: string) =>
 
 type ArticleLike = Pick<BulletinArticlesTable, 'id' | 'kind' | 'title' | 'body' | 'credit'> & {
   mustRead: boolean;
+  image?: ArticleImage | null;
 };
+
+const fromRows = (articles: ArticleRow[]): ArticleLike[] =>
+  articles.map((a) => ({ ...a, mustRead: a.must_read === 1, image: imageOfRow(a) }));
 
 /** The parts a reading page, the as-sent page and the print page share. */
 function body(
@@ -45,6 +51,7 @@ function body(
   sections: GeneratedSections,
   isManager: boolean,
   live: boolean,
+  srcOf: (imageId: string) => string = imageSrc,
 ) {
   const training = trainingFor(sections.training, isManager);
   const shown = articles.map((a) => ({
@@ -55,6 +62,8 @@ function body(
     html: articleHtml(a.body),
     mustRead: a.mustRead,
     credit: a.credit,
+    // Pull-quotes have no image; an article's shows under its heading.
+    image: a.kind === 'article' ? shownImage(a.image, srcOf) : null,
   }));
   const contents = [
     ...shown.filter((a) => a.kind === 'article').map((a) => ({ text: a.title, href: `#${a.anchor}` })),
@@ -86,7 +95,7 @@ function body(
 
 export interface ReadData {
   edition: BulletinEditionsTable;
-  articles: BulletinArticlesTable[];
+  articles: ArticleRow[];
   sections: GeneratedSections;
   forYou: ForYou;
   confirmed: Set<string>;
@@ -99,13 +108,7 @@ export interface ReadData {
 /** The web edition for one reader: live sections, their must-reads, votes and feedback. */
 export function presentEdition(d: ReadData, kept?: { values: Record<string, unknown>; errors: unknown }) {
   const e = d.edition;
-  const b = body(
-    e,
-    d.articles.map((a) => ({ ...a, mustRead: a.must_read === 1 })),
-    d.sections,
-    d.isManager,
-    true,
-  );
+  const b = body(e, fromRows(d.articles), d.sections, d.isManager, true);
   return {
     ...b,
     title: editionTitle(e.month),
@@ -142,17 +145,14 @@ export function presentAsSent(e: BulletinEditionsTable, r: SentRecord) {
   return { ...b, title: `${editionTitle(e.month)} as sent`, id: e.id, sentOn: whenWords(r.sentAt) };
 }
 
-/** The print page (and PDF): the web edition without forms, for everyone the same (managers' courses included). */
-export function presentPrint(d: ReadData) {
+/**
+ * The print page (and PDF): the web edition without forms, for everyone the
+ * same (managers' courses included). The PDF gives its images as data: addresses.
+ */
+export function presentPrint(d: ReadData, srcOf?: (imageId: string) => string) {
   const e = d.edition;
   return {
-    ...body(
-      e,
-      d.articles.map((a) => ({ ...a, mustRead: a.must_read === 1 })),
-      d.sections,
-      true,
-      true,
-    ),
+    ...body(e, fromRows(d.articles), d.sections, true, true, srcOf),
     title: `${editionTitle(e.month)} (print)`,
     id: e.id,
   };

@@ -28,14 +28,19 @@ export const updateEdition = (
   patch: Partial<Omit<BulletinEditionsTable, 'id' | 'created_at' | 'created_by'>>,
 ) => db.updateTable('bulletin_editions').set(patch).where('id', '=', id).executeTakeFirst();
 
+/** An edition's articles in order, each with its image's size (null without one). */
 export const articlesOf = (db: DbOrTrx, editionId: string) =>
   db
-    .selectFrom('bulletin_articles')
-    .selectAll()
-    .where('edition_id', '=', editionId)
-    .orderBy('position')
-    .orderBy('created_at')
+    .selectFrom('bulletin_articles as a')
+    .leftJoin('bulletin_images as i', 'i.id', 'a.image_id')
+    .selectAll('a')
+    .select(['i.width as image_width', 'i.height as image_height'])
+    .where('a.edition_id', '=', editionId)
+    .orderBy('a.position')
+    .orderBy('a.created_at')
     .execute();
+
+export type ArticleRow = Awaited<ReturnType<typeof articlesOf>>[number];
 
 export const insertArticle = (db: DbOrTrx, row: BulletinArticlesTable) =>
   db.insertInto('bulletin_articles').values(row).execute();

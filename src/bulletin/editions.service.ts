@@ -1,3 +1,4 @@
+import type { Config } from '../config.ts';
 import { type Actor, recordAudit } from '../platform/audit/audit.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db, DbOrTrx } from '../platform/db/db.ts';
@@ -22,6 +23,8 @@ import {
   updateEdition,
 } from './editions.repo.ts';
 import { type Distribution, defaultTrainingPeriod, editionTitle } from './editions.rules.ts';
+import { discardImageFiles } from './image-files.ts';
+import { deleteIfUnused } from './images.repo.ts';
 import { articleText } from './markdown.ts';
 
 export interface Ctx {
@@ -143,6 +146,8 @@ export interface ArticleInput {
   body: string;
   mustRead: boolean;
   credit?: string | null;
+  /** A contribution's image, which comes with it. */
+  image?: { id: string; alt: string; caption: string | null } | null;
 }
 
 export async function addArticle(trx: DbOrTrx, clock: Clock, editionId: string, a: ArticleInput) {
@@ -157,6 +162,9 @@ export async function addArticle(trx: DbOrTrx, clock: Clock, editionId: string, 
     body: a.body,
     must_read: a.mustRead ? 1 : 0,
     credit: a.credit ?? null,
+    image_id: a.image?.id ?? null,
+    image_alt: a.image?.alt ?? null,
+    image_caption: a.image?.caption ?? null,
     created_at: now,
     updated_at: now,
   });
@@ -187,10 +195,25 @@ export async function addArticleAsEditor(
   });
 }
 
+export const CORRECTION_NEEDED = 'Say what was corrected: readers see the note on the edition';
+
 /**
- * Changes an article. After publishing a correction note is required: it is
- * shown on the edition, and the version that was sent stays in the record.
+ * After publishing, a change to an article needs a note saying what was
+ * corrected: it is shown on the edition, and the version that was sent stays
+ * in the record. Before publishing nothing is noted.
  */
+export async function noteCorrection(
+  trx: DbOrTrx,
+  e: { id: string; status: string },
+  correction: string | undefined,
+  now: string,
+) {
+  if (e.status !== 'published') return;
+  if (!correction?.trim()) throw new UserInputError(CORRECTION_NEEDED, 'correction');
+  await updateEdition(trx, e.id, { correction_note: correction.trim(), corrected_at: now, updated_at: now });
+}
+
+/** Changes an article; after publishing, with a note of what was corrected (noteCorrection). */
 export async function changeArticle(
   { db, clock }: Ctx,
   actor: Actor,
@@ -203,15 +226,7 @@ export async function changeArticle(
     await assertEditor(trx, user);
     const e = await editionOrThrow(trx, editionId);
     const now = clock.now().toISOString();
-    if (e.status === 'published') {
-      if (!a.correction.trim())
-        throw new UserInputError('Say what was corrected: readers see the note on the edition', 'correction');
-      await updateEdition(trx, editionId, {
-        correction_note: a.correction.trim(),
-        corrected_at: now,
-        updated_at: now,
-      });
-    }
+    await noteCorrection(trx, e, a.correction, now);
     const r = await updateArticle(trx, articleId, editionId, {
       title: a.title,
       body: a.body,
@@ -230,20 +245,23 @@ export async function changeArticle(
   });
 }
 
+/** Removes an article of an edition not yet published, and its image's file when nothing else uses it. */
 export async function removeArticle(
-  { db, clock }: Ctx,
+  { db, clock, config }: Ctx & { config: Config },
   actor: Actor,
   user: Principal,
   editionId: string,
   articleId: string,
 ) {
-  await db.transaction().execute(async (trx) => {
+  const unused = await db.transaction().execute(async (trx) => {
     await assertEditor(trx, user);
     const e = await editionOrThrow(trx, editionId);
     if (e.status === 'published')
       throw new UserInputError('Articles of a published edition can be corrected, not removed');
+    const image = (await articlesOf(trx, editionId)).find((a) => a.id === articleId)?.image_id;
     const r = await deleteArticle(trx, articleId, editionId);
     if (Number(r.numDeletedRows) !== 1) throw new NotFoundError('article');
+    const gone = image ? await deleteIfUnused(trx, image) : null;
     await reindex(trx, editionId);
     await recordAudit(trx, clock, actor, {
       action: 'delete',
@@ -251,29 +269,7 @@ export async function removeArticle(
       recordId: articleId,
       summary: `Removed an article from the ${editionTitle(e.month)}`,
     });
+    return gone ? [gone] : [];
   });
-}
-
-/** The PSW makes someone an editor by their email address, or stops them being one. */
-export async function setEditor(
-  { db, clock }: Ctx,
-  actor: Actor,
-  user: Principal,
-  input: { email: string; add: boolean },
-) {
-  return db.transaction().execute(async (trx) => {
-    if (!can(user, 'bulletin:editors')) throw new ForbiddenError('bulletin:editors');
-    const person = await staffByEmailRow(trx, input.email);
-    if (!person) throw new UserInputError('Nobody working here has that email address', 'email');
-    const now = clock.now().toISOString();
-    if (input.add) await addEditorRow(trx, person.id, user.id, now);
-    else await removeEditorRow(trx, person.id);
-    await recordAudit(trx, clock, actor, {
-      action: 'update',
-      recordType: 'bulletin-editor',
-      recordId: person.id,
-      summary: `${input.add ? 'Made' : 'Stopped'} ${person.name} ${input.add ? 'an editor' : 'being an editor'} of the bulletin`,
-    });
-    return person.name;
-  });
+  await discardImageFiles(config.dataDir, unused);
 }

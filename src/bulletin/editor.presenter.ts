@@ -1,7 +1,10 @@
 import { ROLE_NAMES, ROLES } from '../platform/policy/roles.ts';
 import { STATE_WORDS } from './contributions.presenter.ts';
 import { STATUS_TAGS, whenWords } from './edition.presenter.ts';
+import type { ArticleRow } from './editions.repo.ts';
 import { type Distribution, distributionWords, editionTitle, parseDistribution } from './editions.rules.ts';
+import { imageOf, presentImageForm, shownImage } from './images.presenter.ts';
+import { imageOfRow } from './record.ts';
 import type { BulletinArticlesTable, BulletinEditionsTable, ContributionState } from './schema.ts';
 
 type Kept = { values: Record<string, unknown>; errors: unknown } | undefined;
@@ -80,25 +83,37 @@ export function presentEditor(
   };
 }
 
-export function presentArticleForm(e: BulletinEditionsTable, a: BulletinArticlesTable, kept: Kept) {
-  const v = kept?.values;
+/** An article's page: its words' form, and for an article (not a pull-quote) its image's forms. */
+export function presentArticleForm(e: BulletinEditionsTable, a: ArticleRow, kept: Kept) {
+  // The words' form has no name; the image's forms are named, and their answers are theirs.
+  const v = kept && !kept.values.form ? kept.values : undefined;
+  const published = e.status === 'published';
   return {
     title: `Change “${a.title || 'pull-quote'}”`,
     errors: kept?.errors,
     editionId: e.id,
     id: a.id,
-    published: e.status === 'published',
+    published,
     values: {
       title: str(v?.title, a.title),
       body: str(v?.body, a.body),
       mustRead: v ? v.mustRead === 'yes' : a.must_read === 1,
       correction: str(v?.correction, ''),
     },
+    image:
+      a.kind === 'article'
+        ? {
+            ...presentImageForm(shownImage(imageOfRow(a)), keptIf(kept, 'image'), published),
+            removeCorrection: str(keptIf(kept, 'remove-image')?.correction, ''),
+          }
+        : null,
   };
 }
 
+type WithImage = Parameters<typeof imageOf>[0];
+
 export function presentContributionsForEditor(
-  rows: {
+  rows: ({
     id: string;
     title: string;
     body: string;
@@ -106,7 +121,7 @@ export function presentContributionsForEditor(
     editor_note: string | null;
     created_at: string;
     author: string;
-  }[],
+  } & WithImage)[],
   editions: { id: string; month: string; status: string }[],
 ) {
   const open = editions.filter((e) => e.status !== 'published');
@@ -118,19 +133,20 @@ export function presentContributionsForEditor(
       state: STATE_WORDS[r.state],
       open: r.state === 'submitted' || r.state === 'changes-asked',
       sent: whenWords(r.created_at),
+      image: imageOf(r),
     })),
   };
 }
 
 export function presentMine(
-  rows: {
+  rows: ({
     id: string;
     title: string;
     body: string;
     state: ContributionState;
     editor_note: string | null;
     created_at: string;
-  }[],
+  } & WithImage)[],
   kept: Kept,
 ) {
   const v = keptIf(kept, 'contribute');
@@ -143,6 +159,15 @@ export function presentMine(
       state: STATE_WORDS[r.state],
       sent: whenWords(r.created_at),
       canChange: r.state === 'changes-asked',
+      image: imageOf(r),
+      // One image, added or changed until the editor decides.
+      imageLink:
+        r.state === 'submitted' || r.state === 'changes-asked'
+          ? {
+              href: `/bulletin/contributions/${r.id}/image`,
+              text: r.image_id ? 'Change or remove the image' : 'Add an image (optional)',
+            }
+          : null,
     })),
   };
 }

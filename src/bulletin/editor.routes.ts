@@ -13,10 +13,10 @@ import {
   isEditor,
   removeArticle,
   saveEditionDetails,
-  setEditor,
 } from './editions.service.ts';
 import { presentArticleForm, presentEditor } from './editor.presenter.ts';
 import { articlePage, editorPage, editorsPage, notEditorPage } from './editor-pages.service.ts';
+import { setEditor } from './editors.service.ts';
 import {
   articleForm,
   changeArticleForm,

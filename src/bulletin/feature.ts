@@ -26,6 +26,16 @@ const actions = {
   'bulletin:read': everyone,
   'bulletin:edit': allStaff,
   'bulletin:contribute': everyone,
+  // A contributor's own contribution's image: every role, for their own ('own' matched by its author).
+  'bulletin:contribution-image': {
+    practitioner: 'own',
+    'team-manager': 'own',
+    'service-manager': 'own',
+    psw: 'own',
+    'ld-admin': 'own',
+    'complaints-officer': 'own',
+    'system-admin': 'own',
+  },
   'bulletin:editors': { psw: 'all' },
   // Reads by team: the PSW sees every team; managers their own team or service.
   'bulletin:reads': { 'team-manager': 'team', 'service-manager': 'service', psw: 'all' },
@@ -59,6 +69,8 @@ export const bulletinFeature = defineFeature({
     'bulletin_confirmations',
     'bulletin_feedback',
     'bulletin_article_votes',
+    'bulletin_images',
+    'bulletin_sent_images',
     // bulletin_fts, the search index, is the database's own (FTS5 or a tsvector table), like standards'.
   ],
 });

@@ -13,16 +13,18 @@ const TIME = new Intl.DateTimeFormat('en-GB', {
 
 /**
  * One reader's email of an edition: every article in full (as text: the
- * layout carries no HTML of ours), the training with places at sending time,
- * and what applies to them. No tracking pixel: reads are counted on the web.
+ * layout carries no HTML of ours) with its image and alt text, the training
+ * with places at sending time, and what applies to them. No tracking pixel:
+ * reads are counted on the web, and an image's address is the same for everyone.
  */
 export function editionMail(
   record: SentRecord,
   editionId: string,
   reader: { email: string; isManager: boolean },
   forYou: ForYou,
-  test = false,
+  options: { test?: boolean; imageSrc: (imageId: string) => string },
 ): MessageContent {
+  const test = options.test ?? false;
   const title = editionTitle(record.month);
   const web = `/bulletin/${editionId}`;
   const blocks: MessageBlock[] = [{ type: 'heading', text: title }];
@@ -36,6 +38,15 @@ export function editionMail(
     blocks.push({ type: 'heading', text: a.kind === 'pull-quote' ? 'Quote of the month' : a.title });
     if (a.mustRead)
       blocks.push({ type: 'paragraph', text: 'Must read: please confirm you have read it on the Hub.' });
+    if (a.image)
+      blocks.push({
+        type: 'image',
+        src: options.imageSrc(a.image.id),
+        alt: a.image.alt,
+        width: a.image.width,
+        height: a.image.height,
+        ...(a.image.caption ? { caption: a.image.caption } : {}),
+      });
     blocks.push({ type: 'paragraph', text: articleText(a.body) });
     if (a.credit) blocks.push({ type: 'paragraph', text: `Written by ${a.credit}` });
   }

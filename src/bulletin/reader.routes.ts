@@ -7,8 +7,10 @@ import { idParams, page } from '../platform/http/page.ts';
 import { can } from '../platform/policy/policy.ts';
 import type { Services } from '../platform/services.ts';
 import { presentAsSent, presentEdition, presentPrint } from './edition.presenter.ts';
+import { editionTitle } from './editions.rules.ts';
 import { assertEditor, editionOrThrow } from './editions.service.ts';
 import { articleRef, feedbackForm, usefulForm } from './forms.ts';
+import { imagesAsData } from './image-pages.service.ts';
 import { presentArchive } from './pages.presenter.ts';
 import { chromiumPath, printableHtml, printToPdf } from './pdf.ts';
 import { archive, confirmRead, giveFeedback, readEdition, voteUseful } from './reading.service.ts';
@@ -54,12 +56,15 @@ export function readerRoutes(app: FastifyInstance, services: Services) {
     app,
     { ...read, method: 'GET', url: '/bulletin/:id/pdf', params: idParams },
     async ({ user, params, reply }) => {
-      const view = presentPrint(await readEdition(services, user, params.id));
+      const d = await readEdition(services, user, params.id);
       const browser = chromiumPath();
       if (!browser)
-        return reply
-          .code(503)
-          .render('bulletin/views/no-pdf.njk', { title: `PDF not available: ${view.heading}`, id: view.id });
+        return reply.code(503).render('bulletin/views/no-pdf.njk', {
+          title: `PDF not available: ${editionTitle(d.edition.month)}`,
+          id: d.edition.id,
+        });
+      const images = await imagesAsData(db, config.dataDir, d.articles);
+      const view = presentPrint(d, (imageId) => images.get(imageId) ?? '');
       const pdf = await printToPdf(printableHtml(view, config.brandColour, config.orgName), browser);
       const name = view.heading.toLowerCase().replace(/[^a-z0-9]+/g, '-');
       return reply

@@ -238,12 +238,14 @@ for (const dialect of dialectsUnderTest()) {
         const res = await (await signedIn(t, 'practitioner')).get(`/bulletin/${e.id}/pdf`);
         assert.equal(res.statusCode, 200);
         assert.equal(res.headers['content-type'], 'application/pdf');
-        const words = runPython(
+        const { words, images } = runPython(
           py.python,
-          'import sys, io, json, pypdf\nr = pypdf.PdfReader(io.BytesIO(sys.stdin.buffer.read()))\nprint(json.dumps(" ".join(p.extract_text() for p in r.pages)))',
+          'import sys, io, json, pypdf\nr = pypdf.PdfReader(io.BytesIO(sys.stdin.buffer.read()))\nprint(json.dumps({"words": " ".join(p.extract_text() for p in r.pages), "images": sum(len(p.images) for p in r.pages)}))',
           res.rawPayload,
-        ) as string;
+        ) as { words: string; images: number };
         const flat = words.replace(/\s+/g, ' ');
+        // The practice focus's diagram is printed too (Chromium prints a file, so it is put in as data).
+        assert.equal(images, 1);
         assert.match(flat, /Practice and Learning Bulletin/);
         assert.match(flat, /motivational interviewing/i);
         assert.match(flat, /Training available/);

@@ -29,6 +29,9 @@ export interface BulletinArticlesTable {
   body: string;
   must_read: Flag;
   credit: string | null;
+  image_id: string | null;
+  image_alt: string | null;
+  image_caption: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -46,8 +49,28 @@ export interface BulletinContributionsTable {
   state: ContributionState;
   editor_note: string | null;
   article_id: string | null;
+  image_id: string | null;
+  image_alt: string | null;
+  image_caption: string | null;
   created_at: string;
   updated_at: string;
+}
+/** A stored image file (never changed: a new image is a new row); its alt text lives where it is used. */
+export interface BulletinImagesTable {
+  id: string;
+  stored_name: string;
+  content_type: string;
+  size_bytes: number;
+  width: number;
+  height: number;
+  original_name: string;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+/** The images a published edition carried when it was sent. */
+export interface BulletinSentImagesTable {
+  edition_id: string;
+  image_id: string;
 }
 export interface BulletinDeliveriesTable {
   edition_id: string;
@@ -92,5 +115,7 @@ declare module '../platform/db/schema.ts' {
     bulletin_confirmations: BulletinConfirmationsTable;
     bulletin_feedback: BulletinFeedbackTable;
     bulletin_article_votes: BulletinArticleVotesTable;
+    bulletin_images: BulletinImagesTable;
+    bulletin_sent_images: BulletinSentImagesTable;
   }
 }

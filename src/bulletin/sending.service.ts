@@ -12,6 +12,7 @@ import type { Services } from '../platform/services.ts';
 import { articlesOf, updateEdition } from './editions.repo.ts';
 import { editionTitle, parseDistribution, publishRefusal, scheduleRefusal } from './editions.rules.ts';
 import { assertEditor, type Ctx, editionOrThrow } from './editions.service.ts';
+import { mailImagePath } from './images.rules.ts';
 import { editionMail } from './mail.presenter.ts';
 import {
   claimDeliveries,
@@ -21,6 +22,7 @@ import {
   retryFailed,
   setDeliveryMessage,
 } from './recipients.repo.ts';
+import { freezeEdition, recordNow } from './record.service.ts';
 import type { SentRecord } from './record.ts';
 import { parseRecord } from './record.ts';
 import { forYou, liveSections } from './sections.service.ts';
@@ -31,27 +33,6 @@ export const SEND_SCHEDULED = 'bulletin:send-scheduled';
 const BATCH = 200;
 
 type SendCtx = Ctx & { config: Config };
-
-/** The edition as it stands now, as the record to send. */
-export async function recordNow(db: DbOrTrx, editionId: string, now: Date): Promise<SentRecord> {
-  const e = await editionOrThrow(db, editionId);
-  const articles = await articlesOf(db, editionId);
-  return {
-    month: e.month,
-    welcome: e.welcome,
-    signOff: e.sign_off,
-    articles: articles.map((a) => ({
-      id: a.id,
-      kind: a.kind,
-      title: a.title,
-      body: a.body,
-      mustRead: a.must_read === 1,
-      credit: a.credit,
-    })),
-    sections: await liveSections(db, e, now),
-    sentAt: now.toISOString(),
-  };
-}
 
 const readerOf = (r: Recipient): Principal => ({ ...r, roles: r.roles });
 
@@ -82,7 +63,10 @@ async function messageFor(
   let message = composed.get(key);
   if (!message) {
     message = composeMessage(
-      editionMail(record, editionId, { email: r.email, isManager }, mine, test),
+      editionMail(record, editionId, { email: r.email, isManager }, mine, {
+        test,
+        imageSrc: (id) => mailImagePath(config.sessionSecret, id),
+      }),
       mailLayout(config),
     );
     composed.set(key, message);
@@ -141,13 +125,7 @@ export async function publishNow(
     });
     if (refusal) throw new UserInputError(refusal);
     const record = await recordNow(trx, editionId, now);
-    const at = now.toISOString();
-    await updateEdition(trx, editionId, {
-      status: 'published',
-      published_at: at,
-      sent_record: JSON.stringify(record),
-      updated_at: at,
-    });
+    await freezeEdition(trx, editionId, record, now);
     await enqueueJob(trx, clock, DELIVER, { editionId }, { uniqueKey: `${DELIVER}:${editionId}` });
     await recordAudit(trx, clock, actor, {
       action: 'update',

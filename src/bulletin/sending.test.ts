@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, test } from 'node:test';
 import { systemActor } from '../platform/audit/audit.ts';
 import { createMailTransport, sendDueMail } from '../platform/mail/sender.ts';
@@ -9,6 +11,7 @@ import type { Services } from '../platform/services.ts';
 import { createTestApp, personaFor, type TestApp } from '../testing/test-app.ts';
 import { dialectsUnderTest } from '../testing/test-db.ts';
 import { addArticleAsEditor, createEdition, saveEditionDetails } from './editions.service.ts';
+import { setArticleImage } from './images.service.ts';
 import { deliverEdition, publishNow, testSend } from './sending.service.ts';
 
 const actor = systemActor('test');
@@ -73,6 +76,26 @@ parts = [p for p in msg.walk() if not p.is_multipart()]
 text = next(p for p in parts if p.get_content_type() == "text/plain").get_content()
 html = next(p for p in parts if p.get_content_type() == "text/html").get_content()
 print(json.dumps({"type": msg.get_content_type(), "subject": msg["Subject"], "parts": [p.get_content_type() for p in parts], "text": text, "html": html}))
+`;
+
+// Every picture in the HTML part, with its address, alt text and width attribute (Outlook sizes by it).
+const READ_IMAGES = String.raw`
+import sys, json, email, email.policy
+from html.parser import HTMLParser
+class Page(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.imgs = []
+    def handle_starttag(self, tag, attrs):
+        if tag == "img":
+            a = dict(attrs)
+            self.imgs.append({"src": a.get("src"), "alt": a.get("alt"), "width": a.get("width")})
+msg = email.message_from_bytes(sys.stdin.buffer.read(), policy=email.policy.strict)
+parts = [p for p in msg.walk() if not p.is_multipart()]
+html = next(p for p in parts if p.get_content_type() == "text/html").get_content()
+text = next(p for p in parts if p.get_content_type() == "text/plain").get_content()
+page = Page(); page.feed(html)
+print(json.dumps({"imgs": page.imgs, "text": text}))
 `;
 
 for (const dialect of dialectsUnderTest()) {
@@ -140,6 +163,78 @@ for (const dialect of dialectsUnderTest()) {
         assert.match(m.html, /style="[^"]+"/, 'styles are inlined on the elements');
         assert.doesNotMatch(m.html, /<img/i, 'no tracking pixel, no image');
         assert.match(m.text, /Training available/);
+      } finally {
+        transport?.close();
+        await smtp.close();
+        await t.drop();
+      }
+    });
+
+    test('an article’s image reaches the email by an absolute address on the Hub, with its alt text; the message reads without it', {
+      skip: findPython().skip,
+    }, async () => {
+      const t = await createTestApp(dialect, { baseUrl: 'https://hub.calderbrook.example/practice' });
+      const smtp = await startSmtpServer();
+      const transport = createMailTransport(smtp.url);
+      try {
+        const { id, psw, emails } = await editionForTeam(t, t.services, 'Assessment Team 1');
+        const article = await t.db
+          .selectFrom('bulletin_articles')
+          .select('id')
+          .where('edition_id', '=', id)
+          .executeTakeFirstOrThrow();
+        const bytes = readFileSync(
+          path.join(import.meta.dirname, '../platform/files/fixtures/pillow-photo.jpg'),
+        );
+        const alt = 'A gradient from near-black to blue with a white ring in the middle';
+        await setArticleImage(t.services, actor, psw, id, article.id, {
+          file: { filename: 'ring.jpg', bytes },
+          alt,
+          caption: 'Drawn for the test',
+          correction: '',
+        });
+        await publishNow(t.services, actor, psw, id);
+        await deliverEdition(t.services, id);
+        await sendDueMail(t.services, transport, 'w1');
+        const mine = smtp.received.filter((r) => emails.includes(r.to[0]!));
+        assert.equal(mine.length, emails.length);
+        const messages = mine.map(
+          (r) =>
+            runPython(findPython().python!, READ_IMAGES, r.raw) as {
+              imgs: { src: string; alt: string; width: string }[];
+              text: string;
+            },
+        );
+        const [m] = messages;
+        assert.equal(m!.imgs.length, 1, 'one picture: the article’s, no pixel, no logo');
+        const img = m!.imgs[0]!;
+        const src = new URL(img.src);
+        assert.equal(src.origin, 'https://hub.calderbrook.example');
+        assert.match(src.pathname, /^\/practice\/bulletin\/mail-images\/[^/]+\/[A-Za-z0-9_-]{32}$/);
+        assert.equal(img.alt, alt);
+        assert.equal(img.width, '320', 'its own width, being narrower than the column');
+        assert.ok(
+          messages.every((x) => x.imgs[0]!.src === img.src),
+          'the same address for every reader: fetching it says nothing about who opened the message',
+        );
+        // With pictures blocked, the words are there: the alt text in the HTML, and in the text part.
+        assert.match(m!.text, new RegExp(`\\[Image: ${alt}\\]\\r?\\nDrawn for the test`));
+        // A mail program fetches it without signing in; a wrong key finds nothing.
+        const path0 = src.pathname.replace(/^\/practice/, '');
+        const fetched = await t.app.inject({ method: 'GET', url: path0 });
+        assert.equal(fetched.statusCode, 200);
+        assert.equal(fetched.headers['content-type'], 'image/jpeg');
+        assert.equal(fetched.headers['x-content-type-options'], 'nosniff');
+        assert.equal(fetched.headers['cross-origin-resource-policy'], 'cross-origin');
+        assert.deepEqual(fetched.rawPayload, bytes);
+        const wrong = `${path0.slice(0, -4)}AAAA`;
+        assert.equal((await t.app.inject({ method: 'GET', url: wrong })).statusCode, 404);
+        const signedInAddress = path0.replace('/mail-images/', '/images/').replace(/\/[^/]+$/, '');
+        assert.equal(
+          (await t.app.inject({ method: 'GET', url: signedInAddress })).statusCode,
+          303,
+          'the Hub’s own address needs sign-in',
+        );
       } finally {
         transport?.close();
         await smtp.close();

@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { handleUpload } from '../platform/files/multipart.ts';
 import { form } from '../platform/http/form.ts';
 import { idParams, page } from '../platform/http/page.ts';
 import type { Services } from '../platform/services.ts';
 import { addContactAttempt, recordComplaintEvent, setInvestigation } from './complaints.service.ts';
 import { complaintDocument, uploadComplaintDocument } from './documents.service.ts';
-import { sendDocument } from './documents.ts';
+import { MAX_DOCUMENT_BYTES, sendDocument } from './documents.ts';
 import { EVENT_FORMS } from './event-forms.ts';
 import { CONTACT_METHODS, dayField, optionalText, text } from './forms.ts';
-import { handleUpload } from './multipart.ts';
 
 const complaintUrl = (id: string) => `/complaints/${id}`;
 /** A refused form goes back to its own page, with the answers and what was wrong. */
@@ -106,7 +106,12 @@ export function complaintActionRoutes(app: FastifyInstance, services: Services) 
     ({ params, user, actor, req, reply }) =>
       handleUpload(
         { req, reply },
-        { fields: documentFields, back: `${complaintUrl(params.id)}/documents`, name: 'document' },
+        {
+          fields: documentFields,
+          maxBytes: MAX_DOCUMENT_BYTES,
+          back: `${complaintUrl(params.id)}/documents`,
+          name: 'document',
+        },
         async ({ description }, file) => {
           await uploadComplaintDocument(db, clock, config.dataDir, actor, user, params.id, file, description);
           return { to: `${complaintUrl(params.id)}#documents`, message: 'The document has been added.' };

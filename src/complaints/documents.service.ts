@@ -1,23 +1,22 @@
 import { type Actor, recordAudit } from '../platform/audit/audit.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db, DbOrTrx } from '../platform/db/db.ts';
+import type { Upload } from '../platform/files/multipart.ts';
+import { withStoredFile } from '../platform/files/store.ts';
 import { NotFoundError, UserInputError } from '../platform/http/errors.ts';
 import { newId } from '../platform/ids.ts';
 import type { Principal } from '../platform/policy/roles.ts';
 import { complaintFor } from './complaints.service.ts';
 import { findDocument, insertDocument } from './documents.repo.ts';
-import { checkDocument, discardDocument, storeDocument } from './documents.ts';
+import { checkDocument, documentFolder } from './documents.ts';
 import { findItem } from './lessons.repo.ts';
 import { authorizeRecord } from './scope.ts';
 
-export interface Upload {
-  filename: string;
-  bytes: Buffer;
-}
+export type { Upload };
 
 /**
- * Stores the file, then runs `record` (which inserts the row, in one
- * transaction with the change it belongs to). If that fails the file is
+ * Checks the file, stores it, then runs `record` (which inserts the row, in
+ * one transaction with the change it belongs to). If that fails the file is
  * removed again, so no file is kept without its row.
  */
 export async function withStoredDocument<T>(
@@ -26,13 +25,9 @@ export async function withStoredDocument<T>(
   record: (doc: { storedName: string; contentType: string }) => Promise<T>,
 ): Promise<T> {
   const contentType = checkDocument(upload.filename, upload.bytes);
-  const storedName = await storeDocument(dataDir, upload.bytes);
-  try {
-    return await record({ storedName, contentType });
-  } catch (err) {
-    await discardDocument(dataDir, storedName);
-    throw err;
-  }
+  return withStoredFile(documentFolder(dataDir), upload.bytes, (storedName) =>
+    record({ storedName, contentType }),
+  );
 }
 
 export async function insertDocumentRow(

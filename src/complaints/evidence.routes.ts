@@ -1,15 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { handleUpload } from '../platform/files/multipart.ts';
 import { keptForm } from '../platform/http/forms.ts';
 import { idParams, page } from '../platform/http/page.ts';
 import type { Services } from '../platform/services.ts';
 import { lessonDocument } from './documents.service.ts';
-import { sendDocument } from './documents.ts';
+import { MAX_DOCUMENT_BYTES, sendDocument } from './documents.ts';
 import { evidenceRecorded, presentEvidence, presentPublished } from './evidence.presenter.ts';
 import { text } from './forms.ts';
 import { evidencePage, publishedLessonsPage } from './lesson-pages.service.ts';
 import { addEvidence } from './lessons.service.ts';
-import { handleUpload } from './multipart.ts';
 
 const evidenceUrl = (id: string) => `/lessons/actions/${id}/evidence`;
 const evidenceFields = z.object({
@@ -52,6 +52,7 @@ export function lessonEvidenceRoutes(app: FastifyInstance, services: Services) {
       { req, reply },
       {
         fields: evidenceFields,
+        maxBytes: MAX_DOCUMENT_BYTES,
         back: evidenceUrl(params.id),
         keep: (f) => ({ text: f.text ?? '', link: f.link ?? '' }),
       },

@@ -80,6 +80,8 @@ export interface DemoOptions {
   size: 'full' | 'small';
   /** How many children the synthetic authority has (`practice-hub demo --children N`). */
   children?: number;
+  /** The data directory, for demo files (the bulletin's image); without it no files are seeded. */
+  dataDir?: string;
 }
 
 /** A feature's demo data, added after the demo people exist; returns one line for the start-up message. */

@@ -105,8 +105,11 @@ export async function postgresTestDatabase(url: string, template: Template | und
   };
 }
 
-/** A template: a SQLite data folder to copy, or a PostgreSQL database to create others from. */
-export type Template = { kind: 'sqlite'; dir: string } | { kind: 'postgres'; name: string };
+/**
+ * A template: a SQLite data folder to copy, or a PostgreSQL database to create others from with
+ * the folder of files its seed wrote (the demo's image), when it wrote any.
+ */
+export type Template = { kind: 'sqlite'; dir: string } | { kind: 'postgres'; name: string; dir?: string };
 
 /**
  * The run's template called key, built by build() the first time any test
@@ -146,8 +149,11 @@ export async function template(
       if (!url) throw new Error('DATABASE_URL is needed for PostgreSQL tests');
       const name = newPostgresName(url, 'tpl');
       await createPostgresDatabase(url, name);
+      const files = path.join(dir, `${safe}.pgdata`);
+      rmSync(files, { recursive: true, force: true });
+      mkdirSync(files);
       try {
-        await build({ kind: 'postgres', url: postgresUrlFor(url, name) }, path.join(dir, `${safe}.pgdata`));
+        await build({ kind: 'postgres', url: postgresUrlFor(url, name) }, files);
         // No one may connect to a template while it is copied: refuse connections from now on.
         await onServer(url, (db) =>
           sql`alter database ${sql.id(name)} with is_template true allow_connections false`.execute(db),
@@ -156,7 +162,7 @@ export async function template(
         await dropPostgresDatabase(url, name);
         throw err;
       }
-      made = { kind: 'postgres', name };
+      made = { kind: 'postgres', name, dir: files };
     }
     writeFileSync(`${done}.tmp`, JSON.stringify(made));
     renameSync(`${done}.tmp`, done);
@@ -198,6 +204,11 @@ export function copySqliteTemplate(t: Extract<Template, { kind: 'sqlite' }>, dat
   cpSync(t.dir, dataDir, { recursive: true });
 }
 
+/** A copy of the files a PostgreSQL template's seed wrote, into a test's data folder. */
+export function copyTemplateFiles(t: Extract<Template, { kind: 'postgres' }>, dataDir: string) {
+  if (t.dir && existsSync(t.dir)) cpSync(t.dir, dataDir, { recursive: true });
+}
+
 /** Drops every PostgreSQL database this run made: its templates, spares made ahead, and any a crash left. */
 export async function dropRunDatabases() {
   const url = process.env.DATABASE_URL;
@@ -210,7 +221,8 @@ export async function dropRunDatabases() {
     const names = rows.map((r) => r.datname).filter((n) => ours.some((p) => n.startsWith(p)));
     await Promise.all(
       names.map(async (name) => {
-        // A database whose drop was cut short (a killed run) is "invalid": it cannot be altered, only dropped.
+        // A test process that ended during its own background drop leaves the database "invalid":
+        // it cannot be altered (PostgreSQL says to drop it), so the drop goes ahead without.
         await sql`alter database ${sql.id(name)} with is_template false allow_connections true`
           .execute(admin.db)
           .catch(() => undefined);

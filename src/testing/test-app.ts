@@ -13,7 +13,7 @@ export interface TestApp extends TestDb {
 /** The small demo authority, seeded once per run into a template that every test app's database copies. */
 const SMALL_DEMO: TestSeed = {
   name: 'demo-small',
-  seed: (db, clock) => seedDemo(db, clock, demoSeeds(), { size: 'small' }),
+  seed: (db, clock, dataDir) => seedDemo(db, clock, demoSeeds(), { size: 'small', dataDir }),
 };
 
 /** The real app (every hook, the real database) on a fresh, demo-seeded database, driven in-process. */

@@ -11,7 +11,7 @@ import { type Clock, fixedClock } from '../platform/clock.ts';
 import { type Db, type DbHandle, type Dialect, openDb } from '../platform/db/db.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import type { Services } from '../platform/services.ts';
-import { copySqliteTemplate, postgresTestDatabase, template } from './templates.ts';
+import { copySqliteTemplate, copyTemplateFiles, postgresTestDatabase, template } from './templates.ts';
 
 export interface TestDb {
   dialect: Dialect;
@@ -50,17 +50,18 @@ export const dialectsUnderTest = (): Dialect[] =>
 export interface TestSeed {
   /** Names the template: the same name must always seed the same data. */
   name: string;
-  seed(db: Db, clock: Clock): Promise<unknown>;
+  /** `dataDir` is where its files go (the demo's image): copied with the template on both dialects. */
+  seed(db: Db, clock: Clock, dataDir: string): Promise<unknown>;
 }
 
 const DEFAULT_NOW = '2026-11-27T09:00:00Z';
 
 /** Migrates (and seeds) the database at target: how a template is made, and how a test database is made without one. */
-async function build(target: Config['database'], now: string, seed?: TestSeed) {
+async function build(target: Config['database'], now: string, dataDir: string, seed?: TestSeed) {
   const handle = openDb(target);
   try {
     await migrateToLatest(handle);
-    if (seed) await seed.seed(handle.db, fixedClock(now));
+    if (seed) await seed.seed(handle.db, fixedClock(now), dataDir);
   } finally {
     await handle.close();
   }
@@ -88,12 +89,13 @@ export async function createTestDb(
   let database: Config['database'];
   let cleanup: () => Promise<void>;
   try {
-    const tpl = await template(key, dialect, (target) => build(target, now, seed));
+    const tpl = await template(key, dialect, (target, dir) => build(target, now, dir, seed));
     if (dialect === 'postgres') {
       const url = postgresUrl;
       if (!url) throw new Error('DATABASE_URL is needed for PostgreSQL tests');
       const made = await postgresTestDatabase(url, tpl);
       database = { kind: 'postgres', url: made.url };
+      if (tpl?.kind === 'postgres') copyTemplateFiles(tpl, dataDir);
       cleanup = async () => {
         await made.drop();
         rmSync(dataDir, { recursive: true, force: true });
@@ -105,7 +107,7 @@ export async function createTestDb(
     }
     if (!tpl) {
       try {
-        await build(database, now, seed);
+        await build(database, now, dataDir, seed);
       } catch (err) {
         await cleanup();
         throw err;

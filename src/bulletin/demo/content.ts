@@ -9,6 +9,8 @@ export interface DemoArticle {
   title: string;
   body: string;
   mustRead?: boolean;
+  /** A file beside this one (drawn by Chromium from our own words: scripts/image-fixtures/make.py). */
+  image?: { file: string; alt: string; caption: string };
 }
 
 export const CURRENT_WELCOME = `Welcome to this month's Practice and Learning Bulletin. Our practice focus is motivational interviewing — some of us call it motivational conversations — and the OARS skills at its heart.
@@ -23,6 +25,11 @@ export const CURRENT_ARTICLES: DemoArticle[] = [
   {
     kind: 'article',
     title: 'Practice focus: motivational interviewing',
+    image: {
+      file: 'oars.png',
+      alt: 'OARS, the four skills of motivational interviewing: Open questions (“Tell me about…”), Affirmations (name what is going well), Reflections (“It sounds as though…”) and Summaries (“So what you have told me is…”).',
+      caption: 'The four OARS skills, each with a way to begin.',
+    },
     body: `Motivational interviewing is a way of talking with people about change. It fits how we work: it starts from the relationship and looks for strengths before problems.
 
 It helps most when someone feels two ways about a change. Feeling torn is a normal part of changing something hard, and we often ask parents and young people to change a great deal, quickly, without thinking about how change actually happens for them.

@@ -1,14 +1,20 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { DEMO_PERSONAS } from '../../demo/api.ts';
 import { weeksShift } from '../../learning/api.ts';
 import { addCalendarDays, londonDay } from '../../platform/calendar/days.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, DbOrTrx } from '../../platform/db/db.ts';
 import type { DemoOptions } from '../../platform/feature.ts';
+import { imageInfo } from '../../platform/files/image-info.ts';
+import { withStoredFile } from '../../platform/files/store.ts';
 import { newId } from '../../platform/ids.ts';
-import { addEditorRow, insertEdition, updateEdition } from '../editions.repo.ts';
+import { addEditorRow, insertEdition } from '../editions.repo.ts';
 import { shiftMonth } from '../editions.rules.ts';
 import { addArticle, reindex } from '../editions.service.ts';
-import { recordNow } from '../sending.service.ts';
+import { imageFolder } from '../image-files.ts';
+import { insertImage } from '../images.repo.ts';
+import { freezeEdition, recordNow } from '../record.service.ts';
 import {
   CONTRIBUTIONS,
   CURRENT_ARTICLES,
@@ -40,55 +46,87 @@ export async function seedBulletin(db: Db, clock: Clock, options: DemoOptions): 
   const trainingTo = addCalendarDays('2022-01-31', shift);
   const clockAt = (iso: string): Clock => ({ now: () => new Date(iso) });
 
+  // The current edition's one image: its file is stored first and removed again if the seed fails.
+  const withImage = CURRENT_ARTICLES.find((a) => a.image)?.image;
+  const picture =
+    withImage && options.dataDir ? await readFile(path.join(import.meta.dirname, withImage.file)) : null;
   let current = '';
-  await db.transaction().execute(async (trx) => {
-    // The PSW has made one colleague in her team an editor: not one of the demo's sign-in personas,
-    // so each persona sees exactly what their role allows.
-    const colleague = await trx
-      .selectFrom('staff')
-      .innerJoin('teams', 'teams.id', 'staff.team_id')
-      .select('staff.id')
-      .where('teams.name', '=', 'Practice and Learning Team')
-      .where('staff.name', 'not in', PERSONA_NAMES)
-      .where('staff.active', '=', 1)
-      .orderBy('staff.name')
-      .executeTakeFirst();
-    if (colleague) await addEditorRow(trx, colleague.id, psw, now.toISOString());
-    // Oldest first, so each edition's record knows what the one before carried.
-    const editions = [
-      {
-        month: shiftMonth(month, -2),
-        welcome: EARLIER[0]!.welcome,
-        articles: EARLIER[0]!.articles,
-        from: null,
-      },
-      {
-        month: shiftMonth(month, -1),
-        welcome: EARLIER[1]!.welcome,
-        articles: EARLIER[1]!.articles,
-        from: null,
-      },
-      { month, welcome: CURRENT_WELCOME, articles: CURRENT_ARTICLES, from: { trainingFrom, trainingTo } },
-    ];
-    for (const e of editions) {
-      const id = await seedEdition(trx, clock, psw, e.month, e.welcome, e.articles, e.from);
-      // Published on the first of its month at nine (or now, for an edition of today's month started earlier today).
-      const at = new Date(Math.min(new Date(`${e.month}-01T09:00:00Z`).getTime(), now.getTime() - 60_000));
-      const record = await recordNow(trx, id, at);
-      // Earlier editions did not carry this month's lessons (they were published for this one).
-      if (e.month !== month) record.sections.lessons = [];
-      await updateEdition(trx, id, {
-        status: 'published',
-        published_at: at.toISOString(),
-        sent_record: JSON.stringify(record),
-        updated_at: at.toISOString(),
-      });
-      current = id;
-    }
-    await seedContributions(trx, clockAt(now.toISOString()), current);
-    await seedReadersAndFeedback(trx, current, now, options.size === 'full' ? 0.6 : 0.5);
+  const seedAll = (storedName: string | null) =>
+    db.transaction().execute(async (trx) => {
+      // The PSW has made one colleague in her team an editor: not one of the demo's sign-in personas,
+      // so each persona sees exactly what their role allows.
+      const colleague = await trx
+        .selectFrom('staff')
+        .innerJoin('teams', 'teams.id', 'staff.team_id')
+        .select('staff.id')
+        .where('teams.name', '=', 'Practice and Learning Team')
+        .where('staff.name', 'not in', PERSONA_NAMES)
+        .where('staff.active', '=', 1)
+        .orderBy('staff.name')
+        .executeTakeFirst();
+      if (colleague) await addEditorRow(trx, colleague.id, psw, now.toISOString());
+      // Oldest first, so each edition's record knows what the one before carried.
+      const editions = [
+        {
+          month: shiftMonth(month, -2),
+          welcome: EARLIER[0]!.welcome,
+          articles: EARLIER[0]!.articles,
+          from: null,
+        },
+        {
+          month: shiftMonth(month, -1),
+          welcome: EARLIER[1]!.welcome,
+          articles: EARLIER[1]!.articles,
+          from: null,
+        },
+        { month, welcome: CURRENT_WELCOME, articles: CURRENT_ARTICLES, from: { trainingFrom, trainingTo } },
+      ];
+      const image =
+        storedName && picture && withImage
+          ? await demoImage(trx, clock, psw, storedName, picture, withImage.file)
+          : null;
+      for (const e of editions) {
+        const id = await seedEdition(trx, clock, psw, e.month, e.welcome, e.articles, e.from, image);
+        // Published on the first of its month at nine (or now, for an edition of today's month started earlier today).
+        const at = new Date(Math.min(new Date(`${e.month}-01T09:00:00Z`).getTime(), now.getTime() - 60_000));
+        const record = await recordNow(trx, id, at);
+        // Earlier editions did not carry this month's lessons (they were published for this one).
+        if (e.month !== month) record.sections.lessons = [];
+        await freezeEdition(trx, id, record, at);
+        current = id;
+      }
+      await seedContributions(trx, clockAt(now.toISOString()), current);
+      await seedReadersAndFeedback(trx, current, now, options.size === 'full' ? 0.6 : 0.5);
+    });
+  if (picture && options.dataDir) await withStoredFile(imageFolder(options.dataDir), picture, seedAll);
+  else await seedAll(null);
+  return `3 bulletin editions (the current one for ${month}), ${CONTRIBUTIONS.length} contributions${picture ? ', 1 image' : ''}`;
+}
+
+/** The demo's image file's row: a PNG Chromium drew, with its size read from it. */
+async function demoImage(
+  trx: DbOrTrx,
+  clock: Clock,
+  by: string,
+  storedName: string,
+  bytes: Buffer,
+  name: string,
+) {
+  const info = imageInfo(bytes);
+  if (!info) throw new Error(`the demo image ${name} is not an image`);
+  const id = newId();
+  await insertImage(trx, {
+    id,
+    stored_name: storedName,
+    content_type: info.contentType,
+    size_bytes: bytes.length,
+    width: info.width,
+    height: info.height,
+    original_name: name,
+    uploaded_by: by,
+    uploaded_at: clock.now().toISOString(),
   });
-  return `3 bulletin editions (the current one for ${month}), ${CONTRIBUTIONS.length} contributions`;
+  return id;
 }
 
 async function seedEdition(
@@ -99,6 +137,7 @@ async function seedEdition(
   welcome: string,
   articles: DemoArticle[],
   period: { trainingFrom: string; trainingTo: string } | null,
+  imageId: string | null,
 ) {
   const id = newId();
   const at = clock.now().toISOString();
@@ -122,7 +161,13 @@ async function seedEdition(
     updated_at: at,
   });
   for (const a of articles)
-    await addArticle(trx, clock, id, { kind: a.kind, title: a.title, body: a.body, mustRead: !!a.mustRead });
+    await addArticle(trx, clock, id, {
+      kind: a.kind,
+      title: a.title,
+      body: a.body,
+      mustRead: !!a.mustRead,
+      image: a.image && imageId ? { id: imageId, alt: a.image.alt, caption: a.image.caption } : null,
+    });
   await reindex(trx, id);
   return id;
 }

@@ -95,13 +95,16 @@ export function form<Perm extends Action, PS extends Schema | undefined, BS exte
           done.notice ? { success: done.message, notice: true } : { success: done.message },
         );
       } catch (err) {
-        if (err instanceof UserInputError)
-          return fail(formErrors([{ field: err.field ?? spec.refusalField ?? 'form', text: err.message }]));
+        if (err instanceof UserInputError) return fail(refusalErrors(err, spec.refusalField ?? 'form'));
         throw err;
       }
     },
   );
 }
+
+/** A refusal's problems as the error summary: each on its field, or on `fallback` when it names none. */
+export const refusalErrors = (err: UserInputError, fallback: string): FormErrors =>
+  formErrors(err.problems.map((p) => ({ field: p.field ?? fallback, text: p.text })));
 
 /** What the form shows again after a refusal: the answers (never a password) and what was wrong. */
 function refusedForm(

@@ -4,7 +4,7 @@ import { UserInputError } from './errors.ts';
 // C0 controls and DEL. PostgreSQL refuses NUL in text (a 500 if it reached a query) and SQLite would
 // store it; the others are never typed by a person and break CSV, email and calendar files later.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+export const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 // In addresses and path parameters not even tab or newline.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: as above
 const CONTROL_IN_ADDRESS = /[\u0000-\u001F\u007F]/;

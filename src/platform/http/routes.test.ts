@@ -92,7 +92,7 @@ describe('route × role matrix', () => {
         ...practiceToolsRouteFixtures(),
         ...(await workforceRouteFixtures(t.db)),
         ...(await standardsRouteFixtures(t.db)),
-        ...(await bulletinRouteFixtures(t.db)),
+        ...(await bulletinRouteFixtures(t.db, t.services.config.dataDir)),
         // Child-focused performance: a child and a team outside every persona's team and service.
         '/performance/teams/:id': { url: `/performance/teams/${other.team_id}`, resource: teamScope },
         ...Object.fromEntries(

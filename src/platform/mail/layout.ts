@@ -4,8 +4,9 @@ import { InvalidMailError } from './outbox.ts';
 /**
  * The one HTML layout every message (and the bulletin) shares, written in MJML:
  * tables about 600 px wide with role="presentation", CSS inlined, a header band
- * in the brand colour with the organisation's name as text (no images, so it
- * reads the same with images off), a footer linking to the Hub.
+ * in the brand colour with the organisation's name as text (no images of the
+ * layout's own, so it reads the same with images off; a message's own picture,
+ * a bulletin article's, has its alt text), a footer linking to the Hub.
  *
  * MJML takes about 100 ms a compile, too slow for 3,000 personalised messages.
  * So the MJML is built with a numbered slot in place of every piece of text
@@ -20,6 +21,8 @@ const SECONDARY = '#505a5f';
 const PAGE = '#f3f2f1';
 const FONT = 'Arial, Helvetica, sans-serif';
 const LINK_FALLBACK = '#1d70b8';
+/** The message's 600 px less the white section's padding either side. */
+const COLUMN_WIDTH = 552;
 
 function luminance(hex: string): number {
   const [r, g, b] = [1, 3, 5].map((i) => {
@@ -101,6 +104,14 @@ function blockMjml(
         )
         .join('');
       return `<mj-table font-size="16px" line-height="24px" color="${TEXT}" padding="0 0 16px 0">${rows}</mj-table>`;
+    }
+    case 'image': {
+      // Outlook for Windows sizes a picture by its width attribute alone: never wider than the column.
+      const width = Math.max(1, Math.min(COLUMN_WIDTH, Math.round(b.width)));
+      const picture = `<mj-image src="${s.slot(b.src)}" alt="${s.slot(b.alt)}" width="${width}px" align="left" padding="0 0 ${b.caption ? 8 : 16}px 0" />`;
+      return b.caption
+        ? `${picture}${text(`<p style="${P}font-size:14px;line-height:20px;color:${SECONDARY};">${s.slot(b.caption)}</p>`)}`
+        : picture;
     }
   }
 }

@@ -20,7 +20,14 @@ export type MessageBlock =
   /** Bullets; an item with an href is a link (in text, "- Label: URL"). */
   | { type: 'list'; items: ListItem[] }
   /** Label and value pairs (date, place, trainer …): a small table with row headers. */
-  | { type: 'details'; rows: { label: string; value: string }[] };
+  | { type: 'details'; rows: { label: string; value: string }[] }
+  /**
+   * A picture that is part of what the message says (a bulletin article's), never decoration or a
+   * tracking pixel: the same address for every reader. Mail programs block remote images until asked,
+   * so the alt text must say what it shows; the text part carries "[Image: alt]". `width` and `height`
+   * are the picture's own pixels: it is shown at most as wide as the message's column.
+   */
+  | { type: 'image'; src: string; alt: string; width: number; height: number; caption?: string };
 
 export type ListItem = string | { text: string; href: string };
 

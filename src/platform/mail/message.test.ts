@@ -104,3 +104,39 @@ test('the brand colour comes from config, with text on it that keeps 4.5:1 contr
   assert.match(yellow.html!, /color:#0b0c0c;"\s*>\s*Calderbrook Council/);
   await assert.rejects(composeMessage(booking(1), { ...LAYOUT, brandColour: 'red' }), InvalidMailError);
 });
+
+test('a picture of the message’s own: absolute address, its alt text escaped, never wider than the column; “[Image: …]” in text', async () => {
+  const m = booking(1);
+  m.blocks.push(
+    {
+      type: 'image',
+      src: '/bulletin/mail-images/a/k',
+      alt: 'A "quoted" <b>diagram</b>',
+      width: 960,
+      height: 360,
+    },
+    {
+      type: 'image',
+      src: '/bulletin/mail-images/b/k',
+      alt: 'A small card',
+      width: 240,
+      height: 120,
+      caption: 'Drawn in Chromium',
+    },
+  );
+  const out = await composeMessage(m, LAYOUT);
+  const imgs = [...out.html!.matchAll(/<img\b[^>]*>/g)].map((x) => x[0]);
+  assert.equal(imgs.length, 2);
+  assert.match(imgs[0]!, /src="https:\/\/hub\.calderbrook\.example\/bulletin\/mail-images\/a\/k"/);
+  assert.match(imgs[0]!, /alt="A &#34;quoted&#34; &#60;b&#62;diagram&#60;\/b&#62;"/);
+  assert.match(imgs[0]!, /width="552"/, 'a wide picture is the column’s width');
+  assert.match(imgs[1]!, /width="240"/, 'a narrow one keeps its own');
+  assert.match(out.html!, /Drawn in Chromium/);
+  assert.match(
+    out.text,
+    /\[Image: A "quoted" <b>diagram<\/b>\]\n\n\[Image: A small card\]\nDrawn in Chromium/,
+  );
+  const bad = booking(1);
+  bad.blocks.push({ type: 'image', src: 'relative.png', alt: 'x', width: 1, height: 1 });
+  await assert.rejects(composeMessage(bad, LAYOUT), InvalidMailError, 'a picture’s address is absolute too');
+});

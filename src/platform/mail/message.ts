@@ -17,6 +17,7 @@ export function resolveContent(content: MessageContent, layout: MailLayout): Res
     ...content,
     blocks: content.blocks.map((b) => {
       if (b.type === 'button' || b.type === 'link') return { ...b, href: link(b.href) };
+      if (b.type === 'image') return { ...b, src: link(b.src) };
       if (b.type === 'list') {
         return {
           ...b,
@@ -42,6 +43,8 @@ function blockText(b: MessageBlock): string {
       return b.items.map((i) => (typeof i === 'string' ? `- ${i}` : `- ${i.text}: ${i.href}`)).join('\n');
     case 'details':
       return b.rows.map((r) => `${r.label}: ${r.value}`).join('\n');
+    case 'image':
+      return b.caption ? `[Image: ${b.alt}]\n${b.caption}` : `[Image: ${b.alt}]`;
   }
 }
 
