@@ -217,17 +217,21 @@ export async function dropRunDatabases() {
   const ours = [`${prefix}_t${runId()}_`, `${prefix}_tpl${runId()}_`];
   const admin = openDb({ kind: 'postgres', url }, { poolSize: 4 });
   try {
-    const { rows } = await sql<{ datname: string }>`select datname from pg_database`.execute(admin.db);
-    const names = rows.map((r) => r.datname).filter((n) => ours.some((p) => n.startsWith(p)));
+    // datconnlimit -2 marks a database "invalid": a test process ended during its own background
+    // drop. PostgreSQL refuses to alter one, and the refusal is FATAL (it ends the connection),
+    // so such a database is only dropped.
+    const { rows } = await sql<{ datname: string; invalid: boolean }>`
+      select datname, datconnlimit = -2 as invalid from pg_database`.execute(admin.db);
     await Promise.all(
-      names.map(async (name) => {
-        // A test process that ended during its own background drop leaves the database "invalid":
-        // it cannot be altered (PostgreSQL says to drop it), so the drop goes ahead without.
-        await sql`alter database ${sql.id(name)} with is_template false allow_connections true`
-          .execute(admin.db)
-          .catch(() => undefined);
-        await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin.db);
-      }),
+      rows
+        .filter((r) => ours.some((p) => r.datname.startsWith(p)))
+        .map(async ({ datname: name, invalid }) => {
+          if (!invalid)
+            await sql`alter database ${sql.id(name)} with is_template false allow_connections true`.execute(
+              admin.db,
+            );
+          await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin.db);
+        }),
     );
   } finally {
     await admin.close();

@@ -1,6 +1,6 @@
 import type { DbOrTrx } from './db.ts';
 
-export type StampName = 'standards' | 'standard-acks' | 'people';
+export type StampName = 'standards' | 'standard-acks' | 'people' | 'learning' | 'lessons' | 'bulletin';
 
 /**
  * Where the named kinds of data stand, as one string that changes whenever any of them

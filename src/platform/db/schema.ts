@@ -181,7 +181,7 @@ export interface OidcFlowsTable {
 
 /**
  * A number per kind of data that goes up with every change to it, kept by triggers
- * (migration 2026-12-02T0800): "standards", "standard-acks", "people".
+ * (migration 2026-12-02T0800): "standards", "standard-acks", "people", "learning", "lessons", "bulletin".
  */
 export interface ChangeStampsTable {
   name: string;

@@ -38,7 +38,18 @@ export function markdownRenderer(extra: {
     transformTags: { ...GOVUK_TRANSFORMS, ...extra.transforms },
     allowedClasses: { ...GOVUK_CLASSES, ...extra.classes },
   };
-  return (source: string): string => sanitizeHtml(marked.parse(source) as string, options);
+  // The same text is shown again and again (an edition's articles on every reader's visit; a
+  // standard on every view), and parsing then cleaning it costs milliseconds: each text's HTML is
+  // kept once made. The output depends on the text alone, so a kept answer is never out of date.
+  const made = new Map<string, string>();
+  return (source: string): string => {
+    const known = made.get(source);
+    if (known !== undefined) return known;
+    const html = sanitizeHtml(marked.parse(source) as string, options);
+    if (made.size >= 500) made.clear();
+    made.set(source, html);
+    return html;
+  };
 }
 
 /** The words of some Markdown without its markup, for search, emails' text and summaries. */

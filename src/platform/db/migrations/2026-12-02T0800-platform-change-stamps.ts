@@ -1,5 +1,5 @@
 // Frozen: migrations never import app code, so they run the same in a year's time.
-// Change stamps (issue 13's benchmark): a number per kind of data that goes up with every
+// Change stamps (the benchmarks of issues 12 and 13): a number per kind of data that goes up with every
 // change, kept by the database's own triggers, so a view cached in any process can tell with
 // one read that it is out of date, whichever code (or person with psql) made the change.
 import { type Kysely, PostgresAdapter, sql } from 'kysely';
@@ -17,6 +17,15 @@ const WATCHED: { table: string; stamp: string; columns?: string[] }[] = [
   { table: 'staff', stamp: 'people', columns: ['active', 'team_id', 'name', 'email'] },
   { table: 'staff_roles', stamp: 'people' },
   { table: 'teams', stamp: 'people', columns: ['service_id', 'name'] },
+  // What the web bulletin's generated sections are made from: the training offer and its places,
+  // the lessons learned, and the editions (which lessons an earlier one carried).
+  { table: 'lrn_courses', stamp: 'learning' },
+  { table: 'lrn_sessions', stamp: 'learning' },
+  { table: 'lrn_session_parts', stamp: 'learning' },
+  { table: 'lrn_bookings', stamp: 'learning' },
+  { table: 'lesson_items', stamp: 'lessons' },
+  { table: 'lesson_actions', stamp: 'lessons' },
+  { table: 'bulletin_editions', stamp: 'bulletin' },
 ];
 const STAMPS = [...new Set(WATCHED.map((w) => w.stamp))];
 const name = (table: string, op: string) => `${table}_stamp_${op}`;
@@ -32,7 +41,8 @@ export async function up(db: AnyDb): Promise<void> {
     .values(STAMPS.map((s) => ({ name: s, n: 0 })))
     .execute();
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
-    // Once per statement: a batch insert of 1,000 acknowledgements moves its stamp once.
+    // Deferred to the commit: the stamp's row is then locked only while the transaction commits,
+    // so two people booking different sessions do not queue behind each other's whole booking.
     await sql`create function bump_change_stamp() returns trigger language plpgsql as $$
       begin
         update change_stamps set n = n + 1 where name = tg_argv[0];
@@ -42,8 +52,8 @@ export async function up(db: AnyDb): Promise<void> {
       const update = w.columns ? `update of ${w.columns.join(', ')}` : 'update';
       await sql
         .raw(
-          `create trigger ${name(w.table, 'change')} after insert or delete or ${update} on ${w.table}
-           for each statement execute function bump_change_stamp('${w.stamp}')`,
+          `create constraint trigger ${name(w.table, 'change')} after insert or delete or ${update} on ${w.table}
+           deferrable initially deferred for each row execute function bump_change_stamp('${w.stamp}')`,
         )
         .execute(db);
     }
