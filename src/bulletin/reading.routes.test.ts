@@ -55,6 +55,63 @@ for (const dialect of dialectsUnderTest()) {
       }
     });
 
+    test('the training list’s places are live: a place booked outside the Hub’s web app shows on the next view', async () => {
+      const t = await createTestApp(dialect);
+      try {
+        const e = await current(t);
+        const b = await signedIn(t, 'practitioner');
+        // A session with places left, and how many the edition says (the link holds a hidden span).
+        const sessionLine =
+          /href="\/learning\/sessions\/([^"]+)">(?:[^<]|<(?!\/a>))*<\/a> — (\d+) places? left/;
+        const m = sessionLine.exec((await b.get(`/bulletin/${e.id}`)).body);
+        assert.ok(m, 'a session with places left');
+        const [, sessionId, left] = m;
+        const someone = await t.db
+          .selectFrom('staff')
+          .select('id')
+          .where('active', '=', 1)
+          .where((eb) =>
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom('lrn_bookings')
+                  .select('id')
+                  .where('session_id', '=', sessionId!)
+                  .whereRef('staff_id', '=', 'staff.id'),
+              ),
+            ),
+          )
+          .executeTakeFirstOrThrow();
+        const now = t.clock.now().toISOString();
+        const seq = await t.db
+          .selectFrom('lrn_bookings')
+          .select((x) => x.fn.max('sequence').as('s'))
+          .executeTakeFirst();
+        await t.db
+          .insertInto('lrn_bookings')
+          .values({
+            id: `booked-elsewhere-${dialect}`,
+            session_id: sessionId!,
+            staff_id: someone.id,
+            status: 'booked',
+            queue_pos: 0,
+            offer_expires_at: null,
+            sequence: Number(seq?.s ?? 0) + 1,
+            created_at: now,
+            updated_at: now,
+          })
+          .execute();
+        const after = (await b.get(`/bulletin/${e.id}`)).body;
+        const line = new RegExp(
+          `href="/learning/sessions/${sessionId}">(?:[^<]|<(?!/a>))*</a> — (?:(\\d+) places? left|Full)`,
+        ).exec(after);
+        assert.ok(line, 'the session is still listed');
+        assert.equal(Number(line[1] ?? 0), Number(left) - 1, 'one place fewer');
+      } finally {
+        await t.drop();
+      }
+    });
+
     test('a must-read is confirmed once; the manager sees who has not and reminds them; feedback and votes are kept', async () => {
       const t = await createTestApp(dialect);
       try {

@@ -23,7 +23,7 @@ import {
   votesOfEdition,
 } from './reading.repo.ts';
 import { mustReadReminder } from './reminder.presenter.ts';
-import { forYou, liveSections } from './sections.service.ts';
+import { forYou, liveSectionsForReaders } from './sections.service.ts';
 
 /** The archive (drafts too for editors), or the editions matching the words typed. */
 export async function archive(db: Ctx['db'], user: Principal, q: string) {
@@ -49,7 +49,7 @@ export async function readEdition({ db, clock }: Ctx, user: Principal, id: strin
   const editor = await isEditor(db, user);
   if (e.status !== 'published' && !editor) throw new NotFoundError('edition');
   const now = clock.now();
-  const [articles, sections] = await Promise.all([articlesOf(db, id), liveSections(db, e, now)]);
+  const [articles, sections] = await Promise.all([articlesOf(db, id), liveSectionsForReaders(db, e, now)]);
   const ids = articles.map((a) => a.id);
   const [mine, confirmed, votes, feedback] = await Promise.all([
     forYou(db, user, sections.training, sections.focus?.title ?? null, now),

@@ -8,9 +8,11 @@ import {
   youSaidWeDidNotes,
 } from '../learning/api.ts';
 import { londonDay } from '../platform/calendar/days.ts';
+import { changeStamp } from '../platform/db/change-stamps.ts';
 import type { DbOrTrx } from '../platform/db/db.ts';
 import { can } from '../platform/policy/policy.ts';
 import type { Principal } from '../platform/policy/roles.ts';
+import { ViewCache } from '../platform/views/view-cache.ts';
 import { PRACTICE_TOOLS_HREF } from '../practice-tools/api.ts';
 import { lessonsCarriedBefore } from './editions.repo.ts';
 import { type TrainingSection, trainingSection } from './training.rules.ts';
@@ -29,6 +31,23 @@ interface EditionPeriod {
   month: string;
   training_from: string;
   training_to: string;
+}
+
+const keptForReaders = new WeakMap<DbOrTrx, ViewCache<GeneratedSections>>();
+
+/**
+ * The sections for readers of the web edition, as they stand now: kept until the training offer,
+ * its places, the lessons or the editions change (the database's change stamps say when), and
+ * for the hour at most, since what is still to come moves on with the clock.
+ */
+export async function liveSectionsForReaders(db: DbOrTrx, e: EditionPeriod, now: Date) {
+  const stamp = await changeStamp(db, ['learning', 'lessons', 'bulletin']);
+  const cache = keptForReaders.get(db) ?? new ViewCache<GeneratedSections>(50);
+  keptForReaders.set(db, cache);
+  const iso = now.toISOString();
+  const sections = await cache.get(`${e.id} ${iso.slice(0, 13)}`, stamp, () => liveSections(db, e, now));
+  // Nothing they are made from has changed since they were worked out: the places are as at now.
+  return { ...sections, at: iso };
 }
 
 /** The sections built from the Hub's own data, as they stand now. */
