@@ -15,8 +15,18 @@ const h = openDb(config.database);
 const rssBefore = process.memoryUsage().rss;
 const started = performance.now();
 const cpu = process.cpuUsage();
+const peaks = { heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0, rss: 0 };
+const sampler = setInterval(() => {
+  const m = process.memoryUsage();
+  for (const k of Object.keys(peaks) as (keyof typeof peaks)[]) peaks[k] = Math.max(peaks[k], m[k]);
+}, 10);
 const queued = await bulletinBench.deliverEdition({ db: h.db, clock: fixedClock(now), config }, editionId);
 const took = performance.now() - started;
+clearInterval(sampler);
+if (process.env.BENCH_MEMORY)
+  process.stderr.write(
+    `${JSON.stringify(Object.fromEntries(Object.entries(peaks).map(([k, v]) => [k, Math.round(v / 2 ** 20)])))}\n`,
+  );
 const { user, system } = process.cpuUsage(cpu);
 await h.close();
 process.stdout.write(

@@ -54,6 +54,35 @@ async function build(t: Awaited<ReturnType<typeof createTestDb>>) {
           roles: p === 0 ? ['psw'] : p < TEAMS ? ['team-manager'] : ['practitioner'],
         }),
       );
+    // Mandatory e-learning, completed by some and not others (and long ago by some), so readers'
+    // "For you" differ as they do in an authority: what they still have to do or renew.
+    for (let m = 0; m < 6; m++)
+      await trx
+        .insertInto('lrn_modules')
+        .values({
+          id: `module-${m}`,
+          title: `Module ${m}`,
+          renewal_months: m % 2 ? 12 : null,
+          created_at: now,
+        })
+        .execute();
+    const completions = [];
+    for (let p = 0; p < people.length; p++)
+      for (let m = 0; m < 6; m++)
+        if ((p * 7 + m * 3) % 5 !== 0)
+          completions.push({
+            id: `done-${p}-${m}`,
+            module_id: `module-${m}`,
+            staff_id: people[p]!,
+            completed_on: (p + m) % 4 ? '2026-06-01' : '2024-06-01',
+            source: 'import' as const,
+            created_at: now,
+          });
+    for (let i = 0; i < completions.length; i += 500)
+      await trx
+        .insertInto('lrn_completions')
+        .values(completions.slice(i, i + 500))
+        .execute();
     for (let c = 0; c < COURSES; c++) {
       const courseId = await insertCourse(trx, now, {
         title: `Course ${c}`,
@@ -62,12 +91,30 @@ async function build(t: Awaited<ReturnType<typeof createTestDb>>) {
         audience: c % 5 === 0 ? 'managers' : 'everyone',
         focus_month: c === 0 ? MONTH : null,
       });
-      for (let s = 0; s < SESSIONS_PER_COURSE; s++)
-        await insertSession(trx, now, {
+      for (let s = 0; s < SESSIONS_PER_COURSE; s++) {
+        const sessionId = await insertSession(trx, now, {
           courseId,
           capacity: 16,
           parts: [{ day: `${MONTH}-${String(3 + s * 5).padStart(2, '0')}`, start: '09:30', end: '12:00' }],
         });
+        // The first course's first date is full, with 30 people waiting: each knows their place.
+        if (c === 0 && s === 0)
+          for (let p = 0; p < 46; p++)
+            await trx
+              .insertInto('lrn_bookings')
+              .values({
+                id: `booking-${p}`,
+                session_id: sessionId,
+                staff_id: people[100 + p]!,
+                status: p < 16 ? 'booked' : 'waitlisted',
+                queue_pos: p < 16 ? 0 : p - 15,
+                offer_expires_at: null,
+                sequence: p + 1,
+                created_at: now,
+                updated_at: now,
+              })
+              .execute();
+      }
     }
   });
   return people;
@@ -79,7 +126,14 @@ const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 async function deliverInChild(config: unknown, editionId: string, now: string) {
   const child = spawn(
     process.execPath,
-    [path.join(import.meta.dirname, 'bulletin-deliver.ts'), JSON.stringify(config), editionId, now],
+    // With the V8 setting the Hub runs with (bin/practice-hub, npm start).
+    [
+      '--max-semi-space-size=16',
+      path.join(import.meta.dirname, 'bulletin-deliver.ts'),
+      JSON.stringify(config),
+      editionId,
+      now,
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   let out = '';
@@ -150,6 +204,11 @@ async function run(dialect: Dialect) {
 
     const r = await deliverInChild(t.services.config, id, t.clock.now().toISOString());
     const queued = r.queued;
+    const distinct = await t.db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.count<number>(eb.fn('distinct', ['text_body'])).as('n'))
+      .executeTakeFirstOrThrow();
+    console.log(`  ${Number(distinct.n)} different messages among them (what is "for you" differs)`);
     console.log(
       `  composed and queued ${queued} personalised emails in ${ms(r.ms)} (${((queued / r.ms) * 1000).toFixed(0)} a second, ${ms(r.cpuMs)} of CPU), peak RSS ${mb(r.maxRss)} (${mb(r.rssBefore)} when the process had opened the database)`,
     );

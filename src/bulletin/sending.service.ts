@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Config } from '../config.ts';
 import { type Actor, recordAudit, systemActor } from '../platform/audit/audit.ts';
 import { londonDay } from '../platform/calendar/days.ts';
@@ -61,7 +62,11 @@ async function messageFor(
   // what is for them: the rest (the articles' Markdown as text, the layout) is worked out once.
   const key = JSON.stringify([isManager, mine, test]);
   let message = composed.get(key);
-  if (!message) {
+  if (message) {
+    // Used again: to the back of the queue, so the message most readers share is never let go.
+    composed.delete(key);
+    composed.set(key, message);
+  } else {
     message = composeMessage(
       editionMail(record, editionId, { email: r.email, isManager }, mine, {
         test,
@@ -69,6 +74,9 @@ async function messageFor(
       }),
       mailLayout(config),
     );
+    // Most readers share a message; the rest are kept only a while (the least recently used go
+    // first), so thousands of distinct messages are not all held at once.
+    if (composed.size >= 200) composed.delete(composed.keys().next().value!);
     composed.set(key, message);
   }
   return { ...(await message), to: r.email.trim() };
@@ -171,6 +179,9 @@ export async function deliverEdition({ db, clock, config }: SendCtx, editionId: 
       }
       return mine.size;
     });
+    // On SQLite every query answers at once, so without this the whole send (seconds for
+    // thousands of readers) would hold the event loop and the Hub's pages would wait for it.
+    await nextTurn();
   }
   return queued;
 }

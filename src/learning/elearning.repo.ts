@@ -26,10 +26,21 @@ export async function latestCompletions(db: DbOrTrx, scope: ListScope = { kind: 
       .orderBy('staff.name')
       .execute(),
     db.selectFrom('lrn_modules').selectAll().orderBy('title').execute(),
+    // Only the completions of the people in scope: one person's "For you" in a bulletin of 3,000
+    // must not read the whole authority's completions.
     db
-      .selectFrom('lrn_completions')
-      .select(['staff_id', 'module_id', sql<string>`max(completed_on)`.as('last')])
-      .groupBy(['staff_id', 'module_id'])
+      .selectFrom('lrn_completions as c')
+      .innerJoin('staff', 'staff.id', 'c.staff_id')
+      .leftJoin('teams', 'teams.id', 'staff.team_id')
+      .select(['c.staff_id', 'c.module_id', sql<string>`max(c.completed_on)`.as('last')])
+      .where(
+        whereInScope<Database, 'staff' | 'teams'>(scope, {
+          owner: 'staff.id',
+          team: 'staff.team_id',
+          service: 'teams.service_id',
+        }),
+      )
+      .groupBy(['c.staff_id', 'c.module_id'])
       .execute(),
   ]);
   const last = new Map(done.map((d) => [`${d.staff_id}|${d.module_id}`, d.last]));
