@@ -1,4 +1,4 @@
-import type { ArticleRow } from './editions.repo.ts';
+import type { ArticleRow, EditionHead } from './editions.repo.ts';
 import { editionTitle, monthName } from './editions.rules.ts';
 import { imageSrc, shownImage } from './images.presenter.ts';
 import { articleHtml } from './markdown.ts';
@@ -94,7 +94,7 @@ function body(
 }
 
 export interface ReadData {
-  edition: BulletinEditionsTable;
+  edition: EditionHead;
   articles: ArticleRow[];
   sections: GeneratedSections;
   forYou: ForYou;

@@ -10,6 +10,31 @@ export const insertEdition = (db: DbOrTrx, row: BulletinEditionsTable) =>
 export const findEdition = (db: DbOrTrx, id: string) =>
   db.selectFrom('bulletin_editions').selectAll().where('id', '=', id).executeTakeFirst();
 
+/** An edition without its record as sent (hundreds of kilobytes once published): what a reader's page needs. */
+export const findEditionHead = (db: DbOrTrx, id: string) =>
+  db
+    .selectFrom('bulletin_editions')
+    .select([
+      'id',
+      'month',
+      'welcome',
+      'sign_off',
+      'status',
+      'training_from',
+      'training_to',
+      'distribution',
+      'scheduled_for',
+      'published_at',
+      'correction_note',
+      'corrected_at',
+      'created_by',
+      'created_at',
+      'updated_at',
+    ])
+    .where('id', '=', id)
+    .executeTakeFirst();
+export type EditionHead = NonNullable<Awaited<ReturnType<typeof findEditionHead>>>;
+
 export const editionOfMonth = (db: DbOrTrx, month: string) =>
   db.selectFrom('bulletin_editions').select('id').where('month', '=', month).executeTakeFirst();
 

@@ -6,7 +6,7 @@ import { composeMessage, mailLayout } from '../platform/mail/message.ts';
 import { enqueueMail } from '../platform/mail/outbox.ts';
 import { can, ForbiddenError, listScope } from '../platform/policy/policy.ts';
 import type { Principal } from '../platform/policy/roles.ts';
-import { articlesOf, listEditions, searchEditions } from './editions.repo.ts';
+import { articlesOf, findEditionHead, listEditions, searchEditions } from './editions.repo.ts';
 import { editionTitle } from './editions.rules.ts';
 import { type Ctx, editionOrThrow, isEditor } from './editions.service.ts';
 import {
@@ -45,7 +45,8 @@ export async function archive(db: Ctx['db'], user: Principal, q: string) {
  * Drafts and scheduled editions are for editors only.
  */
 export async function readEdition({ db, clock }: Ctx, user: Principal, id: string) {
-  const e = await editionOrThrow(db, id);
+  const e = await findEditionHead(db, id);
+  if (!e) throw new NotFoundError('edition');
   const editor = await isEditor(db, user);
   if (e.status !== 'published' && !editor) throw new NotFoundError('edition');
   const now = clock.now();
