@@ -5,7 +5,7 @@ import { FEATURES, navigation, panels } from './features.ts';
 import { registeredActions } from './platform/policy/policy.ts';
 import { forEachDialect } from './testing/test-db.ts';
 
-// Tables the platform itself owns (sign-in, the audit log, mail, jobs, working days); Kysely's own bookkeeping.
+// Tables the platform itself owns (sign-in, the audit log, mail, jobs, working days, change stamps); Kysely's own bookkeeping.
 const PLATFORM_TABLES = [
   'sessions',
   'password_tokens',
@@ -16,6 +16,7 @@ const PLATFORM_TABLES = [
   'auth_throttle',
   'oidc_flows',
   'pending_forms',
+  'change_stamps',
 ];
 const KYSELY_TABLES = ['kysely_migration', 'kysely_migration_lock'];
 
