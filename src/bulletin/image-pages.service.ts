@@ -7,6 +7,7 @@ import { isEditor } from './editions.service.ts';
 import { imageFolder } from './image-files.ts';
 import { contributionForImage, findImage, imageReach, imagesById } from './images.repo.ts';
 import { mailImageKeyMatches } from './images.rules.ts';
+import { ownContribution } from './images.service.ts';
 
 /**
  * An image for someone signed in who may see it: editors see every image;
@@ -54,15 +55,4 @@ export async function imagesAsData(
 }
 
 /** The contributor's page for their contribution's image. */
-export async function contributionImagePage(db: Db, user: Principal, id: string) {
-  const c = await contributionForImage(db, id);
-  if (!c) throw new NotFoundError('contribution');
-  authorize(user, 'bulletin:contribution-image', {
-    ownerId: c.staff_id,
-    teamId: null,
-    serviceId: null,
-    type: 'bulletin-contribution',
-    id,
-  });
-  return c;
-}
+export const contributionImagePage = (db: Db, user: Principal, id: string) => ownContribution(db, user, id);

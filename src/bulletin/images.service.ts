@@ -192,8 +192,8 @@ export async function removeArticleImage(
 
 const OPEN = new Set(['submitted', 'changes-asked']);
 
-/** The contributor's own contribution, while the editor has not decided on it. */
-async function ownOpenContribution(db: DbOrTrx, user: Principal, id: string) {
+/** A contribution its contributor may add an image to (refused to anyone else). */
+export async function ownContribution(db: DbOrTrx, user: Principal, id: string) {
   const c = await contributionForImage(db, id);
   if (!c) throw new NotFoundError('contribution');
   authorize(user, 'bulletin:contribution-image', {
@@ -203,6 +203,12 @@ async function ownOpenContribution(db: DbOrTrx, user: Principal, id: string) {
     type: 'bulletin-contribution',
     id,
   });
+  return c;
+}
+
+/** The contributor's own contribution, while the editor has not decided on it. */
+async function ownOpenContribution(db: DbOrTrx, user: Principal, id: string) {
+  const c = await ownContribution(db, user, id);
   if (!OPEN.has(c.state))
     throw new UserInputError(
       `The editor has decided on “${c.title}”: its image can no longer be changed`,
