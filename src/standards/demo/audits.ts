@@ -36,7 +36,7 @@ const EVIDENCE = {
  * standard answered, a grade, what went well and what must change; about one
  * in seven moderated by a second auditor.
  */
-export async function seedAudits(db: Db, clock: Clock, options: DemoOptions, _ids: Map<string, string>) {
+export async function seedAudits(db: Db, clock: Clock, options: DemoOptions, ids: Map<string, string>) {
   const people = await db
     .selectFrom('staff')
     .innerJoin('staff_roles', 'staff_roles.staff_id', 'staff.id')
@@ -46,6 +46,8 @@ export async function seedAudits(db: Db, clock: Clock, options: DemoOptions, _id
     .execute();
   const psw = people.find((p) => p.role === 'psw')!;
   const standards = await checklist(db);
+  // Ids are new on every start; the demo's draws are made from what stays the same.
+  const keyOf = new Map([...ids].map(([key, id]) => [id, key]));
   const all = await childrenToChoose(
     db,
     { id: psw.id, name: psw.name, email: psw.email, roles: ['psw'], teamId: null, serviceId: null },
@@ -60,9 +62,10 @@ export async function seedAudits(db: Db, clock: Clock, options: DemoOptions, _id
     if (!child?.team_id || !child.worker_id) continue;
     const manager = people.find((p) => p.role === 'team-manager' && p.team_id === child.team_id);
     const auditor = manager ?? psw;
-    const quality = hash01(`${child.id}quality`);
+    const seed = child.local_id;
+    const quality = hash01(`${seed}quality`);
     const answers = standards.map((s) => {
-      const r = hash01(`${child.id}${s.id}`);
+      const r = hash01(`${seed}${keyOf.get(s.id) ?? s.id}`);
       const answer =
         r < 0.08
           ? ('na' as const)
@@ -84,7 +87,7 @@ export async function seedAudits(db: Db, clock: Clock, options: DemoOptions, _id
     const grade: Grade =
       met > 0.85 ? 'outstanding' : met > 0.65 ? 'good' : met > 0.4 ? 'requires-improvement' : 'inadequate';
     const id = `audit-${child.id}`;
-    const on = addCalendarDays(today, -Math.floor(hash01(`${child.id}day`) * 180) - 1);
+    const on = addCalendarDays(today, -Math.floor(hash01(`${seed}day`) * 180) - 1);
     const moderated = i % 7 === 3;
     const moderator = auditor.id === psw.id ? people.find((p) => p.role === 'service-manager') : psw;
     const changed: Grade | null = moderated ? (grade === 'good' ? 'requires-improvement' : grade) : null;

@@ -202,7 +202,7 @@ async function seedAcknowledgements(db: Db, clock: Clock, ids: Map<string, strin
       ...(p.roles.includes('team-manager') ? FOR_MANAGERS : []),
     ];
     for (const k of keys) {
-      const r = hash01(`${p.id}${k}`);
+      const r = hash01(`${p.email}${k}`);
       if (r > 0.68) continue;
       const s = (await findStandard(db, ids.get(k)!))!;
       // Some read the version before the latest major change and have not read it again.
