@@ -170,6 +170,20 @@ for (const dialect of dialectsUnderTest()) {
       }
     });
 
+    test('whoever tries the demo as the practitioner or the team manager finds standards both still to read and read', async () => {
+      const t = await createTestApp(dialect);
+      try {
+        for (const role of ['practitioner', 'team-manager']) {
+          const b = new Browser(t.app);
+          await b.signIn(personaFor(role).email);
+          const page = text((await b.get('/standards/to-read')).body);
+          assert.match(page, /Still to read .* Read and acknowledged /, role);
+        }
+      } finally {
+        await t.drop();
+      }
+    });
+
     test('a manager’s page is kept between requests, yet shows each change at once: an acknowledgement, a leaver, a change made outside the Hub', async () => {
       const t = await createTestApp(dialect);
       try {
