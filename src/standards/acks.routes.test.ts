@@ -173,7 +173,7 @@ for (const dialect of dialectsUnderTest()) {
     test('whoever tries the demo as the practitioner or the team manager finds standards both still to read and read', async () => {
       const t = await createTestApp(dialect);
       try {
-        for (const role of ['practitioner', 'team-manager']) {
+        for (const role of ['practitioner', 'team-manager'] as const) {
           const b = new Browser(t.app);
           await b.signIn(personaFor(role).email);
           const page = text((await b.get('/standards/to-read')).body);
