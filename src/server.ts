@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import { createApp } from './app.ts';
 import { startFeatureJobs } from './background.ts';
 import type { Config } from './config.ts';
@@ -16,7 +17,11 @@ import type { Services } from './platform/services.ts';
  * Boots the Hub: opens and migrates the database, seeds the demo authority
  * into an empty development database, then listens and starts the worker.
  */
-export async function startServer(config: Config, options: { demoIfEmpty: boolean; quiet?: boolean }) {
+export async function startServer(
+  config: Config,
+  // `extend` adds routes before the app listens: only the browser tests use it (to serve axe-core).
+  options: { demoIfEmpty: boolean; quiet?: boolean; extend?: (app: FastifyInstance) => void },
+) {
   const log = createLogger(config.logLevel);
   const handle = openDb(config.database, {
     onConnectionError: (err) =>
@@ -37,6 +42,7 @@ export async function startServer(config: Config, options: { demoIfEmpty: boolea
   }
 
   const app = await createApp(services);
+  options.extend?.(app);
   await preloadMail();
   await app.listen({ host: config.host, port: config.port });
   registerHousekeeping();

@@ -92,6 +92,8 @@ const followable = (href: string) =>
   !href.startsWith('//') &&
   !href.startsWith('/assets') &&
   !/\.(csv|xlsx|ics)(\?|$)/.test(href) &&
+  // A PDF is a download, not a page (its print page is crawled).
+  !/\/pdf(\?|$)/.test(href) &&
   !/[?&]format=(csv|xlsx|ics)\b/.test(href) &&
   !href.includes('#');
 

@@ -10,6 +10,7 @@ import { createLogger } from '../../src/platform/logging.ts';
 import type { Services } from '../../src/platform/services.ts';
 import { startServer } from '../../src/server.ts';
 import { copySqliteTemplate, template } from '../../src/testing/templates.ts';
+import { serveAxe } from './axe.ts';
 
 const configFor = (dir: string) =>
   loadConfig({
@@ -47,7 +48,7 @@ async function demoDataDir(): Promise<string> {
 /** The real Hub on a free port, on a fresh database holding the full demo authority. */
 export async function startHub() {
   const dir = await demoDataDir();
-  const server = await startServer(configFor(dir), { demoIfEmpty: true, quiet: true });
+  const server = await startServer(configFor(dir), { demoIfEmpty: true, quiet: true, extend: serveAxe });
   return {
     url: server.url,
     services: server.services,
@@ -81,6 +82,7 @@ export async function startHubWith(
   };
   const app = await createApp(services);
   extend(app, services);
+  serveAxe(app);
   await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -76,18 +76,26 @@ function reflowProblemsHere(): string[] {
   return problems;
 }
 
-/** Runs the reflow check at each width, then puts the window back as it was. */
+/**
+ * Runs the reflow check at each width, then puts the window back as it was. The window's own
+ * width, when it is one of them, is checked first, as it is: each resize costs a layout and a frame.
+ */
 export async function reflowProblems(page: Page): Promise<string[]> {
   const before = page.viewportSize() ?? { width: 1280, height: 720 };
-  const problems: string[] = [];
+  const widths = [...REFLOW_WIDTHS].sort((a, b) => Number(b === before.width) - Number(a === before.width));
+  const found = new Map<number, string[]>();
+  let resized = false;
   try {
-    for (const width of REFLOW_WIDTHS) {
-      await page.setViewportSize({ width, height: before.height });
-      for (const problem of await page.evaluate(reflowProblemsHere))
-        problems.push(`at ${width} px: ${problem}`);
+    for (const width of widths) {
+      if (width !== (page.viewportSize() ?? before).width) {
+        await page.setViewportSize({ width, height: before.height });
+        resized = true;
+      }
+      found.set(width, await page.evaluate(reflowProblemsHere));
     }
   } finally {
-    await page.setViewportSize(before);
+    if (resized) await page.setViewportSize(before);
   }
-  return problems;
+  // Reported narrowest first, whichever order they were checked in.
+  return REFLOW_WIDTHS.flatMap((width) => (found.get(width) ?? []).map((p) => `at ${width} px: ${p}`));
 }
