@@ -1,6 +1,7 @@
 import path from 'node:path';
 import nunjucks from 'nunjucks';
 import { formatDate, formatDateTime, formatTime, plural } from './format.ts';
+import { KeptFragments } from './kept.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
@@ -24,7 +25,14 @@ export function createViewEnv(options: { cache: boolean }) {
   env.addFilter('dateTime', formatDateTime);
   env.addFilter('time', formatTime);
   env.addFilter('plural', plural);
+  env.addExtension('kept', new KeptFragments());
   return env;
+}
+
+/** A page rendered to the bytes that are sent, its kept parts put in as they were kept (./kept.ts). */
+export function renderBytes(env: nunjucks.Environment, template: string, context: object): Buffer {
+  const kept = env.getExtension('kept') as unknown as KeptFragments | undefined;
+  return kept ? kept.bytes(() => env.render(template, context)) : Buffer.from(env.render(template, context));
 }
 
 export type ViewEnv = ReturnType<typeof createViewEnv>;

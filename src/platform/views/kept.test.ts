@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import nunjucks from 'nunjucks';
+import { KeptFragments } from './kept.ts';
+
+const setUp = (max?: number) => {
+  const kept = new KeptFragments(max);
+  const env = new nunjucks.Environment(null, { autoescape: true });
+  env.addExtension('kept', kept);
+  const render = (data: unknown, token = 't1') =>
+    env.renderString(
+      '<p>{{ token }}</p>{% kept "part", data %}<h2>{{ data.title }}</h2>{% for s in data.items %}<li>{{ s }}</li>{% endfor %}{% endkept %}',
+      { data, token },
+    );
+  return { kept, render };
+};
+
+test('a kept part is rendered once for its data, and again for different data', () => {
+  const { kept, render } = setUp();
+  const first = render({ title: 'Training <available>', items: ['Monday', 'Tuesday'] }, 'a');
+  assert.equal(first, '<p>a</p><h2>Training &lt;available&gt;</h2><li>Monday</li><li>Tuesday</li>');
+  // Another reader (another token outside the part), the same data: the kept HTML, not a render.
+  assert.equal(
+    render({ title: 'Training <available>', items: ['Monday', 'Tuesday'] }, 'b'),
+    '<p>b</p><h2>Training &lt;available&gt;</h2><li>Monday</li><li>Tuesday</li>',
+  );
+  assert.equal(kept.rendered, 1);
+  // A session's places change: the data differ, so the part is rendered again.
+  assert.match(render({ title: 'Training <available>', items: ['Monday', 'Wednesday'] }), /Wednesday/);
+  assert.equal(kept.rendered, 2);
+});
+
+test('without data the part is rendered every time; the oldest part goes first when full', () => {
+  const { kept, render } = setUp(2);
+  render(null);
+  render(null);
+  assert.equal(kept.rendered, 0, 'not counted: never kept');
+  render({ title: 'a' });
+  render({ title: 'b' });
+  render({ title: 'c' }); // 'a' goes
+  render({ title: 'b' });
+  assert.equal(kept.rendered, 3);
+  render({ title: 'a' });
+  assert.equal(kept.rendered, 4);
+});
+
+test('a page rendered as bytes carries its kept parts as they were kept, and the same text as a string', () => {
+  const kept = new KeptFragments();
+  const env = new nunjucks.Environment(null, { autoescape: true });
+  env.addExtension('kept', kept);
+  const template =
+    '<p>{{ who }} ’</p>{% for a in parts %}{% kept "a", a %}<h2>{{ a }} — “quoted”</h2>{% endkept %}<i>{{ loop.index }}</i>{% endfor %}';
+  const context = { who: 'Amina', parts: ['one', 'two', 'one'] };
+  const text = env.renderString(template, context);
+  const bytes = kept.bytes(() => env.renderString(template, context));
+  assert.equal(bytes.toString('utf8'), text);
+  assert.equal(
+    text,
+    '<p>Amina ’</p><h2>one — “quoted”</h2><i>1</i><h2>two — “quoted”</h2><i>2</i><h2>one — “quoted”</h2><i>3</i>',
+  );
+  assert.equal(kept.rendered, 2);
+  // The marker never reaches a page, nor a string rendered after one.
+  assert.doesNotMatch(bytes.toString('utf8'), /\u0000/);
+  assert.doesNotMatch(env.renderString(template, context), /\u0000/);
+});
