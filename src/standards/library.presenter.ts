@@ -1,7 +1,7 @@
 import { STATUTORY_CLOCKS } from '../complaints/api.ts';
 import { formatDate } from '../platform/views/format.ts';
 import type { KeptForm } from './forms.ts';
-import type { StandardRow } from './library.repo.ts';
+import type { StandardHeading, StandardRow } from './library.repo.ts';
 import { renderMarkdown } from './markdown.ts';
 import {
   AREA_IDS,
@@ -28,8 +28,12 @@ export const LEVELS = {
 const areaName = (a: string) => AREAS[a as Area] ?? a;
 
 /** The library: every standard by area, or what a search found. */
-export function presentLibrary(rows: StandardRow[], today: string, search?: { q: string; ids: string[] }) {
-  const item = (r: StandardRow) => ({
+export function presentLibrary(
+  rows: StandardHeading[],
+  today: string,
+  search?: { q: string; ids: string[] },
+) {
+  const item = (r: StandardHeading) => ({
     href: `/standards/${r.id}`,
     title: r.title,
     level: LEVELS[r.level],

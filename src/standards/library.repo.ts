@@ -147,8 +147,22 @@ export const listAmendments = (db: DbOrTrx, limit = 200) =>
     .limit(limit)
     .execute();
 
-/** Titles of standards by id (related standards). */
-export const standardTitles = (db: DbOrTrx) => listStandards(db);
+/**
+ * What a list or a link shows of each standard's current version, without its text: the
+ * library, search results and the titles of related standards. (A search's 50 results with
+ * their text were 100 kB read for each search; the library's 500, a megabyte.)
+ */
+export const listStandardHeadings = (db: DbOrTrx, ids?: string[]) => {
+  let q = db
+    .selectFrom('standards as s')
+    .innerJoin('standard_versions as v', (j) =>
+      j.onRef('v.standard_id', '=', 's.id').onRef('v.version', '=', 's.current_version'),
+    )
+    .select(['s.id', 's.area', 's.review_on', 'v.title', 'v.level', 'v.by_when']);
+  if (ids) q = q.where('s.id', 'in', ids.length ? ids : ['']);
+  return q.orderBy('s.area').orderBy('s.position').orderBy('v.title').execute();
+};
+export type StandardHeading = Awaited<ReturnType<typeof listStandardHeadings>>[number];
 
 /** The people who may own a standard: active managers and the principal social worker. */
 export const ownerChoices = (db: DbOrTrx) =>

@@ -11,7 +11,7 @@ import type { MeasuredTimescale, TimescaleOption } from './library.presenter.ts'
 import {
   findStandard,
   findVersion,
-  listStandards,
+  listStandardHeadings,
   listVersions,
   ownerChoices,
   searchStandards,
@@ -45,10 +45,10 @@ export const searchWords = (q: string) =>
 
 export async function libraryPage(db: DbOrTrx, q: string) {
   const words = searchWords(q);
-  if (words.length === 0) return { rows: await listStandards(db), ids: null };
+  if (words.length === 0) return { rows: await listStandardHeadings(db), ids: null };
   // A search reads only the standards it found.
   const ids = await searchStandards(db, words);
-  return { rows: await listStandards(db, ids), ids };
+  return { rows: await listStandardHeadings(db, ids), ids };
 }
 
 /** A standard with what its page needs: versions, related titles, the measured timescale, and this person's acknowledgement. */
@@ -57,7 +57,7 @@ export async function standardPage(db: DbOrTrx, clock: Clock, user: Principal, i
   if (!standard) throw new NotFoundError('standard');
   const [versions, all, measured, mine, acks, targets] = await Promise.all([
     listVersions(db, id),
-    listStandards(db),
+    listStandardHeadings(db),
     measuredTimescale(db, standard.timescale_field),
     standardsFor(db, user),
     acksOf(db, [user.id], id),
@@ -79,14 +79,14 @@ export async function versionPage(db: DbOrTrx, id: string, version: number) {
   const [standard, v, all] = await Promise.all([
     findStandard(db, id),
     findVersion(db, id, version),
-    listStandards(db),
+    listStandardHeadings(db),
   ]);
   if (!standard || !v) throw new NotFoundError('standard version');
   return { standard, version: v, titles: new Map(all.map((s) => [s.id, s.title])) };
 }
 
 export async function formChoices(db: DbOrTrx) {
-  const [owners, standards] = await Promise.all([ownerChoices(db), listStandards(db)]);
+  const [owners, standards] = await Promise.all([ownerChoices(db), listStandardHeadings(db)]);
   return {
     owners,
     standards: standards.map((s) => ({ id: s.id, title: s.title })),
