@@ -40,6 +40,18 @@ export async function archive(db: Ctx['db'], user: Principal, q: string) {
 }
 
 /**
+ * The reads this process has counted, per database: a read is counted once, so writing it again
+ * (a write on every view of a long page) would change nothing. At most 100,000 are remembered.
+ */
+const counted = new WeakMap<object, Set<string>>();
+const countedReads = (db: object) => {
+  const seen = counted.get(db) ?? new Set<string>();
+  counted.set(db, seen);
+  if (seen.size >= 100_000) seen.clear();
+  return seen;
+};
+
+/**
  * One edition for one reader: its articles, the sections built live, what
  * applies to them; a signed-in read of a published edition is counted once.
  * Drafts and scheduled editions are for editors only.
@@ -58,7 +70,9 @@ export async function readEdition({ db, clock }: Ctx, user: Principal, id: strin
     votesOf(db, user.id, ids),
     feedbackOf(db, id, user.id),
   ]);
-  if (e.status === 'published')
+  const reads = countedReads(db);
+  const read = `${id} ${user.id}`;
+  if (e.status === 'published' && !reads.has(read)) {
     await recordRead(db, {
       editionId: id,
       staffId: user.id,
@@ -66,6 +80,8 @@ export async function readEdition({ db, clock }: Ctx, user: Principal, id: strin
       serviceId: user.serviceId,
       at: now.toISOString(),
     });
+    reads.add(read);
+  }
   return {
     edition: e,
     articles,
