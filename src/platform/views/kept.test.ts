@@ -3,8 +3,8 @@ import { test } from 'node:test';
 import nunjucks from 'nunjucks';
 import { KeptFragments } from './kept.ts';
 
-const setUp = (max?: number) => {
-  const kept = new KeptFragments(max);
+const setUp = (budget?: number) => {
+  const kept = new KeptFragments(budget);
   const env = new nunjucks.Environment(null, { autoescape: true });
   env.addExtension('kept', kept);
   const render = (data: unknown, token = 't1') =>
@@ -31,7 +31,8 @@ test('a kept part is rendered once for its data, and again for different data', 
 });
 
 test('without data the part is rendered every time; the oldest part goes first when full', () => {
-  const { kept, render } = setUp(2);
+  // Room for two parts of this size: '<h2>a</h2>' is 10 characters, kept as text (20 bytes) and as UTF-8 (10).
+  const { kept, render } = setUp(66);
   render(null);
   render(null);
   assert.equal(kept.rendered, 0, 'not counted: never kept');

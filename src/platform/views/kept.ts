@@ -5,6 +5,7 @@ interface Kept {
   text: string;
   bytes: Buffer;
 }
+const sizeOf = (k: Kept) => k.text.length * 2 + k.bytes.length;
 
 /**
  * `{% kept "name", data %}…{% endkept %}`: a part of a page rendered once for the data it
@@ -25,7 +26,9 @@ interface Kept {
 export class KeptFragments implements nunjucks.Extension {
   readonly tags = ['kept'];
   readonly #kept = new Map<string, Kept>();
-  readonly #max: number;
+  /** Bytes kept at most, text and encoded together: what is rendered again when over it costs time, not memory. */
+  readonly #budget: number;
+  #size = 0;
   /** Where the page being rendered through bytes() collects its kept parts. */
   #parts: Buffer[] | null = null;
   readonly #mark = `\u0000kept-${randomUUID()}-`;
@@ -33,8 +36,8 @@ export class KeptFragments implements nunjucks.Extension {
   /** Renders, for the benchmark and the tests. */
   rendered = 0;
 
-  constructor(max = 1000) {
-    this.#max = max;
+  constructor(budget = 16 * 2 ** 20) {
+    this.#budget = budget;
   }
 
   // biome-ignore lint/suspicious/noExplicitAny: Nunjucks' parser API is untyped
@@ -56,9 +59,14 @@ export class KeptFragments implements nunjucks.Extension {
       // Kept flat: a template's output is a chain of thousands of joined pieces.
       kept = { bytes, text: bytes.toString('utf8') };
       this.rendered++;
-      // The oldest kept first out: a Map iterates in the order keys were added.
-      if (this.#kept.size >= this.#max) this.#kept.delete(this.#kept.keys().next().value!);
       this.#kept.set(key, kept);
+      this.#size += sizeOf(kept);
+      // The oldest kept first out: a Map iterates in the order keys were added.
+      for (const [oldest, k] of this.#kept) {
+        if (this.#size <= this.#budget) break;
+        this.#kept.delete(oldest);
+        this.#size -= sizeOf(k);
+      }
     }
     if (!this.#parts) return new nunjucks.runtime.SafeString(kept.text);
     this.#parts.push(kept.bytes);
