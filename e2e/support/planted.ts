@@ -33,13 +33,13 @@ export function plantProblem(app: FastifyInstance) {
     }),
   );
   app.addHook('onSend', async (req, reply, payload) => {
-    if (typeof payload !== 'string' || !String(reply.getHeader('content-type')).startsWith('text/html')) {
-      return payload;
-    }
+    // Pages are sent as bytes (platform/views/render.ts renderBytes).
+    const html = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : null;
+    if (html === null || !String(reply.getHeader('content-type')).startsWith('text/html')) return payload;
     if (req.url === PLANTED)
-      return payload.replace('</main>', `<img src="/favicon.svg">${PLANTED_WIDE}${PLANTED_NAMES}</main>`);
+      return html.replace('</main>', `<img src="/favicon.svg">${PLANTED_WIDE}${PLANTED_NAMES}</main>`);
     if (req.url === '/' && req.user && can(req.user, ACTION)) {
-      return payload.replace(
+      return html.replace(
         '</main>',
         `<p class="govuk-body"><a class="govuk-link" href="${PLANTED}">A planted problem</a></p></main>`,
       );
