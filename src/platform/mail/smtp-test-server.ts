@@ -29,6 +29,9 @@ export async function startSmtpServer(
     disabledCommands: ['STARTTLS'],
     // Without this the server asks DNS who 127.0.0.1 is on every connection: a tenth of a second each here.
     disableReverseLookup: true,
+    // Closing ends the connections still open (a pooled sender keeps one) after a moment, as a
+    // server going down would, instead of waiting 30 s for them to finish.
+    closeTimeout: 100,
     logger: false,
     onRcptTo(address, _session, callback) {
       if (refuse.has(address.address)) {
