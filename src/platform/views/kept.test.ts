@@ -30,7 +30,7 @@ test('a kept part is rendered once for its data, and again for different data', 
   assert.equal(kept.rendered, 2);
 });
 
-test('without data the part is rendered every time; the oldest part goes first when full', () => {
+test('without data the part is rendered every time; the least recently used part goes first when full', () => {
   // Room for two parts of this size: '<h2>a</h2>' is 10 characters, kept as text (20 bytes) and as UTF-8 (10).
   const { kept, render } = setUp(66);
   render(null);
@@ -41,8 +41,12 @@ test('without data the part is rendered every time; the oldest part goes first w
   render({ title: 'c' }); // 'a' goes
   render({ title: 'b' });
   assert.equal(kept.rendered, 3);
-  render({ title: 'a' });
+  render({ title: 'a' }); // 'c' goes: 'b' was used after it
   assert.equal(kept.rendered, 4);
+  render({ title: 'b' });
+  assert.equal(kept.rendered, 4, 'b is still kept');
+  render({ title: 'c' });
+  assert.equal(kept.rendered, 5, 'c was not');
 });
 
 test('a page rendered as bytes carries its kept parts as they were kept, and the same text as a string', () => {

@@ -54,14 +54,18 @@ export class KeptFragments implements nunjucks.Extension {
     if (data === undefined || data === null) return new nunjucks.runtime.SafeString(body());
     const key = createHash('sha256').update(name).update('\0').update(JSON.stringify(data)).digest('base64');
     let kept = this.#kept.get(key);
-    if (!kept) {
+    if (kept) {
+      // Used again: to the back of the queue, so the least recently used goes first.
+      this.#kept.delete(key);
+      this.#kept.set(key, kept);
+    } else {
       const bytes = Buffer.from(body(), 'utf8');
       // Kept flat: a template's output is a chain of thousands of joined pieces.
       kept = { bytes, text: bytes.toString('utf8') };
       this.rendered++;
       this.#kept.set(key, kept);
       this.#size += sizeOf(kept);
-      // The oldest kept first out: a Map iterates in the order keys were added.
+      // The least recently used first out: a Map iterates in the order keys were added.
       for (const [oldest, k] of this.#kept) {
         if (this.#size <= this.#budget) break;
         this.#kept.delete(oldest);
