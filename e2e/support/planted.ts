@@ -34,7 +34,8 @@ export function plantProblem(app: FastifyInstance) {
   );
   app.addHook('onSend', async (req, reply, payload) => {
     // Pages are sent as bytes (platform/views/render.ts renderBytes).
-    const html = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : null;
+    const html =
+      typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : null;
     if (html === null || !String(reply.getHeader('content-type')).startsWith('text/html')) return payload;
     if (req.url === PLANTED)
       return html.replace('</main>', `<img src="/favicon.svg">${PLANTED_WIDE}${PLANTED_NAMES}</main>`);

@@ -15,8 +15,9 @@ const root = path.resolve(import.meta.dirname, '../../..');
  */
 let cached: nunjucks.Environment | undefined;
 export function createViewEnv(options: { cache: boolean }) {
-  if (options.cache) return (cached ??= buildViewEnv(true));
-  return buildViewEnv(false);
+  if (!options.cache) return buildViewEnv(false);
+  cached ??= buildViewEnv(true);
+  return cached;
 }
 
 function buildViewEnv(cache: boolean) {
