@@ -65,12 +65,16 @@ export async function searchStandards(db: DbOrTrx, words: string[], limit = 50):
   return r.rows.map((x) => x.standard_id);
 }
 
-const current = (db: DbOrTrx) =>
+/** Each standard with its current version (`s`, `v`). */
+const withCurrentVersion = (db: DbOrTrx) =>
   db
     .selectFrom('standards as s')
     .innerJoin('standard_versions as v', (j) =>
       j.onRef('v.standard_id', '=', 's.id').onRef('v.version', '=', 's.current_version'),
-    )
+    );
+
+const current = (db: DbOrTrx) =>
+  withCurrentVersion(db)
     .innerJoin('staff as o', 'o.id', 's.owner_id')
     .select([
       's.id',
@@ -153,12 +157,7 @@ export const listAmendments = (db: DbOrTrx, limit = 200) =>
  * their text were 100 kB read for each search; the library's 500, a megabyte.)
  */
 export const listStandardHeadings = (db: DbOrTrx, ids?: string[]) => {
-  let q = db
-    .selectFrom('standards as s')
-    .innerJoin('standard_versions as v', (j) =>
-      j.onRef('v.standard_id', '=', 's.id').onRef('v.version', '=', 's.current_version'),
-    )
-    .select(['s.id', 's.area', 's.review_on', 'v.title', 'v.level', 'v.by_when']);
+  let q = withCurrentVersion(db).select(['s.id', 's.area', 's.review_on', 'v.title', 'v.level', 'v.by_when']);
   if (ids) q = q.where('s.id', 'in', ids.length ? ids : ['']);
   return q.orderBy('s.area').orderBy('s.position').orderBy('v.title').execute();
 };

@@ -29,7 +29,7 @@ export function pagesSetup(
   app.decorateReply('render', function render(this: FastifyReply, template: string, context = {}) {
     const req = this.request;
     const path = req.url.split('?')[0] ?? '/';
-    const html = renderBytes(views, template, {
+    const page = renderBytes(views, template, {
       orgName: config.orgName,
       serviceName: config.serviceName,
       brandColour: config.brandColour,
@@ -46,7 +46,7 @@ export function pagesSetup(
     });
     // Bytes, not a string: a page made by the templates is a string of thousands of joined pieces,
     // which would be walked once to measure its length and again to write it (1 ms each at 80 KB).
-    return this.type('text/html; charset=utf-8').send(html);
+    return this.type('text/html; charset=utf-8').send(page);
   });
 
   const errorPage = (reply: FastifyReply, status: number, title: string, paragraphs: string[]) =>

@@ -42,8 +42,8 @@ function buildViewEnv(cache: boolean) {
 
 /** A page rendered to the bytes that are sent, its kept parts put in as they were kept (./kept.ts). */
 export function renderBytes(env: nunjucks.Environment, template: string, context: object): Buffer {
-  const kept = env.getExtension('kept') as unknown as KeptFragments | undefined;
-  return kept ? kept.bytes(() => env.render(template, context)) : Buffer.from(env.render(template, context));
+  const kept = env.getExtension('kept') as unknown as KeptFragments;
+  return kept.bytes(() => env.render(template, context));
 }
 
 export type ViewEnv = ReturnType<typeof createViewEnv>;
