@@ -70,6 +70,8 @@ for (const dialect of dialectsUnderTest()) {
         const id = await standardId(t, 'Send minutes');
         const page = text((await b.get(`/standards/${id}`)).body);
         assert.match(page, /Timescale: 10 working days\. The Hub does not measure this timescale yet/);
+        // What it says and when it is due agree: the amendment changed both.
+        assert.match(page, /By when Within 10 working days of the meeting/);
         assert.match(page, /Version 2/);
         const print = await b.get(`/standards/${id}/print`);
         assert.equal(print.statusCode, 200);

@@ -275,6 +275,7 @@ export const DEMO_AMENDMENTS: {
   reason: string;
   major: boolean;
   body?: string;
+  byWhen?: string;
   timescaleDays?: number;
 }[] = [
   {
@@ -284,6 +285,7 @@ export const DEMO_AMENDMENTS: {
     reason: 'A complaint found minutes reaching a family weeks after the meeting.',
     major: true,
     body: 'Send the minutes of every meeting about a child to the family and the people who attended within 10 working days of the meeting. Record on the child’s file the date they were sent and to whom.',
+    byWhen: 'Within 10 working days of the meeting',
     timescaleDays: 10,
   },
   {

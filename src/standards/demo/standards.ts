@@ -74,6 +74,7 @@ export async function seedStandards(db: Db, clock: Clock, options: DemoOptions):
       reviewOn: row.review_on,
       ownerId: row.owner_id,
       body: a.body ?? s.body,
+      byWhen: a.byWhen ?? s.byWhen,
       timescaleDays: a.timescaleDays ?? s.timescaleDays ?? null,
     };
     if (a.key === 'record-visits')
