@@ -179,6 +179,50 @@ for (const dialect of dialectsUnderTest()) {
       }
     });
 
+    test('a photo’s camera metadata (GPS position, device, comment) is removed before it is stored or shown', async () => {
+      const t = await createTestApp(dialect);
+      try {
+        const psw = await signedIn(t, 'psw');
+        const d = await draftWithArticle(t, psw, '2099-06');
+        const clean = fixture('pillow-photo.jpg');
+        // What a phone writes after the start of the image: an EXIF segment (here naming where it was
+        // taken) and a comment. Whatever their content, neither may reach the bulletin's readers.
+        const segment = (marker: number, payload: string) => {
+          const body = Buffer.from(payload, 'latin1');
+          const head = Buffer.from([0xff, marker, 0, 0]);
+          head.writeUInt16BE(body.length + 2, 2);
+          return Buffer.concat([head, body]);
+        };
+        const photo = Buffer.concat([
+          clean.subarray(0, 2),
+          segment(0xe1, 'Exif\0\0MM\0*\0\0\0\x08\0\0GPS 53.80N 1.53W PhoneMaker'),
+          segment(0xfe, 'Taken at 12 Acacia Road'),
+          clean.subarray(2),
+        ]);
+        const before = await imageRows(t);
+        const res = await upload(
+          psw,
+          `${d.page}/image`,
+          d._csrf,
+          { alt: ALT, caption: '' },
+          { name: 'p.jpg', bytes: photo },
+        );
+        assert.equal(res.statusCode, 303);
+        const [image] = (await imageRows(t)).filter((r) => !before.some((b) => b.id === r.id));
+        assert.ok(image);
+        const served = await psw.get(`/bulletin/images/${image.id}`);
+        assert.deepEqual(served.rawPayload, clean, 'the picture as it was, without the two segments');
+        const row = await t.db
+          .selectFrom('bulletin_images')
+          .select('size_bytes')
+          .where('id', '=', image.id)
+          .executeTakeFirstOrThrow();
+        assert.equal(Number(row.size_bytes), clean.length, 'its size as stored');
+      } finally {
+        await t.drop();
+      }
+    });
+
     test('a wrong type, a moving image, a file too large or missing alt text: a clear message, no row, no file left', async () => {
       const t = await createTestApp(dialect);
       try {

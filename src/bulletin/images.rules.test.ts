@@ -34,6 +34,19 @@ test('a still PNG, JPEG, GIF or WebP is taken, with its type and size from its c
   }
 });
 
+test('an image damaged past its headers is refused as damaged, not stored with what it might hold', () => {
+  const photo = fixture('pillow-photo.jpg');
+  const sof = photo.indexOf(Buffer.from([0xff, 0xc0]));
+  const cut = Buffer.concat([
+    photo.subarray(0, sof + 2 + photo.readUInt16BE(sof + 2)),
+    Buffer.from([0xff, 0xc4, 0x40, 0x00, 0x01]),
+  ]);
+  assert.equal(
+    problemOf(cut),
+    'The image is damaged or is not a real JPEG file: save it again and upload that',
+  );
+});
+
 test('wrong types, moving images, empty and too large files are refused, each with a message saying what to do', () => {
   assert.match(problemOf(fixture('script.svg'))!, /^SVG images cannot be used, because they can carry code/);
   assert.match(problemOf(fixture('page.png'))!, /^The file is a web page, not an image/);

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { type ImageInfo, imageInfo } from '../platform/files/image-info.ts';
+import { withoutMetadata } from '../platform/files/image-metadata.ts';
 import { sniffKind, sniffMarkup } from '../platform/files/sniff.ts';
 
 /**
@@ -23,8 +24,12 @@ const NOT_IMAGES: Record<string, string> = {
   zip: 'The file is a document or an archive, not an image: upload a PNG, JPEG, GIF or WebP image',
 };
 
-/** What is wrong with the file as a bulletin image, or its facts when nothing is. */
-export function fileProblem(bytes: Buffer): { problem: string } | { info: ImageInfo } {
+/**
+ * What is wrong with the file as a bulletin image, or its facts and the bytes to store when
+ * nothing is: the picture without its camera's metadata (platform/files/image-metadata.ts),
+ * which would otherwise tell every reader where and on what it was taken.
+ */
+export function fileProblem(bytes: Buffer): { problem: string } | { info: ImageInfo; bytes: Buffer } {
   if (bytes.length === 0) return { problem: 'The file you chose is empty' };
   if (bytes.length > MAX_IMAGE_BYTES) return { problem: 'The image must be 2 MB or smaller' };
   const markup = sniffMarkup(bytes);
@@ -54,7 +59,12 @@ export function fileProblem(bytes: Buffer): { problem: string } | { info: ImageI
     return {
       problem: 'The image must be at most 8,000 pixels wide and high: make it smaller and upload it again',
     };
-  return { info };
+  const cleaned = withoutMetadata(bytes, info.kind);
+  if (!cleaned)
+    return {
+      problem: `The image is damaged or is not a real ${info.kind.toUpperCase()} file: save it again and upload that`,
+    };
+  return { info, bytes: cleaned };
 }
 
 const IMAGE_EXTENSION = /\.(png|jpe?g|gif|webp|svg|bmp|heic|heif|tiff?)$/i;
@@ -104,27 +114,28 @@ export function altProblem(alt: string, filename: string): string | null {
 /**
  * Every problem with an image and its words: the file (when one was chosen;
  * without one the image already there keeps its file and only its words
- * change), the alt text, the caption. `info` is the new file's facts.
+ * change), the alt text, the caption. `info` is the new file's facts, `bytes` what is stored of it.
  */
 export function imageProblems(input: {
   file: { filename: string; bytes: Buffer } | null;
   alt: string;
   caption: string;
   current: { originalName: string } | null;
-}): { problems: Problem[]; info: ImageInfo | null } {
+}): { problems: Problem[]; info: ImageInfo | null; bytes: Buffer | null } {
   const problems: Problem[] = [];
   let info: ImageInfo | null = null;
+  let bytes: Buffer | null = null;
   if (input.file) {
     const checked = fileProblem(input.file.bytes);
     if ('problem' in checked) problems.push({ field: 'file', text: checked.problem });
-    else info = checked.info;
+    else ({ info, bytes } = checked);
   } else if (!input.current) problems.push({ field: 'file', text: 'Choose an image to upload' });
   const filename = input.file?.filename ?? input.current?.originalName ?? '';
   const alt = altProblem(input.alt, filename);
   if (alt) problems.push({ field: 'alt', text: alt });
   if (input.caption.trim().length > MAX_CAPTION_CHARS)
     problems.push({ field: 'caption', text: `The caption must be ${MAX_CAPTION_CHARS} characters or fewer` });
-  return { problems, info };
+  return { problems, info, bytes };
 }
 
 /**

@@ -37,13 +37,17 @@ export interface ImageChange {
   correction: string;
 }
 
-/** Every problem with the change, at once (nothing is stored when there is one); the new file's facts. */
+/**
+ * Every problem with the change, at once (nothing is stored when there is one); the new file's
+ * facts, and the change with the file as it is stored (without its camera's metadata: ./images.rules.ts).
+ */
 function checked(input: ImageChange, current: { originalName: string } | null, needsNote: boolean) {
-  const { problems, info } = imageProblems({ ...input, current });
+  const { problems, info, bytes } = imageProblems({ ...input, current });
   const all: { field: string; text: string }[] = [...problems];
   if (needsNote && !input.correction.trim()) all.push({ field: 'correction', text: CORRECTION_NEEDED });
   if (all.length) throw UserInputError.all(all);
-  return info;
+  const file = input.file && bytes ? { ...input.file, bytes } : null;
+  return { info, change: { ...input, file } };
 }
 
 /**
@@ -137,15 +141,15 @@ export async function setArticleImage(
   if (before.kind === 'pull-quote')
     throw new UserInputError('A pull-quote has no image: add it to an article', 'file');
   const current = before.image_id ? { originalName: before.original_name ?? '' } : null;
-  const info = checked(input, current, e.status === 'published');
-  await storeAndChange(c, input.file, async (trx, storedName) => {
+  const { info, change } = checked(input, current, e.status === 'published');
+  await storeAndChange(c, change.file, async (trx, storedName) => {
     await assertEditor(trx, user);
     const edition = await editionOrThrow(trx, editionId);
     const a = await articleForImage(trx, editionId, articleId);
     if (!a) throw new NotFoundError('article');
     const now = c.clock.now().toISOString();
-    await noteCorrection(trx, edition, input.correction, now);
-    const done = await placed(trx, c, user, input, storedName, info, a.image_id);
+    await noteCorrection(trx, edition, change.correction, now);
+    const done = await placed(trx, c, user, change, storedName, info, a.image_id);
     await setArticleImageFields(trx, articleId, done.fields, now);
     await recordAudit(trx, c.clock, actor, {
       action: 'update',
@@ -226,10 +230,14 @@ export async function setContributionImage(
   input: ImageChange,
 ) {
   const before = await ownOpenContribution(c.db, user, id);
-  const info = checked(input, before.image_id ? { originalName: before.original_name ?? '' } : null, false);
-  await storeAndChange(c, input.file, async (trx, storedName) => {
+  const { info, change } = checked(
+    input,
+    before.image_id ? { originalName: before.original_name ?? '' } : null,
+    false,
+  );
+  await storeAndChange(c, change.file, async (trx, storedName) => {
     const item = await ownOpenContribution(trx, user, id);
-    const done = await placed(trx, c, user, input, storedName, info, item.image_id);
+    const done = await placed(trx, c, user, change, storedName, info, item.image_id);
     await setContributionImageFields(trx, id, done.fields, c.clock.now().toISOString());
     await recordAudit(trx, c.clock, actor, {
       action: 'update',
