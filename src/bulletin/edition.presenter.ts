@@ -1,3 +1,4 @@
+import { deepFreeze } from '../platform/views/kept.ts';
 import type { ArticleRow, EditionHead } from './editions.repo.ts';
 import { editionTitle, monthName } from './editions.rules.ts';
 import { imageSrc, shownImage } from './images.presenter.ts';
@@ -5,7 +6,7 @@ import { articleHtml } from './markdown.ts';
 import { type ArticleImage, imageOfRow, type SentRecord } from './record.ts';
 import type { BulletinArticlesTable, BulletinEditionsTable, BulletinFeedbackTable } from './schema.ts';
 import type { ForYou, GeneratedSections } from './sections.service.ts';
-import { trainingFor } from './training.rules.ts';
+import { type TrainingSection, trainingFor } from './training.rules.ts';
 
 const CLOCK = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
@@ -41,20 +42,11 @@ type ArticleLike = Pick<BulletinArticlesTable, 'id' | 'kind' | 'title' | 'body' 
   image?: ArticleImage | null;
 };
 
-const fromRows = (articles: ArticleRow[]): ArticleLike[] =>
+const fromRows = (articles: readonly ArticleRow[]): ArticleLike[] =>
   articles.map((a) => ({ ...a, mustRead: a.must_read === 1, image: imageOfRow(a) }));
 
-/** The parts a reading page, the as-sent page and the print page share. */
-function body(
-  e: { month: string; welcome: string; sign_off: string },
-  articles: ArticleLike[],
-  sections: GeneratedSections,
-  isManager: boolean,
-  live: boolean,
-  srcOf: (imageId: string) => string = imageSrc,
-) {
-  const training = trainingFor(sections.training, isManager);
-  const shown = articles.map((a) => ({
+const show = (articles: readonly ArticleLike[], srcOf: (imageId: string) => string) =>
+  articles.map((a) => ({
     id: a.id,
     anchor: `article-${a.id}`,
     kind: a.kind,
@@ -65,6 +57,46 @@ function body(
     // Pull-quotes have no image; an article's shows under its heading.
     image: a.kind === 'article' ? shownImage(a.image, srcOf) : null,
   }));
+type ShownArticle = ReturnType<typeof show>[number];
+
+/**
+ * The articles as the web shows them, worked out once for each set of rows the reading service
+ * keeps between readers (frozen: ./reading.service.ts) and frozen in turn, so that the page's
+ * kept parts know them without hashing them again (platform/views/kept.ts).
+ */
+const shownOfRows = new WeakMap<readonly ArticleRow[], readonly ShownArticle[]>();
+function shownFromRows(rows: readonly ArticleRow[], srcOf: (imageId: string) => string) {
+  if (srcOf !== imageSrc || !Object.isFrozen(rows)) return show(fromRows(rows), srcOf);
+  let shown = shownOfRows.get(rows);
+  if (!shown) {
+    shown = deepFreeze(show(fromRows(rows), imageSrc));
+    shownOfRows.set(rows, shown);
+  }
+  return shown;
+}
+
+/** The training list for a manager or anyone else, once for each kept (frozen) list. */
+const trainingOf = new WeakMap<TrainingSection, Map<boolean, TrainingSection>>();
+function trainingShown(section: TrainingSection, isManager: boolean) {
+  if (!Object.isFrozen(section)) return trainingFor(section, isManager);
+  const byRole = trainingOf.get(section) ?? new Map<boolean, TrainingSection>();
+  trainingOf.set(section, byRole);
+  let shown = byRole.get(isManager);
+  if (!shown) {
+    shown = deepFreeze(trainingFor(section, isManager));
+    byRole.set(isManager, shown);
+  }
+  return shown;
+}
+
+/** The parts a reading page, the as-sent page and the print page share. */
+function body(
+  e: { month: string; welcome: string; sign_off: string },
+  shown: readonly ShownArticle[],
+  sections: GeneratedSections,
+  isManager: boolean,
+  live: boolean,
+) {
   const contents = [
     ...shown.filter((a) => a.kind === 'article').map((a) => ({ text: a.title, href: `#${a.anchor}` })),
     ...(sections.focus ? [{ text: 'Practice focus', href: '#practice-focus' }] : []),
@@ -84,18 +116,17 @@ function body(
     focus: sections.focus,
     lessons: sections.lessons,
     youSaid: sections.youSaid,
-    training: {
-      ...training,
-      placesNote: live
-        ? `Places as of ${CLOCK.format(new Date(sections.at))}`
-        : `Places as at ${CLOCK.format(new Date(sections.at))} when the edition was sent`,
-    },
+    training: trainingShown(sections.training, isManager),
+    // Apart from the list, which stays the same between readers while its places do.
+    placesNote: live
+      ? `Places as of ${CLOCK.format(new Date(sections.at))}`
+      : `Places as at ${CLOCK.format(new Date(sections.at))} when the edition was sent`,
   };
 }
 
 export interface ReadData {
   edition: EditionHead;
-  articles: ArticleRow[];
+  articles: readonly ArticleRow[];
   sections: GeneratedSections;
   forYou: ForYou;
   confirmed: Set<string>;
@@ -108,7 +139,7 @@ export interface ReadData {
 /** The web edition for one reader: live sections, their must-reads, votes and feedback. */
 export function presentEdition(d: ReadData, kept?: { values: Record<string, unknown>; errors: unknown }) {
   const e = d.edition;
-  const b = body(e, fromRows(d.articles), d.sections, d.isManager, true);
+  const b = body(e, shownFromRows(d.articles, imageSrc), d.sections, d.isManager, true);
   return {
     ...b,
     title: editionTitle(e.month),
@@ -118,8 +149,10 @@ export function presentEdition(d: ReadData, kept?: { values: Record<string, unkn
     published: e.status === 'published',
     publishedOn: whenWords(e.published_at),
     correction: e.correction_note ? { note: e.correction_note, when: whenWords(e.corrected_at) } : null,
+    // The reader's own state beside the article, which stays as it is kept (`shown`).
     articles: b.articles.map((a) => ({
       ...a,
+      shown: a,
       confirmed: d.confirmed.has(a.id),
       useful: d.votes.get(a.id),
     })),
@@ -137,7 +170,7 @@ export function presentEdition(d: ReadData, kept?: { values: Record<string, unkn
 export function presentAsSent(e: BulletinEditionsTable, r: SentRecord) {
   const b = body(
     { month: r.month, welcome: r.welcome, sign_off: r.signOff },
-    r.articles,
+    show(r.articles, imageSrc),
     r.sections,
     true,
     false,
@@ -152,7 +185,7 @@ export function presentAsSent(e: BulletinEditionsTable, r: SentRecord) {
 export function presentPrint(d: ReadData, srcOf?: (imageId: string) => string) {
   const e = d.edition;
   return {
-    ...body(e, fromRows(d.articles), d.sections, true, true, srcOf),
+    ...body(e, shownFromRows(d.articles, srcOf ?? imageSrc), d.sections, true, true),
     title: `${editionTitle(e.month)} (print)`,
     id: e.id,
   };

@@ -39,7 +39,7 @@ export async function imageForMail(db: Db, secret: string, id: string, key: stri
 export async function imagesAsData(
   db: Db,
   dataDir: string,
-  articles: { image_id: string | null }[],
+  articles: readonly { image_id: string | null }[],
 ): Promise<Map<string, string>> {
   const rows = await imagesById(
     db,

@@ -112,6 +112,45 @@ for (const dialect of dialectsUnderTest()) {
       }
     });
 
+    test('an article or its image changed outside the web app (a second instance, psql) shows on the next view', async () => {
+      const t = await createTestApp(dialect);
+      try {
+        const e = await current(t);
+        const b = await signedIn(t, 'practitioner');
+        assert.equal((await b.get(`/bulletin/${e.id}`)).statusCode, 200);
+        const article = await t.db
+          .selectFrom('bulletin_articles')
+          .select(['id', 'title'])
+          .where('edition_id', '=', e.id)
+          .where('kind', '=', 'article')
+          .orderBy('position')
+          .executeTakeFirstOrThrow();
+        await t.db
+          .updateTable('bulletin_articles')
+          .set({ body: 'Corrected by the editor: the **new** wording.' })
+          .where('id', '=', article.id)
+          .execute();
+        const after = (await b.get(`/bulletin/${e.id}`)).body;
+        assert.match(after, /Corrected by the editor: the <strong>new<\/strong> wording\./);
+        const pictured = await t.db
+          .selectFrom('bulletin_articles as a')
+          .innerJoin('bulletin_images as i', 'i.id', 'a.image_id')
+          .select(['i.id', 'i.width'])
+          .where('a.edition_id', '=', e.id)
+          .executeTakeFirst();
+        if (pictured) {
+          await t.db
+            .updateTable('bulletin_images')
+            .set({ width: 321 })
+            .where('id', '=', pictured.id)
+            .execute();
+          assert.match((await b.get(`/bulletin/${e.id}`)).body, /width="321"/, 'the image row too');
+        }
+      } finally {
+        await t.drop();
+      }
+    });
+
     test('a must-read is confirmed once; the manager sees who has not and reminds them; feedback and votes are kept', async () => {
       const t = await createTestApp(dialect);
       try {

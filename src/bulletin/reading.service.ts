@@ -1,12 +1,22 @@
 import type { Config } from '../config.ts';
 import { type Actor, recordAudit } from '../platform/audit/audit.ts';
+import { changeStamp } from '../platform/db/change-stamps.ts';
 import type { DbOrTrx } from '../platform/db/db.ts';
 import { NotFoundError, UserInputError } from '../platform/http/errors.ts';
 import { composeMessage, mailLayout } from '../platform/mail/message.ts';
 import { enqueueMail } from '../platform/mail/outbox.ts';
 import { can, ForbiddenError, listScope } from '../platform/policy/policy.ts';
 import type { Principal } from '../platform/policy/roles.ts';
-import { articlesOf, findEditionHead, listEditions, searchEditions } from './editions.repo.ts';
+import { deepFreeze } from '../platform/views/kept.ts';
+import { ViewCache } from '../platform/views/view-cache.ts';
+import {
+  type ArticleRow,
+  articlesOf,
+  type EditionHead,
+  findEditionHead,
+  listEditions,
+  searchEditions,
+} from './editions.repo.ts';
 import { editionTitle } from './editions.rules.ts';
 import { type Ctx, editionOrThrow, isEditor } from './editions.service.ts';
 import {
@@ -23,7 +33,7 @@ import {
   votesOfEdition,
 } from './reading.repo.ts';
 import { mustReadReminder } from './reminder.presenter.ts';
-import { forYou, liveSectionsForReaders } from './sections.service.ts';
+import { forYou, liveSectionsForReaders, READERS_STAMPS } from './sections.service.ts';
 
 /** The archive (drafts too for editors), or the editions matching the words typed. */
 export async function archive(db: Ctx['db'], user: Principal, q: string) {
@@ -51,18 +61,39 @@ const countedReads = (db: object) => {
   return seen;
 };
 
+const keptEditions = new WeakMap<DbOrTrx, ViewCache<StoredEdition>>();
+interface StoredEdition {
+  head: EditionHead | undefined;
+  articles: readonly ArticleRow[];
+}
+
+/**
+ * An edition and its articles as stored, kept between readers until the bulletin's change stamp
+ * moves (any change to an edition, an article or an image, in any process) and frozen, so the
+ * presenter and the page's kept parts can keep what they make of them too.
+ */
+function editionAsStored(db: DbOrTrx, id: string, stamp: string): Promise<StoredEdition> {
+  const cache = keptEditions.get(db) ?? new ViewCache<StoredEdition>(50);
+  keptEditions.set(db, cache);
+  return cache.get(id, stamp, async () => {
+    const [head, articles] = await Promise.all([findEditionHead(db, id), articlesOf(db, id)]);
+    return deepFreeze({ head, articles });
+  });
+}
+
 /**
  * One edition for one reader: its articles, the sections built live, what
  * applies to them; a signed-in read of a published edition is counted once.
  * Drafts and scheduled editions are for editors only.
  */
 export async function readEdition({ db, clock }: Ctx, user: Principal, id: string) {
-  const e = await findEditionHead(db, id);
+  const stamp = await changeStamp(db, [...READERS_STAMPS]);
+  const { head: e, articles } = await editionAsStored(db, id, stamp);
   if (!e) throw new NotFoundError('edition');
   const editor = await isEditor(db, user);
   if (e.status !== 'published' && !editor) throw new NotFoundError('edition');
   const now = clock.now();
-  const [articles, sections] = await Promise.all([articlesOf(db, id), liveSectionsForReaders(db, e, now)]);
+  const sections = await liveSectionsForReaders(db, e, now, stamp);
   const ids = articles.map((a) => a.id);
   const [mine, confirmed, votes, feedback] = await Promise.all([
     forYou(db, user, sections.training, sections.focus?.title ?? null, now),

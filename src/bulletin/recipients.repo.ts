@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DbOrTrx } from '../platform/db/db.ts';
 import type { Role } from '../platform/policy/roles.ts';
 import type { Distribution } from './editions.rules.ts';
@@ -71,13 +72,29 @@ export async function claimDeliveries(db: DbOrTrx, editionId: string, staffIds: 
   return rows.map((r) => r.staff_id);
 }
 
-export const setDeliveryMessage = (db: DbOrTrx, editionId: string, staffId: string, outboxId: string) =>
-  db
+/** Notes each claimed delivery's message, in one statement for the batch. */
+export async function setDeliveryMessages(
+  db: DbOrTrx,
+  editionId: string,
+  messages: readonly { staffId: string; outboxId: string }[],
+) {
+  if (!messages.length) return;
+  await db
     .updateTable('bulletin_deliveries')
-    .set({ outbox_id: outboxId })
+    .set({
+      outbox_id: sql<string>`case staff_id ${sql.join(
+        messages.map((m) => sql`when ${m.staffId} then ${m.outboxId}`),
+        sql` `,
+      )} end`,
+    })
     .where('edition_id', '=', editionId)
-    .where('staff_id', '=', staffId)
+    .where(
+      'staff_id',
+      'in',
+      messages.map((m) => m.staffId),
+    )
     .execute();
+}
 
 /** Each recipient with their message's state, for the send report. */
 export const deliveryReport = (db: DbOrTrx, editionId: string) =>

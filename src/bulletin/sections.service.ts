@@ -1,17 +1,18 @@
 import { changesOfPublishedLessons, publishedLessons } from '../complaints/api.ts';
 import {
   coursesAwaitingDates,
-  elearningDueFor,
+  elearningDueForMany,
   focusCourseOf,
   sessionsForBulletin,
-  waitingPlacesOf,
+  waitingPlacesOfMany,
   youSaidWeDidNotes,
 } from '../learning/api.ts';
 import { londonDay } from '../platform/calendar/days.ts';
-import { changeStamp } from '../platform/db/change-stamps.ts';
+import { changeStamp, type StampName } from '../platform/db/change-stamps.ts';
 import type { DbOrTrx } from '../platform/db/db.ts';
 import { can } from '../platform/policy/policy.ts';
 import type { Principal } from '../platform/policy/roles.ts';
+import { deepFreeze } from '../platform/views/kept.ts';
 import { ViewCache } from '../platform/views/view-cache.ts';
 import { PRACTICE_TOOLS_HREF } from '../practice-tools/api.ts';
 import { lessonsCarriedBefore } from './editions.repo.ts';
@@ -35,17 +36,28 @@ interface EditionPeriod {
 
 const keptForReaders = new WeakMap<DbOrTrx, ViewCache<GeneratedSections>>();
 
+/** What the web edition is made from: its sections, and the edition and its articles. */
+export const READERS_STAMPS = ['learning', 'lessons', 'bulletin'] as const satisfies StampName[];
+
 /**
  * The sections for readers of the web edition, as they stand now: kept until the training offer,
  * its places, the lessons or the editions change (the database's change stamps say when), and
  * for the hour at most, since what is still to come moves on with the clock.
  */
-export async function liveSectionsForReaders(db: DbOrTrx, e: EditionPeriod, now: Date) {
-  const stamp = await changeStamp(db, ['learning', 'lessons', 'bulletin']);
+export async function liveSectionsForReaders(
+  db: DbOrTrx,
+  e: EditionPeriod,
+  now: Date,
+  stamp?: string,
+): Promise<GeneratedSections> {
+  const version = stamp ?? (await changeStamp(db, READERS_STAMPS));
   const cache = keptForReaders.get(db) ?? new ViewCache<GeneratedSections>(50);
   keptForReaders.set(db, cache);
   const iso = now.toISOString();
-  const sections = await cache.get(`${e.id} ${iso.slice(0, 13)}`, stamp, () => liveSections(db, e, now));
+  // Frozen, as kept views are: the page's kept parts then know them by sight (platform/views/kept.ts).
+  const sections = await cache.get(`${e.id} ${iso.slice(0, 13)}`, version, async () =>
+    deepFreeze(await liveSections(db, e, now)),
+  );
   // Nothing they are made from has changed since they were worked out: the places are as at now.
   return { ...sections, at: iso };
 }
@@ -97,6 +109,8 @@ export interface ForYou {
   lines: { text: string; href: string }[];
 }
 
+type Reader = Pick<Principal, 'id' | 'roles' | 'name' | 'email' | 'teamId' | 'serviceId'>;
+
 /**
  * What applies to one reader: e-learning to complete or renew, their
  * waiting-list places, and sessions meant for their role (managers' courses to
@@ -105,15 +119,42 @@ export interface ForYou {
  */
 export async function forYou(
   db: DbOrTrx,
-  reader: Pick<Principal, 'id' | 'roles' | 'name' | 'email' | 'teamId' | 'serviceId'>,
+  reader: Reader,
   training: TrainingSection,
   focusTitle: string | null,
   now: Date,
 ): Promise<ForYou> {
+  return (await forYouMany(db, [reader], training, focusTitle, now)).get(reader.id)!;
+}
+
+/** What applies to each of many readers (a batch of an edition's emails), read for all of them at once. */
+export async function forYouMany(
+  db: DbOrTrx,
+  readers: readonly Reader[],
+  training: TrainingSection,
+  focusTitle: string | null,
+  now: Date,
+): Promise<Map<string, ForYou>> {
+  const ids = readers.map((r) => r.id);
   const [due, waiting] = await Promise.all([
-    elearningDueFor(db, reader.id, londonDay(now)),
-    waitingPlacesOf(db, reader.id, now.toISOString()),
+    elearningDueForMany(db, ids, londonDay(now)),
+    waitingPlacesOfMany(db, ids, now.toISOString()),
   ]);
+  return new Map(
+    readers.map((r) => [
+      r.id,
+      forYouOf(r, due.get(r.id) ?? [], waiting.get(r.id) ?? [], training, focusTitle),
+    ]),
+  );
+}
+
+function forYouOf(
+  reader: Reader,
+  due: { title: string; standing: { kind: string } }[],
+  waiting: { position: number; title: string; course_id: string }[],
+  training: TrainingSection,
+  focusTitle: string | null,
+): ForYou {
   const lines: ForYou['lines'] = [];
   for (const m of due)
     lines.push({

@@ -6,10 +6,10 @@
 /** The training offer as the bulletin prints it: sessions of a period, courses awaiting dates, the focus, "you said, we did", one reader's waiting places and e-learning due. */
 export {
   coursesAwaitingDates,
-  elearningDueFor,
+  elearningDueForMany,
   focusCourseOf,
   sessionsForBulletin,
-  waitingPlacesOf,
+  waitingPlacesOfMany,
   youSaidWeDidNotes,
 } from './bulletin-offer.repo.ts';
 /** Adds a CPD entry to the signed-in person's own record (the practice tools save what was practised). */

@@ -51,6 +51,26 @@ export async function latestCompletions(db: DbOrTrx, scope: ListScope = { kind: 
   };
 }
 
+/** The modules, and some people's latest completion of each: for what is due for each of them. */
+export async function completionsOf(db: DbOrTrx, staffIds: readonly string[]) {
+  const [modules, done] = await Promise.all([
+    db.selectFrom('lrn_modules').selectAll().orderBy('title').execute(),
+    staffIds.length
+      ? db
+          .selectFrom('lrn_completions')
+          .select(['staff_id', 'module_id', sql<string>`max(completed_on)`.as('last')])
+          .where('staff_id', 'in', [...staffIds])
+          .groupBy(['staff_id', 'module_id'])
+          .execute()
+      : [],
+  ]);
+  const last = new Map(done.map((d) => [`${d.staff_id}|${d.module_id}`, d.last]));
+  return {
+    modules,
+    lastOf: (staffId: string, moduleId: string) => last.get(`${staffId}|${moduleId}`) ?? null,
+  };
+}
+
 export async function findModule(db: DbOrTrx, id: string) {
   return db.selectFrom('lrn_modules').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import nunjucks from 'nunjucks';
-import { KeptFragments } from './kept.ts';
+import { deepFreeze, KeptFragments } from './kept.ts';
 
 const setUp = (budget?: number) => {
   const kept = new KeptFragments(budget);
@@ -28,6 +28,29 @@ test('a kept part is rendered once for its data, and again for different data', 
   // A session's places change: the data differ, so the part is rendered again.
   assert.match(render({ title: 'Training <available>', items: ['Monday', 'Wednesday'] }), /Wednesday/);
   assert.equal(kept.rendered, 2);
+});
+
+test('a frozen view is known by its content, hashed once: another frozen copy of it is the same part, a different one is not', () => {
+  const { kept, render } = setUp();
+  const view = deepFreeze({ title: 'Training', items: ['Monday', 'Tuesday'] });
+  assert.ok(Object.isFrozen(view.items), 'frozen all the way down');
+  assert.throws(() => {
+    (view.items as string[]).push('Wednesday');
+  }, TypeError);
+  render(view);
+  render(view);
+  render(deepFreeze({ title: 'Training', items: ['Monday', 'Tuesday'] }));
+  // Inside a list made in the template, as a page's kept parts use them.
+  render([view].map((v) => v)[0]);
+  assert.equal(kept.rendered, 1);
+  assert.match(render(deepFreeze({ title: 'Training', items: ['Monday', 'Thursday'] })), /Thursday/);
+  assert.equal(kept.rendered, 2);
+  // Only deepFreeze's promise counts: an object frozen on the surface alone is read as JSON each time.
+  const shallow = Object.freeze({ title: 'Shallow', items: ['Friday'] });
+  render(shallow);
+  shallow.items.push('Saturday');
+  assert.match(render(shallow), /Saturday/, 'its change is seen');
+  assert.equal(kept.rendered, 4);
 });
 
 test('without data the part is rendered every time; the least recently used part goes first when full', () => {

@@ -1,6 +1,40 @@
 import { createHash, randomUUID } from 'node:crypto';
 import nunjucks from 'nunjucks';
 
+/**
+ * What a kept part's data is, as a string to hash: its JSON, except that an object or array
+ * frozen all the way down (deepFreeze) is hashed once and then known by that hash. A presenter
+ * that keeps its view of stored data between readers (the edition's articles and training list)
+ * freezes it, so each reader's page costs a lookup instead of writing out 50 kB of JSON again.
+ * Frozen is the promise that nothing will change it; only deepFreeze makes that promise.
+ */
+const hashes = new WeakMap<object, string>();
+function contentKey(data: unknown): string {
+  if (typeof data !== 'object' || data === null) return JSON.stringify(data) ?? 'undefined';
+  if (deeplyFrozen.has(data)) {
+    let hash = hashes.get(data);
+    if (!hash) {
+      hash = createHash('sha256').update(JSON.stringify(data)).digest('base64');
+      hashes.set(data, hash);
+    }
+    return hash;
+  }
+  // A list made in the template (`[a.kind, b.training]`): its members may be kept views.
+  if (Array.isArray(data)) return `[${data.map(contentKey).join(',')}]`;
+  return JSON.stringify(data);
+}
+
+const deeplyFrozen = new WeakSet<object>();
+
+/** Freezes a view and everything in it, and marks it so a kept part hashes it once (contentKey). */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || deeplyFrozen.has(value)) return value;
+  for (const member of Object.values(value)) deepFreeze(member);
+  Object.freeze(value);
+  deeplyFrozen.add(value);
+  return value;
+}
+
 interface Kept {
   text: string;
   bytes: Buffer;
@@ -52,7 +86,7 @@ export class KeptFragments implements nunjucks.Extension {
 
   run(_context: unknown, name: string, data: unknown, body: () => string) {
     if (data === undefined || data === null) return new nunjucks.runtime.SafeString(body());
-    const key = createHash('sha256').update(name).update('\0').update(JSON.stringify(data)).digest('base64');
+    const key = createHash('sha256').update(name).update('\0').update(contentKey(data)).digest('base64');
     let kept = this.#kept.get(key);
     if (kept) {
       // Used again: to the back of the queue, so the least recently used goes first.
