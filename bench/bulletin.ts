@@ -5,6 +5,7 @@
 // delivering them to an SMTP server on loopback (messages per second).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createApp } from '../src/app.ts';
@@ -197,6 +198,24 @@ async function run(dialect: Dialect) {
         console.log(
           `  ${label.padEnd(32)} median ${ms(median(times)).padStart(7)}  p95 ${ms(p95).padStart(7)}  (${(p95 / baseline).toFixed(1)}× baseline p95)`,
         );
+      }
+      // The floor on this machine: the same page's bytes from a bare node:http server that does
+      // nothing else, to the same 20 readers. What the Hub adds is the difference.
+      const bytes = Buffer.from(html);
+      const bare = http.createServer((_req, res) => {
+        res.setHeader('content-type', 'text/html; charset=utf-8');
+        res.end(bytes);
+      });
+      await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
+      try {
+        const bareBase = `http://127.0.0.1:${(bare.address() as AddressInfo).port}`;
+        await load(bareBase, '/', '');
+        const times = await load(bareBase, '/', '');
+        console.log(
+          `  ${`its ${Math.round(bytes.length / 1024)} KB from bare node:http (floor)`.padEnd(32)} median ${ms(median(times)).padStart(7)}  p95 ${ms(percentile(times, 95)).padStart(7)}`,
+        );
+      } finally {
+        bare.close();
       }
     } finally {
       await app.close();
