@@ -151,3 +151,34 @@ test('an image damaged after its size (a segment that runs past the end) is not 
   const png = readFileSync(path.join(import.meta.dirname, 'fixtures', 'chromium-screenshot.png'));
   assert.equal(withoutMetadata(png.subarray(0, 60), 'png'), null);
 });
+
+test('a JPEG’s thumbnails go too: JFIF’s own, and the JFXX extension that holds only thumbnails', () => {
+  const photo = readFileSync(path.join(import.meta.dirname, 'fixtures', 'pillow-photo.jpg'));
+  const segment = (payload: Buffer) => {
+    const head = Buffer.from([0xff, 0xe0, 0, 0]);
+    head.writeUInt16BE(payload.length + 2, 2);
+    return Buffer.concat([head, payload]);
+  };
+  // JFIF 1.02, no units, 1×1 density, a 2×1 thumbnail of RGB pixels; then a JFXX thumbnail.
+  const thumb = Buffer.from([0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0xff]);
+  const jfif = segment(Buffer.concat([Buffer.from('JFIF\0\x01\x02\0\0\x01\0\x01\x02\x01', 'latin1'), thumb]));
+  const jfxx = segment(Buffer.from('JFXX\0\x13uncropped-thumbnail', 'latin1'));
+  const body = photo.subarray(2 + 2 + photo.readUInt16BE(4)); // after SOI and Pillow's own JFIF
+  const withThumbs = Buffer.concat([photo.subarray(0, 2), jfif, jfxx, body]);
+  const clean = withoutMetadata(withThumbs, 'jpeg')!;
+  assert.ok(!clean.includes(thumb), 'no thumbnail pixels');
+  assert.ok(!clean.includes(Buffer.from('JFXX')), 'no JFXX segment');
+  const app0 = clean.subarray(2, 2 + 2 + clean.readUInt16BE(4));
+  assert.equal(app0.toString('latin1', 4, 9), 'JFIF\0', 'JFIF itself is kept, first');
+  assert.deepEqual(
+    [app0.length, app0.readUInt16BE(2), app0[16], app0[17]],
+    [18, 16, 0, 0],
+    'with a 0×0 thumbnail and the length of a JFIF segment without one',
+  );
+  assert.deepEqual(
+    app0.subarray(9, 16),
+    jfif.subarray(9, 16),
+    'its version, units and densities as they were',
+  );
+  assert.deepEqual(imageInfo(clean), imageInfo(photo));
+});

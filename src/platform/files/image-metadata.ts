@@ -31,7 +31,7 @@ const SOS = 0xda;
 const EOI = 0xd9;
 
 /**
- * JPEG: the segments before the image data, less every APPn but JFIF (APP0), the ICC colour
+ * JPEG: the segments before the image data, less every APPn but JFIF (APP0, without a thumbnail), the ICC colour
  * profile (APP2 "ICC_PROFILE") and Adobe's colour transform (APP14), and less comments (COM);
  * then the image data up to its end marker (what phones append after it — depth maps, second
  * pictures, vendors' trailers — is dropped too).
@@ -63,21 +63,37 @@ function jpeg(b: Buffer): Buffer {
     const isApp = marker >= APP0 && marker <= 0xef;
     if (marker === APP1 && payload.toString('latin1', 0, 6) === 'Exif\0\0')
       orientation = exifOrientation(payload.subarray(6));
+    const jfif = marker === APP0 && payload.toString('latin1', 0, 5) === 'JFIF\0';
     const keep =
       marker === COM
         ? false
         : !isApp ||
-          marker === APP0 ||
+          jfif ||
           marker === APP14 ||
           (marker === APP2 && payload.toString('latin1', 0, 12) === 'ICC_PROFILE\0');
     if (keep) {
-      kept.push(segment);
-      if (marker === APP0 && kept.length === 2) exifAt = 2;
+      kept.push(jfif ? withoutJfifThumbnail(segment) : segment);
+      if (jfif && kept.length === 2) exifAt = 2;
     }
     at = end;
   }
   if (orientation !== 1) kept.splice(exifAt, 0, orientationSegment(orientation));
   return Buffer.concat(kept);
+}
+
+/**
+ * JFIF's own segment less its thumbnail, if it has one (a thumbnail can show what a crop cut
+ * out). Its extension (APP0 "JFXX"), which holds only thumbnails, is not kept at all.
+ */
+function withoutJfifThumbnail(segment: Buffer): Buffer {
+  // FF E0, length (2), "JFIF\0" (5), version (2), units (1), densities (4): 16 bytes, then the
+  // thumbnail's width and height (1 each), then its pixels.
+  if (segment.length < 18 || (segment[16] === 0 && segment[17] === 0)) return segment;
+  const s = Buffer.from(segment.subarray(0, 18));
+  s.writeUInt16BE(16, 2);
+  s[16] = 0;
+  s[17] = 0;
+  return s;
 }
 
 /** Where the entropy-coded data (with any further scans of a progressive JPEG) ends: after EOI. */
