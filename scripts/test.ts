@@ -46,8 +46,11 @@ const SLOW = [
  * servers, workers and processes that register process-wide things (job handlers, listeners), or
  * cut and terminate database connections, which other tests sharing a process must never see.
  */
-const POSTGRES_ONLY = 'src/platform/db/connection-loss.test.ts';
-const OWN_PROCESS = [...SLOW, POSTGRES_ONLY];
+const CONNECTION_LOSS = 'src/platform/db/connection-loss.test.ts';
+const OWN_PROCESS = [...SLOW, CONNECTION_LOSS];
+
+/** Tests of PostgreSQL alone: the fast loop is SQLite only, so there they could only be skipped. */
+const POSTGRES_ONLY = [CONNECTION_LOSS, 'src/platform/db/postgres-storage.test.ts'];
 
 const files = (pattern: string) => globSync(pattern).sort();
 const srcFiles = () => files('src/**/*.test.ts');
@@ -57,8 +60,7 @@ const rank = (f: string) => (f.includes('accessibility') ? 0 : 1);
 
 const suites: Record<string, () => string[]> = {
   all: () => [...e2eFiles(), ...srcFiles()],
-  // The fast loop is SQLite only, so a test of PostgreSQL's connections would only ever be skipped there.
-  fast: () => srcFiles().filter((f) => !SLOW.includes(f) && f !== POSTGRES_ONLY),
+  fast: () => srcFiles().filter((f) => !SLOW.includes(f) && !POSTGRES_ONLY.includes(f)),
   unit: srcFiles,
   e2e: e2eFiles,
 };

@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import { sql } from 'kysely';
-import { createTestDb, dialectsUnderTest, forEachDialect, underSchemaLock } from '../../testing/test-db.ts';
+import { forEachDialect, underSchemaLock } from '../../testing/test-db.ts';
 import { migrateToLatest } from './migrate.ts';
 
 forEachDialect('migrations are idempotent: a second run applies nothing and keeps the data', async (t) => {
@@ -74,23 +72,3 @@ forEachDialect(
     );
   },
 );
-
-test('on PostgreSQL the outbox stores its messages compressed with lz4 (a bulletin queues 300 MB) [postgres]', {
-  skip: dialectsUnderTest().includes('postgres') ? false : 'PostgreSQL only: DATABASE_URL is not set',
-}, async () => {
-  const t = await createTestDb('postgres');
-  try {
-    const { rows } = await sql<{ attname: string; attcompression: string }>`
-        select attname, attcompression from pg_attribute
-        where attrelid = 'outbox'::regclass and attname in ('text_body', 'html_body') order by attname`.execute(
-      t.db,
-    );
-    // 'l' is lz4; a server built without it would say '' (the default, pglz), and this would fail there.
-    assert.deepEqual(rows, [
-      { attname: 'html_body', attcompression: 'l' },
-      { attname: 'text_body', attcompression: 'l' },
-    ]);
-  } finally {
-    await t.drop();
-  }
-});
