@@ -1,4 +1,4 @@
-import { deepFreeze } from '../platform/views/kept.ts';
+import { madeOnceFor } from '../platform/views/kept.ts';
 import type { ArticleRow, EditionHead } from './editions.repo.ts';
 import { editionTitle, monthName } from './editions.rules.ts';
 import { imageSrc, shownImage } from './images.presenter.ts';
@@ -60,34 +60,23 @@ const show = (articles: readonly ArticleLike[], srcOf: (imageId: string) => stri
 type ShownArticle = ReturnType<typeof show>[number];
 
 /**
- * The articles as the web shows them, worked out once for each set of rows the reading service
- * keeps between readers (frozen: ./reading.service.ts) and frozen in turn, so that the page's
- * kept parts know them without hashing them again (platform/views/kept.ts).
+ * The articles as the web shows them, and the training list for a manager or anyone else:
+ * worked out once for each set of rows and sections the reading service keeps between readers
+ * (frozen: ./reading.service.ts), so that the page's kept parts know them without hashing them
+ * again (platform/views/kept.ts).
  */
 const shownOfRows = new WeakMap<readonly ArticleRow[], readonly ShownArticle[]>();
-function shownFromRows(rows: readonly ArticleRow[], srcOf: (imageId: string) => string) {
-  if (srcOf !== imageSrc || !Object.isFrozen(rows)) return show(fromRows(rows), srcOf);
-  let shown = shownOfRows.get(rows);
-  if (!shown) {
-    shown = deepFreeze(show(fromRows(rows), imageSrc));
-    shownOfRows.set(rows, shown);
-  }
-  return shown;
-}
+const shownFromRows = (rows: readonly ArticleRow[], srcOf: (imageId: string) => string) =>
+  srcOf === imageSrc
+    ? madeOnceFor(shownOfRows, rows, () => show(fromRows(rows), imageSrc))
+    : show(fromRows(rows), srcOf);
 
-/** The training list for a manager or anyone else, once for each kept (frozen) list. */
-const trainingOf = new WeakMap<TrainingSection, Map<boolean, TrainingSection>>();
-function trainingShown(section: TrainingSection, isManager: boolean) {
-  if (!Object.isFrozen(section)) return trainingFor(section, isManager);
-  const byRole = trainingOf.get(section) ?? new Map<boolean, TrainingSection>();
-  trainingOf.set(section, byRole);
-  let shown = byRole.get(isManager);
-  if (!shown) {
-    shown = deepFreeze(trainingFor(section, isManager));
-    byRole.set(isManager, shown);
-  }
-  return shown;
-}
+const trainingForManagers = new WeakMap<TrainingSection, TrainingSection>();
+const trainingForOthers = new WeakMap<TrainingSection, TrainingSection>();
+const trainingShown = (section: TrainingSection, isManager: boolean) =>
+  madeOnceFor(isManager ? trainingForManagers : trainingForOthers, section, () =>
+    trainingFor(section, isManager),
+  );
 
 /** The parts a reading page, the as-sent page and the print page share. */
 function body(

@@ -8,7 +8,7 @@ import {
   youSaidWeDidNotes,
 } from '../learning/api.ts';
 import { londonDay } from '../platform/calendar/days.ts';
-import { changeStamp, type StampName } from '../platform/db/change-stamps.ts';
+import type { StampName } from '../platform/db/change-stamps.ts';
 import type { DbOrTrx } from '../platform/db/db.ts';
 import { can } from '../platform/policy/policy.ts';
 import type { Principal } from '../platform/policy/roles.ts';
@@ -48,14 +48,14 @@ export async function liveSectionsForReaders(
   db: DbOrTrx,
   e: EditionPeriod,
   now: Date,
-  stamp?: string,
+  /** changeStamp(db, READERS_STAMPS), read by the caller before the edition it comes with. */
+  stamp: string,
 ): Promise<GeneratedSections> {
-  const version = stamp ?? (await changeStamp(db, READERS_STAMPS));
   const cache = keptForReaders.get(db) ?? new ViewCache<GeneratedSections>(50);
   keptForReaders.set(db, cache);
   const iso = now.toISOString();
   // Frozen, as kept views are: the page's kept parts then know them by sight (platform/views/kept.ts).
-  const sections = await cache.get(`${e.id} ${iso.slice(0, 13)}`, version, async () =>
+  const sections = await cache.get(`${e.id} ${iso.slice(0, 13)}`, stamp, async () =>
     deepFreeze(await liveSections(db, e, now)),
   );
   // Nothing they are made from has changed since they were worked out: the places are as at now.

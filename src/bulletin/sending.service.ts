@@ -100,8 +100,8 @@ export async function testSend(
     ) ?? {
       ...user,
     };
-    const [mine] = (await forYouFor(trx, record, [me], now)).values();
-    await enqueueMail(trx, clock, await messageFor(config, record, editionId, me, mine!, true));
+    const mine = (await forYouFor(trx, record, [me], now)).get(me.id)!;
+    await enqueueMail(trx, clock, await messageFor(config, record, editionId, me, mine, true));
     await recordAudit(trx, clock, actor, {
       action: 'update',
       recordType: 'bulletin-edition',

@@ -117,10 +117,17 @@ export async function waitingPlacesOfMany(db: DbOrTrx, staffIds: readonly string
         .orderBy('s.starts_at')
         .execute()
     : [];
-  const byPerson = new Map<string, (Omit<(typeof rows)[number], 'staff_id'> & { position: number })[]>();
-  for (const { staff_id, ...place } of rows) {
-    const position = await waitingPosition(db, place.session_id, place.queue_pos);
-    byPerson.set(staff_id, [...(byPerson.get(staff_id) ?? []), { ...place, position }]);
+  const places = await Promise.all(
+    rows.map(async ({ staff_id, ...place }) => ({
+      staff_id,
+      place: { ...place, position: await waitingPosition(db, place.session_id, place.queue_pos) },
+    })),
+  );
+  const byPerson = new Map<string, (typeof places)[number]['place'][]>();
+  for (const { staff_id, place } of places) {
+    const list = byPerson.get(staff_id);
+    if (list) list.push(place);
+    else byPerson.set(staff_id, [place]);
   }
   return byPerson;
 }

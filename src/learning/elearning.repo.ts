@@ -5,6 +5,14 @@ import { whereInScope } from '../platform/db/scope.ts';
 import type { ListScope } from '../platform/policy/policy.ts';
 import type { LrnCompletionsTable } from './schema.ts';
 
+const modulesByTitle = (db: DbOrTrx) => db.selectFrom('lrn_modules').selectAll().orderBy('title').execute();
+
+/** A lookup of each person's latest completion of each module, from the grouped rows. */
+function latestOf(done: { staff_id: string; module_id: string; last: string }[]) {
+  const last = new Map(done.map((d) => [`${d.staff_id}|${d.module_id}`, d.last]));
+  return (staffId: string, moduleId: string) => last.get(`${staffId}|${moduleId}`) ?? null;
+}
+
 /**
  * Each active person's latest completion of each module (null when never), with
  * their team and service; only the people in `scope` (everyone by default).
@@ -25,7 +33,7 @@ export async function latestCompletions(db: DbOrTrx, scope: ListScope = { kind: 
       )
       .orderBy('staff.name')
       .execute(),
-    db.selectFrom('lrn_modules').selectAll().orderBy('title').execute(),
+    modulesByTitle(db),
     // Only the completions of the people in scope: one person's "For you" in a bulletin of 3,000
     // must not read the whole authority's completions.
     db
@@ -43,18 +51,13 @@ export async function latestCompletions(db: DbOrTrx, scope: ListScope = { kind: 
       .groupBy(['c.staff_id', 'c.module_id'])
       .execute(),
   ]);
-  const last = new Map(done.map((d) => [`${d.staff_id}|${d.module_id}`, d.last]));
-  return {
-    people,
-    modules,
-    lastOf: (staffId: string, moduleId: string) => last.get(`${staffId}|${moduleId}`) ?? null,
-  };
+  return { people, modules, lastOf: latestOf(done) };
 }
 
 /** The modules, and some people's latest completion of each: for what is due for each of them. */
 export async function completionsOf(db: DbOrTrx, staffIds: readonly string[]) {
   const [modules, done] = await Promise.all([
-    db.selectFrom('lrn_modules').selectAll().orderBy('title').execute(),
+    modulesByTitle(db),
     staffIds.length
       ? db
           .selectFrom('lrn_completions')
@@ -64,11 +67,7 @@ export async function completionsOf(db: DbOrTrx, staffIds: readonly string[]) {
           .execute()
       : [],
   ]);
-  const last = new Map(done.map((d) => [`${d.staff_id}|${d.module_id}`, d.last]));
-  return {
-    modules,
-    lastOf: (staffId: string, moduleId: string) => last.get(`${staffId}|${moduleId}`) ?? null,
-  };
+  return { modules, lastOf: latestOf(done) };
 }
 
 export async function findModule(db: DbOrTrx, id: string) {

@@ -15,7 +15,8 @@ export function findPython(
     if (r.status === 0) return { python };
   }
   const what = modules.length ? `python3 with ${modules.join(', ')}` : 'python3';
-  const packages = ['python3', ...modules.map((m) => `python3-${m}`)].join(' ');
+  // Debian names its packages in lower case: `import PIL` comes from python3-pil.
+  const packages = ['python3', ...modules.map((m) => `python3-${m.toLowerCase()}`)].join(' ');
   return { skip: `${what} is not installed (apt-get install -y ${packages}; .ci/run does this)` };
 }
 

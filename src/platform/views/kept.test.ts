@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import nunjucks from 'nunjucks';
-import { deepFreeze, KeptFragments } from './kept.ts';
+import { deepFreeze, KeptFragments, madeOnceFor } from './kept.ts';
 
 const setUp = (budget?: number) => {
   const kept = new KeptFragments(budget);
@@ -51,6 +51,20 @@ test('a frozen view is known by its content, hashed once: another frozen copy of
   shallow.items.push('Saturday');
   assert.match(render(shallow), /Saturday/, 'its change is seen');
   assert.equal(kept.rendered, 4);
+});
+
+test('what is made of a kept (deep-frozen) view is made once and frozen; of any other view, every time', () => {
+  const memo = new WeakMap<object, { n: number }>();
+  let made = 0;
+  const make = () => ({ n: ++made });
+  const kept = deepFreeze({ rows: [1, 2] });
+  const first = madeOnceFor(memo, kept, make);
+  assert.equal(madeOnceFor(memo, kept, make), first);
+  assert.ok(Object.isFrozen(first));
+  const surface = Object.freeze({ rows: [1, 2] });
+  madeOnceFor(memo, surface, make);
+  madeOnceFor(memo, surface, make);
+  assert.equal(made, 3, 'once for the kept view, twice for the one frozen on its surface only');
 });
 
 test('without data the part is rendered every time; the least recently used part goes first when full', () => {

@@ -35,6 +35,21 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/**
+ * What `make` makes of a view kept between requests, made once for that view and frozen in turn
+ * (the edition's articles as shown, its training list for managers): a view that deepFreeze did
+ * not freeze may still change, so for it `make` runs every time.
+ */
+export function madeOnceFor<K extends object, V>(memo: WeakMap<K, V>, view: K, make: () => V): V {
+  if (!deeplyFrozen.has(view)) return make();
+  let made = memo.get(view);
+  if (made === undefined) {
+    made = deepFreeze(make());
+    memo.set(view, made);
+  }
+  return made;
+}
+
 interface Kept {
   text: string;
   bytes: Buffer;
