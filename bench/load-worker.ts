@@ -4,11 +4,12 @@
 import http from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 
-const { url, cookie, users, requests } = workerData as {
+const { url, cookie, users, requests, warmup } = workerData as {
   url: string;
   cookie: string;
   users: number;
   requests: number;
+  warmup: number;
 };
 const agent = new http.Agent({ keepAlive: true, maxSockets: users });
 
@@ -27,12 +28,13 @@ function get(): Promise<number> {
   });
 }
 
-const times: number[] = [];
-let next = 0;
-try {
+/** `count` GETs by all the readers at once, each waiting for its answer before the next: their times. */
+async function readers(count: number): Promise<number[]> {
+  const times: number[] = [];
+  let next = 0;
   await Promise.all(
     Array.from({ length: users }, async () => {
-      while (next < requests) {
+      while (next < count) {
         next++;
         const s = performance.now();
         await get();
@@ -40,7 +42,14 @@ try {
       }
     }),
   );
-  parentPort!.postMessage({ times });
+  return times;
+}
+
+try {
+  // Untimed first, on the same connections: opening them, and this thread's own code being
+  // compiled as it reads the first answers, are the readers' start-up, not the server's time.
+  await readers(warmup);
+  parentPort!.postMessage({ times: await readers(requests) });
 } catch (err) {
   parentPort!.postMessage({ error: String(err) });
 } finally {

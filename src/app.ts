@@ -1,6 +1,5 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyReply } from 'fastify';
@@ -13,6 +12,7 @@ import { guardSetup } from './platform/http/guard.ts';
 import { inputGuardSetup } from './platform/http/input-guard.ts';
 import { pagesSetup } from './platform/http/pages.ts';
 import { platformRoutes } from './platform/http/platform-routes.ts';
+import { securityHeaders } from './platform/http/security-headers.ts';
 import { sessionSetup } from './platform/http/session-hook.ts';
 import './platform/http/messages.ts';
 import './platform/http/types.ts';
@@ -76,27 +76,9 @@ export async function createApp(services: Services, features: Feature[] = FEATUR
     bodyLimit: 1024 * 1024,
   });
 
-  await app.register(helmet, {
-    enableCSPNonces: true,
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        // Signing out of a single sign-on session is a form whose answer sends the browser on to the
-        // provider's sign-out page; browsers apply form-action to where a form's redirects lead.
-        formAction: ["'self'", ...(config.oidc ? [new URL(config.oidc.issuer).origin] : [])],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        objectSrc: ["'none'"],
-        upgradeInsecureRequests: production ? [] : null,
-      },
-    },
-    strictTransportSecurity: production,
-    // Agrees with frame-ancestors 'none' for browsers that read only the older header.
-    frameguard: { action: 'deny' },
+  securityHeaders(app, {
+    production,
+    formActions: config.oidc ? [new URL(config.oidc.issuer).origin] : [],
   });
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 1024 * 1024 });

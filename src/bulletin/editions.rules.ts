@@ -1,9 +1,9 @@
 /** Months, periods and refusals of editions. Pure. */
+import { MONTH_NAMES } from '../platform/calendar/days.ts';
 
-const MONTH = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', month: 'long', year: 'numeric' });
-
-/** "December 2026" from "2026-12". */
-export const monthName = (month: string) => MONTH.format(new Date(`${month}-15T12:00:00Z`));
+/** "December 2026" from "2026-12" (named here, not by Intl: every view of an edition names months). */
+export const monthName = (month: string) =>
+  `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 
 export const editionTitle = (month: string) => `${monthName(month)} Practice and Learning Bulletin`;
 

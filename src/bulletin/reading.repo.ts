@@ -18,15 +18,85 @@ export const recordRead = (
     .onConflict((oc) => oc.columns(['edition_id', 'staff_id']).doNothing())
     .execute();
 
-export const confirmationsOf = (db: DbOrTrx, staffId: string, articleIds: string[]) =>
-  articleIds.length
-    ? db
-        .selectFrom('bulletin_confirmations')
-        .select(['article_id', 'confirmed_at'])
+/**
+ * What one reader has done with one edition, in one query (it is read for every view of an edition,
+ * and on PostgreSQL each query is a round trip): the must-reads they confirmed, their votes on
+ * articles, their feedback on the edition, and whether they are one of the bulletin's editors.
+ */
+export async function readerStateOf(db: DbOrTrx, editionId: string, staffId: string, articleIds: string[]) {
+  // An edition with no articles is still asked about its feedback: `in ()` is not SQL, and no
+  // article has the empty id.
+  const articles = articleIds.length ? articleIds : [''];
+  const text = sql<string | null>`cast(null as text)`;
+  const integer = sql<number | null>`cast(null as integer)`;
+  const rows = await db
+    .selectFrom('bulletin_confirmations')
+    .select((eb) => [
+      sql<string>`'confirmed'`.as('kind'),
+      'article_id as ref',
+      // Nullable from the first branch on, as the editor's row has no time.
+      eb.ref('confirmed_at').$castTo<string | null>().as('at'),
+      integer.as('n'),
+      text.as('note'),
+    ])
+    .where('staff_id', '=', staffId)
+    .where('article_id', 'in', articles)
+    .unionAll((eb) =>
+      eb
+        .selectFrom('bulletin_article_votes')
+        .select([
+          sql<string>`'vote'`.as('kind'),
+          'article_id as ref',
+          'created_at as at',
+          'useful as n',
+          text.as('note'),
+        ])
         .where('staff_id', '=', staffId)
-        .where('article_id', 'in', articleIds)
-        .execute()
-    : Promise.resolve([]);
+        .where('article_id', 'in', articles),
+    )
+    .unionAll((eb) =>
+      eb
+        .selectFrom('bulletin_feedback')
+        .select([
+          sql<string>`'feedback'`.as('kind'),
+          'edition_id as ref',
+          'created_at as at',
+          'rating as n',
+          'wish as note',
+        ])
+        .where('edition_id', '=', editionId)
+        .where('staff_id', '=', staffId),
+    )
+    .unionAll((eb) =>
+      eb
+        .selectFrom('bulletin_editors')
+        .select([
+          sql<string>`'editor'`.as('kind'),
+          'staff_id as ref',
+          text.as('at'),
+          integer.as('n'),
+          text.as('note'),
+        ])
+        .where('staff_id', '=', staffId),
+    )
+    .execute();
+  const of = (kind: string) => rows.filter((r) => r.kind === kind);
+  const feedback = of('feedback')[0];
+  return {
+    confirmed: new Set(of('confirmed').map((r) => r.ref)),
+    votes: new Map(of('vote').map((r) => [r.ref, r.n === 1])),
+    feedback: feedback
+      ? {
+          edition_id: editionId,
+          staff_id: staffId,
+          rating: feedback.n!,
+          wish: feedback.note!,
+          created_at: feedback.at!,
+        }
+      : undefined,
+    editorRow: of('editor').length > 0,
+  };
+}
 
 export const insertConfirmation = (db: DbOrTrx, articleId: string, staffId: string, at: string) =>
   db
@@ -34,14 +104,6 @@ export const insertConfirmation = (db: DbOrTrx, articleId: string, staffId: stri
     .values({ article_id: articleId, staff_id: staffId, confirmed_at: at })
     .onConflict((oc) => oc.columns(['article_id', 'staff_id']).doNothing())
     .execute();
-
-export const feedbackOf = (db: DbOrTrx, editionId: string, staffId: string) =>
-  db
-    .selectFrom('bulletin_feedback')
-    .selectAll()
-    .where('edition_id', '=', editionId)
-    .where('staff_id', '=', staffId)
-    .executeTakeFirst();
 
 export const upsertFeedback = (
   db: DbOrTrx,
@@ -68,16 +130,6 @@ export const upsertVote = (
       oc.columns(['article_id', 'staff_id']).doUpdateSet({ useful: row.useful, created_at: row.created_at }),
     )
     .execute();
-
-export const votesOf = (db: DbOrTrx, staffId: string, articleIds: string[]) =>
-  articleIds.length
-    ? db
-        .selectFrom('bulletin_article_votes')
-        .select(['article_id', 'useful'])
-        .where('staff_id', '=', staffId)
-        .where('article_id', 'in', articleIds)
-        .execute()
-    : Promise.resolve([]);
 
 /** Reads of an edition by team, beside how many people each team has now. */
 export const readsByTeam = (db: DbOrTrx, editionId: string) =>

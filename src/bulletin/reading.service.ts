@@ -20,16 +20,14 @@ import {
 import { editionTitle } from './editions.rules.ts';
 import { type Ctx, editionOrThrow, isEditor } from './editions.service.ts';
 import {
-  confirmationsOf,
-  feedbackOf,
   feedbackOfEdition,
   insertConfirmation,
   notConfirmed,
+  readerStateOf,
   readsByTeam,
   recordRead,
   upsertFeedback,
   upsertVote,
-  votesOf,
   votesOfEdition,
 } from './reading.repo.ts';
 import { mustReadReminder } from './reminder.presenter.ts';
@@ -90,17 +88,18 @@ export async function readEdition({ db, clock }: Ctx, user: Principal, id: strin
   const stamp = await changeStamp(db, [...READERS_STAMPS]);
   const { head: e, articles } = await editionAsStored(db, id, stamp);
   if (!e) throw new NotFoundError('edition');
-  const editor = await isEditor(db, user);
+  const state = await readerStateOf(
+    db,
+    id,
+    user.id,
+    articles.map((a) => a.id),
+  );
+  // As isEditor decides, from the row read with the reader's own state.
+  const editor = can(user, 'bulletin:editors') || state.editorRow;
   if (e.status !== 'published' && !editor) throw new NotFoundError('edition');
   const now = clock.now();
   const sections = await liveSectionsForReaders(db, e, now, stamp);
-  const ids = articles.map((a) => a.id);
-  const [mine, confirmed, votes, feedback] = await Promise.all([
-    forYou(db, user, sections.training, sections.focus?.title ?? null, now),
-    confirmationsOf(db, user.id, ids),
-    votesOf(db, user.id, ids),
-    feedbackOf(db, id, user.id),
-  ]);
+  const mine = await forYou(db, user, sections.training, sections.focus?.title ?? null, now);
   const reads = countedReads(db);
   const read = `${id} ${user.id}`;
   if (e.status === 'published' && !reads.has(read)) {
@@ -118,9 +117,9 @@ export async function readEdition({ db, clock }: Ctx, user: Principal, id: strin
     articles,
     sections,
     forYou: mine,
-    confirmed: new Set(confirmed.map((c) => c.article_id)),
-    votes: new Map(votes.map((v) => [v.article_id, v.useful === 1])),
-    feedback,
+    confirmed: state.confirmed,
+    votes: state.votes,
+    feedback: state.feedback,
     editor,
     isManager: can(user, 'learning:managers-courses'),
   };

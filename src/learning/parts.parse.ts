@@ -1,4 +1,4 @@
-import { daysInMonth } from '../platform/calendar/days.ts';
+import { daysInMonth, MONTH_NAMES } from '../platform/calendar/days.ts';
 import type { PartInput } from './offer.repo.ts';
 
 /**
@@ -20,20 +20,6 @@ export interface DayRow {
 export const MAX_DAYS = 20;
 
 const FIELDS = ['day', 'month', 'year', 'start', 'end'] as const;
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** The field names of row i: `day-0-day`, `day-0-month`, `day-0-year`, `day-0-start`, `day-0-end`. */
 export const rowField = (i: number, f: (typeof FIELDS)[number]) => `day-${i}-${f}`;
@@ -104,7 +90,7 @@ function rowDate(r: DayRow, i: number): string | RowProblem {
   if (m < 1 || m > 12)
     return { field: rowField(i, 'month'), text: `${where}: the month must be between 1 and 12` };
   if (d < 1 || d > daysInMonth(y, m))
-    return { field: rowField(i, 'day'), text: `${where}: ${d} ${MONTHS[m - 1]} ${y} is not a date` };
+    return { field: rowField(i, 'day'), text: `${where}: ${d} ${MONTH_NAMES[m - 1]} ${y} is not a date` };
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 

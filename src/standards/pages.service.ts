@@ -14,7 +14,7 @@ import {
   listStandardHeadings,
   listVersions,
   ownerChoices,
-  searchStandards,
+  searchStandardHeadings,
 } from './library.repo.ts';
 
 /** The timescales the Hub measures that a standard may set, named as the rules page names them. */
@@ -46,9 +46,9 @@ export const searchWords = (q: string) =>
 export async function libraryPage(db: DbOrTrx, q: string) {
   const words = searchWords(q);
   if (words.length === 0) return { rows: await listStandardHeadings(db), ids: null };
-  // A search reads only the standards it found.
-  const ids = await searchStandards(db, words);
-  return { rows: await listStandardHeadings(db, ids), ids };
+  // A search reads only the standards it found, in the one query.
+  const rows = await searchStandardHeadings(db, words);
+  return { rows, ids: rows.map((r) => r.id) };
 }
 
 /** A standard with what its page needs: versions, related titles, the measured timescale, and this person's acknowledgement. */

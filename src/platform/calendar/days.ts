@@ -109,6 +109,20 @@ export const isWeekendDayNumber = (n: number) => {
 };
 
 export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 export const weekdayOf = (day: string) => weekdayOfDayNumber(parseDay(day));
 

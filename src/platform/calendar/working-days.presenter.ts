@@ -1,23 +1,16 @@
 import { formatDate, plural } from '../views/format.ts';
 import type { BankHoliday } from './bank-holidays.ts';
 import type { ClosureDayRow } from './closure-days.repo.ts';
-import { addCalendarDays, addCalendarMonths, parseDay, WEEKDAY_NAMES, weekdayOfDayNumber } from './days.ts';
+import {
+  addCalendarDays,
+  addCalendarMonths,
+  MONTH_NAMES,
+  parseDay,
+  WEEKDAY_NAMES,
+  weekdayOfDayNumber,
+} from './days.ts';
 import type { WorkingCalendar } from './working-days.ts';
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const shortDateFmt = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short' });
 
 /** "Friday 25 December 2026" */
@@ -33,7 +26,7 @@ export function yearView(
   holidays: readonly BankHoliday[],
   closures: ClosureDayRow[],
 ) {
-  const months = MONTHS.map((name, i) => {
+  const months = MONTH_NAMES.map((name, i) => {
     const first = `${year}-${String(i + 1).padStart(2, '0')}-01`;
     // Working days after the last day of the previous month, up to the last day of this one.
     const before = addCalendarDays(first, -1);

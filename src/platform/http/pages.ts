@@ -34,7 +34,7 @@ export function pagesSetup(
       serviceName: config.serviceName,
       brandColour: config.brandColour,
       cssHref: assets.cssHref,
-      cspNonce: this.cspNonce?.script,
+      cspNonce: this.cspNonce,
       user: req.user,
       // For the warning before an idle session ends (public/hub.js, WCAG 2.2.1).
       sessionIdleSeconds: Math.round(config.sessionIdleMinutes * 60),

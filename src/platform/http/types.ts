@@ -45,6 +45,7 @@ declare module 'fastify' {
         | { success: string; notice?: boolean }
         | { form: { values: Record<string, unknown>; errors: import('./forms.ts').FormErrors } },
     ): Promise<FastifyReply>;
-    cspNonce: { script: string; style: string };
+    /** This answer's nonce for the page's inline script (security-headers.ts). */
+    cspNonce: string;
   }
 }

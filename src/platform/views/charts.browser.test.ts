@@ -87,7 +87,7 @@ const CHARTS: Record<string, ChartView> = {
 };
 
 const ORIGIN = 'http://hub.test';
-// The CSP the Hub sends (src/app.ts), without the nonce the test page does not need.
+// The CSP the Hub sends (src/platform/http/security-headers.ts), without the nonce the test page does not need.
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'";
 const hubCss = readFileSync(path.join(import.meta.dirname, '../../../public/hub.css'), 'utf8');
 const PROBE = `window.violations = [];
