@@ -27,7 +27,7 @@ const COURSES = 20;
 const SESSIONS_PER_COURSE = 5;
 const ARTICLES = 20;
 const USERS = 20;
-const REQUESTS = 400;
+const REQUESTS = 1000;
 const MONTH = '2026-12';
 
 const load = (base: string, path: string, cookie: string) => loadPage(base, path, cookie, USERS, REQUESTS);

@@ -17,7 +17,7 @@ const VERSIONS = 5;
 const PEOPLE = 400;
 const TEAMS = 40;
 const USERS = Number(process.env.BENCH_USERS ?? 20);
-const REQUESTS = 400;
+const REQUESTS = 1000;
 const WORDS = [
   'visits',
   'minutes',

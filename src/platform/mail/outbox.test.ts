@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { forEachDialect, type TestDb } from '../../testing/test-db.ts';
 import { MAIL_MAX_ATTEMPTS, nextAttemptDelayMs } from './backoff.ts';
 import { messageIdDomain } from './compose.ts';
-import { enqueueMail, InvalidMailError, type MailMessage } from './outbox.ts';
+import { enqueueMail, enqueueMails, InvalidMailError, type MailMessage } from './outbox.ts';
 import { createMailTransport, sendDueMail } from './sender.ts';
 import { freePort, startSmtpServer } from './smtp-test-server.ts';
 
@@ -50,6 +50,63 @@ forEachDialect('a message queued in a transaction that rolls back is never sent'
     await smtp.close();
   }
 });
+
+forEachDialect(
+  'many messages queued at once: each row is the message it was given, shared bodies or not, ids in order',
+  async (t) => {
+    // 250 readers sharing one body (more than one statement's worth), some with a second body, one
+    // with a secret, one with an attachment, one alone: grouped by body, each row must still be its own.
+    const shared = {
+      subject: 'December bulletin',
+      text: 'Nothing due for you.\n',
+      html: '<p>Nothing due.</p>',
+    };
+    const msgs: MailMessage[] = [];
+    for (let n = 0; n < 250; n++)
+      msgs.push(
+        n % 10 === 3
+          ? message(n, { subject: shared.subject, text: 'One course to renew.\n', html: '<p>Renew.</p>' })
+          : message(n, shared),
+      );
+    msgs.push(message(900, { ...shared, secrets: ['token-900'] }));
+    msgs.push(
+      message(901, {
+        ...shared,
+        attachments: [{ filename: 'invite.ics', content: 'BEGIN:VCALENDAR', contentType: 'text/calendar' }],
+      }),
+    );
+    msgs.push(message(902));
+    const ids = await enqueueMails(t.db, t.clock, msgs);
+    assert.equal(new Set(ids).size, msgs.length, 'an id for each message');
+    const rows = new Map((await outboxRows(t)).map((r) => [r.id, r]));
+    assert.equal(rows.size, msgs.length);
+    const now = t.clock.now().toISOString();
+    msgs.forEach((m, i) => {
+      const row = rows.get(ids[i]!);
+      assert.deepEqual(
+        row && { ...row },
+        {
+          id: ids[i],
+          created_at: now,
+          to_address: m.to,
+          subject: m.subject,
+          text_body: m.text,
+          html_body: m.html ?? null,
+          attachments: JSON.stringify(m.attachments ?? []),
+          status: 'pending',
+          attempts: 0,
+          next_attempt_at: now,
+          locked_by: null,
+          locked_until: null,
+          last_error: null,
+          sent_at: null,
+          secrets: m.secrets ? JSON.stringify(m.secrets) : null,
+        },
+        `message ${i} (to ${m.to})`,
+      );
+    });
+  },
+);
 
 forEachDialect('a committed message is delivered with its subject, body and calendar invite', async (t) => {
   const smtp = await startSmtpServer();
