@@ -1,7 +1,7 @@
 /** Months, periods and refusals of editions. Pure. */
 import { MONTH_NAMES } from '../platform/calendar/days.ts';
 
-/** "December 2026" from "2026-12" (named here, not by Intl: every view of an edition names months). */
+/** "December 2026" from "2026-12" (from the calendar's month names, not Intl: every view of an edition names months). */
 export const monthName = (month: string) =>
   `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 
