@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { type StampName, stampOf } from '../platform/db/change-stamps.ts';
 import type { DbOrTrx } from '../platform/db/db.ts';
 
 /** Counts a signed-in person's read of the web edition, once, with the team and service they were in. */
@@ -21,14 +22,22 @@ export const recordRead = (
 /**
  * What one reader has done with one edition, in one query (it is read for every view of an edition,
  * and on PostgreSQL each query is a round trip): the must-reads they confirmed, their votes on
- * articles, their feedback on the edition, and whether they are one of the bulletin's editors.
+ * articles, their feedback on the edition, whether they are one of the bulletin's editors, and
+ * the change stamps the page's kept views are checked against. The stamps come from the same
+ * statement, so from the same snapshot, and before the kept views are read (as changeStamp asks).
  */
-export async function readerStateOf(db: DbOrTrx, editionId: string, staffId: string, articleIds: string[]) {
-  // An edition with no articles is still asked about its feedback: `in ()` is not SQL, and no
-  // article has the empty id.
-  const articles = articleIds.length ? articleIds : [''];
+export async function readerStateOf(
+  db: DbOrTrx,
+  editionId: string,
+  staffId: string,
+  stamps: readonly StampName[],
+) {
   const text = sql<string | null>`cast(null as text)`;
   const integer = sql<number | null>`cast(null as integer)`;
+  const editionsArticles = db
+    .selectFrom('bulletin_articles')
+    .select('id')
+    .where('edition_id', '=', editionId);
   const rows = await db
     .selectFrom('bulletin_confirmations')
     .select((eb) => [
@@ -40,7 +49,7 @@ export async function readerStateOf(db: DbOrTrx, editionId: string, staffId: str
       text.as('note'),
     ])
     .where('staff_id', '=', staffId)
-    .where('article_id', 'in', articles)
+    .where('article_id', 'in', editionsArticles)
     .unionAll((eb) =>
       eb
         .selectFrom('bulletin_article_votes')
@@ -52,7 +61,7 @@ export async function readerStateOf(db: DbOrTrx, editionId: string, staffId: str
           text.as('note'),
         ])
         .where('staff_id', '=', staffId)
-        .where('article_id', 'in', articles),
+        .where('article_id', 'in', editionsArticles),
     )
     .unionAll((eb) =>
       eb
@@ -79,6 +88,19 @@ export async function readerStateOf(db: DbOrTrx, editionId: string, staffId: str
         ])
         .where('staff_id', '=', staffId),
     )
+    .unionAll((eb) =>
+      eb
+        .selectFrom('change_stamps')
+        // The number as text: a bigint in this column would make PostgreSQL return every n as a string.
+        .select([
+          sql<string>`'stamp'`.as('kind'),
+          'name as ref',
+          text.as('at'),
+          integer.as('n'),
+          sql<string>`cast(n as text)`.as('note'),
+        ])
+        .where('name', 'in', [...stamps]),
+    )
     .execute();
   const of = (kind: string) => rows.filter((r) => r.kind === kind);
   const feedback = of('feedback')[0];
@@ -95,6 +117,10 @@ export async function readerStateOf(db: DbOrTrx, editionId: string, staffId: str
         }
       : undefined,
     editorRow: of('editor').length > 0,
+    stamp: stampOf(
+      stamps,
+      of('stamp').map((r) => ({ name: r.ref, n: r.note ?? '?' })),
+    ),
   };
 }
 

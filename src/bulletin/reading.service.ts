@@ -1,6 +1,5 @@
 import type { Config } from '../config.ts';
 import { type Actor, recordAudit } from '../platform/audit/audit.ts';
-import { changeStamp } from '../platform/db/change-stamps.ts';
 import type { DbOrTrx } from '../platform/db/db.ts';
 import { NotFoundError, UserInputError } from '../platform/http/errors.ts';
 import { composeMessage, mailLayout } from '../platform/mail/message.ts';
@@ -85,15 +84,10 @@ function editionAsStored(db: DbOrTrx, id: string, stamp: string): Promise<Stored
  * Drafts and scheduled editions are for editors only.
  */
 export async function readEdition({ db, clock }: Ctx, user: Principal, id: string) {
-  const stamp = await changeStamp(db, [...READERS_STAMPS]);
+  const state = await readerStateOf(db, id, user.id, READERS_STAMPS);
+  const { stamp } = state;
   const { head: e, articles } = await editionAsStored(db, id, stamp);
   if (!e) throw new NotFoundError('edition');
-  const state = await readerStateOf(
-    db,
-    id,
-    user.id,
-    articles.map((a) => a.id),
-  );
   // As isEditor decides, from the row read with the reader's own state.
   const editor = can(user, 'bulletin:editors') || state.editorRow;
   if (e.status !== 'published' && !editor) throw new NotFoundError('edition');

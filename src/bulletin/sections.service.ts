@@ -1,10 +1,9 @@
 import { changesOfPublishedLessons, publishedLessons } from '../complaints/api.ts';
 import {
   coursesAwaitingDates,
-  elearningDueForMany,
   focusCourseOf,
+  learningDueForMany,
   sessionsForBulletin,
-  waitingPlacesOfMany,
   youSaidWeDidNotes,
 } from '../learning/api.ts';
 import { londonDay } from '../platform/calendar/days.ts';
@@ -136,14 +135,11 @@ export async function forYouMany(
   now: Date,
 ): Promise<Map<string, ForYou>> {
   const ids = readers.map((r) => r.id);
-  const [due, waiting] = await Promise.all([
-    elearningDueForMany(db, ids, londonDay(now)),
-    waitingPlacesOfMany(db, ids, now.toISOString()),
-  ]);
+  const due = await learningDueForMany(db, ids, now);
   return new Map(
     readers.map((r) => [
       r.id,
-      forYouOf(r, due.get(r.id) ?? [], waiting.get(r.id) ?? [], training, focusTitle),
+      forYouOf(r, due.get(r.id)?.elearning ?? [], due.get(r.id)?.waiting ?? [], training, focusTitle),
     ]),
   );
 }

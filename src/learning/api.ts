@@ -3,13 +3,12 @@
  * `feature.ts`, the manifest) is imported from outside the folder.
  */
 
-/** The training offer as the bulletin prints it: sessions of a period, courses awaiting dates, the focus, "you said, we did", one reader's waiting places and e-learning due. */
+/** The training offer as the bulletin prints it: sessions of a period, courses awaiting dates, the focus, "you said, we did", what readers still have to do (e-learning due, waiting places). */
 export {
   coursesAwaitingDates,
-  elearningDueForMany,
   focusCourseOf,
+  learningDueForMany,
   sessionsForBulletin,
-  waitingPlacesOfMany,
   youSaidWeDidNotes,
 } from './bulletin-offer.repo.ts';
 /** Adds a CPD entry to the signed-in person's own record (the practice tools save what was practised). */

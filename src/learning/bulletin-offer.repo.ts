@@ -1,8 +1,8 @@
+import { sql } from 'kysely';
+import { londonDay } from '../platform/calendar/days.ts';
 import type { DbOrTrx } from '../platform/db/db.ts';
 import { placeCounts } from './catalogue.repo.ts';
-import { completionsOf } from './elearning.repo.ts';
 import { moduleStanding } from './elearning.rules.ts';
-import { waitingPosition } from './mine.repo.ts';
 
 /**
  * What the bulletin prints of the training offer (its "Training available",
@@ -101,53 +101,95 @@ export const youSaidWeDidNotes = (db: DbOrTrx) =>
     .execute();
 
 /**
- * Each person's places on waiting lists for sessions still to come, with where they stand: one
- * query for everyone (a bulletin's batch of 200 readers), positions counted for the few who wait.
+ * What each of some readers still has to do in learning: the mandatory e-learning they have never
+ * done or must renew ("due-soon" included), and their places on waiting lists for sessions still to
+ * come with where they stand. One query for all of them, as it is asked on every view of a
+ * bulletin edition (on PostgreSQL each query is a round trip) and for each batch of 200 emails:
+ * every module beside these readers' latest completion of it, then their waiting places.
  */
-export async function waitingPlacesOfMany(db: DbOrTrx, staffIds: readonly string[], now: string) {
-  const rows = staffIds.length
-    ? await db
+/** As the database's `order by` puts text (code point by code point), not as a locale would. */
+const inOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export async function learningDueForMany(db: DbOrTrx, staffIds: readonly string[], now: Date) {
+  // No person has the empty id: `in ()` is not SQL.
+  const ids = staffIds.length ? [...staffIds] : [''];
+  const rows = await db
+    .selectFrom('lrn_modules as m')
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom('lrn_completions')
+          .select(['staff_id', 'module_id', sql<string>`max(completed_on)`.as('last')])
+          .where('staff_id', 'in', ids)
+          .groupBy(['staff_id', 'module_id'])
+          .as('d'),
+      (j) => j.onRef('d.module_id', '=', 'm.id'),
+    )
+    .select([
+      sql<'module' | 'waiting'>`'module'`.as('kind'),
+      'm.id',
+      'm.title',
+      'm.renewal_months as n',
+      'd.staff_id',
+      // The latest completion, or (for a waiting place) when the session starts.
+      'd.last as at',
+      sql<string | null>`cast(null as text)`.as('session_id'),
+    ])
+    .unionAll((eb) =>
+      eb
         .selectFrom('lrn_bookings as b')
         .innerJoin('lrn_sessions as s', 's.id', 'b.session_id')
         .innerJoin('lrn_courses as c', 'c.id', 's.course_id')
-        .select(['b.staff_id', 'b.session_id', 'b.queue_pos', 's.starts_at', 'c.id as course_id', 'c.title'])
-        .where('b.staff_id', 'in', [...staffIds])
+        .select((w) => [
+          sql<'module' | 'waiting'>`'waiting'`.as('kind'),
+          'c.id',
+          'c.title',
+          // Where they stand: one more than the people waiting ahead of them.
+          sql<number>`cast((${w
+            .selectFrom('lrn_bookings as q')
+            .select((x) => x.fn.countAll().as('ahead'))
+            .whereRef('q.session_id', '=', 'b.session_id')
+            .where('q.status', '=', 'waitlisted')
+            .whereRef('q.queue_pos', '<', 'b.queue_pos')}) + 1 as integer)`.as('n'),
+          'b.staff_id',
+          's.starts_at as at',
+          'b.session_id',
+        ])
+        .where('b.staff_id', 'in', ids)
         .where('b.status', '=', 'waitlisted')
-        .where('s.starts_at', '>', now)
-        .orderBy('s.starts_at')
-        .execute()
-    : [];
-  const places = await Promise.all(
-    rows.map(async ({ staff_id, ...place }) => ({
-      staff_id,
-      place: { ...place, position: await waitingPosition(db, place.session_id, place.queue_pos) },
-    })),
+        .where('s.starts_at', '>', now.toISOString()),
+    )
+    .execute();
+  const today = londonDay(now);
+  const modules = rows
+    .filter((r) => r.kind === 'module')
+    .sort((a, b) => inOrder(a.title, b.title) || inOrder(a.id, b.id));
+  const moduleList = [...new Map(modules.map((m) => [m.id, m])).values()];
+  const last = new Map(
+    modules.filter((m) => m.staff_id !== null).map((m) => [`${m.staff_id}|${m.id}`, m.at]),
   );
-  const byPerson = new Map<string, (typeof places)[number]['place'][]>();
-  for (const { staff_id, place } of places) {
-    const list = byPerson.get(staff_id);
-    if (list) list.push(place);
-    else byPerson.set(staff_id, [place]);
-  }
-  return byPerson;
-}
-
-/**
- * The mandatory e-learning each person has never done or must renew ("due-soon" included), for
- * many people at once (a bulletin's batch of readers): two queries, not two for each.
- */
-export async function elearningDueForMany(db: DbOrTrx, staffIds: readonly string[], today: string) {
-  const { modules, lastOf } = await completionsOf(db, staffIds);
+  const waiting = rows.filter((r) => r.kind === 'waiting').sort((a, b) => inOrder(a.at ?? '', b.at ?? ''));
   return new Map(
     staffIds.map((staffId) => [
       staffId,
-      modules
-        .map((m) => ({
-          id: m.id,
-          title: m.title,
-          standing: moduleStanding(lastOf(staffId, m.id), m.renewal_months, today),
-        }))
-        .filter((m) => m.standing.kind !== 'current'),
+      {
+        elearning: moduleList
+          .map((m) => ({
+            id: m.id,
+            title: m.title,
+            standing: moduleStanding(last.get(`${staffId}|${m.id}`) ?? null, m.n, today),
+          }))
+          .filter((m) => m.standing.kind !== 'current'),
+        waiting: waiting
+          .filter((w) => w.staff_id === staffId)
+          .map((w) => ({
+            session_id: w.session_id!,
+            course_id: w.id,
+            title: w.title,
+            starts_at: w.at!,
+            position: w.n!,
+          })),
+      },
     ]),
   );
 }

@@ -54,39 +54,6 @@ export async function latestCompletions(db: DbOrTrx, scope: ListScope = { kind: 
   return { people, modules, lastOf: latestOf(done) };
 }
 
-/**
- * The modules, and some people's latest completion of each: for what is due for each of them. One
- * query (every view of a bulletin edition asks it for its reader): the modules, each beside each of
- * these people's latest completion of it, or beside nothing when none of them has done it.
- */
-export async function completionsOf(db: DbOrTrx, staffIds: readonly string[]) {
-  const rows = await db
-    .selectFrom('lrn_modules as m')
-    .leftJoin(
-      (eb) =>
-        eb
-          .selectFrom('lrn_completions')
-          .select(['staff_id', 'module_id', sql<string>`max(completed_on)`.as('last')])
-          // No person has the empty id: `in ()` is not SQL.
-          .where('staff_id', 'in', staffIds.length ? [...staffIds] : [''])
-          .groupBy(['staff_id', 'module_id'])
-          .as('d'),
-      (j) => j.onRef('d.module_id', '=', 'm.id'),
-    )
-    .selectAll('m')
-    .select(['d.staff_id', 'd.last'])
-    .orderBy('m.title')
-    .orderBy('m.id')
-    .execute();
-  const modules = new Map<string, Selectable<Database['lrn_modules']>>();
-  const done: { staff_id: string; module_id: string; last: string }[] = [];
-  for (const { staff_id, last, ...module } of rows) {
-    if (!modules.has(module.id)) modules.set(module.id, module);
-    if (staff_id !== null && last !== null) done.push({ staff_id, module_id: module.id, last });
-  }
-  return { modules: [...modules.values()], lastOf: latestOf(done) };
-}
-
 export async function findModule(db: DbOrTrx, id: string) {
   return db.selectFrom('lrn_modules').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -14,6 +14,14 @@ export async function changeStamp(db: DbOrTrx, names: StampName[]): Promise<stri
     .select(['name', 'n'])
     .where('name', 'in', names)
     .execute();
+  return stampOf(names, rows);
+}
+
+/**
+ * The stamp from the `change_stamps` rows of those names, for a caller that reads them in a query
+ * of its own (a page read on every view, where each query is a round trip on PostgreSQL).
+ */
+export function stampOf(names: readonly StampName[], rows: readonly { name: string; n: number | string }[]) {
   const n = new Map(rows.map((r) => [r.name, String(r.n)]));
   return names.map((name) => `${name}:${n.get(name) ?? '?'}`).join(' ');
 }
