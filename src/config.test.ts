@@ -14,7 +14,19 @@ test('PORT, DATA_DIR and DATABASE_URL are honoured', () => {
   const c = loadConfig({ PORT: '4100', DATA_DIR: '/tmp/hub-x', DATABASE_URL: 'postgres://u@h:5432/d' });
   assert.equal(c.port, 4100);
   assert.equal(c.dataDir, '/tmp/hub-x');
-  assert.deepEqual(c.database, { kind: 'postgres', url: 'postgres://u@h:5432/d' });
+  assert.deepEqual(c.database, { kind: 'postgres', url: 'postgres://u@h:5432/d', preparedStatements: true });
+  const behindAPooler = loadConfig({
+    DATABASE_URL: 'postgres://u@h:5432/d',
+    DATABASE_PREPARED_STATEMENTS: 'off',
+  });
+  assert.equal(
+    behindAPooler.database.kind === 'postgres' && behindAPooler.database.preparedStatements,
+    false,
+  );
+  assert.throws(
+    () => loadConfig({ DATABASE_URL: 'postgres://u@h:5432/d', DATABASE_PREPARED_STATEMENTS: 'no' }),
+    /DATABASE_PREPARED_STATEMENTS/,
+  );
 });
 
 test('production refuses to start without its secrets, and says which', () => {

@@ -15,6 +15,8 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL (leave it unset for SQLite)')
     .optional(),
+  // Off behind a pooler in transaction mode that does not keep named statements (PgBouncer before 1.21).
+  DATABASE_PREPARED_STATEMENTS: z.enum(['on', 'off']).default('on'),
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
   BASE_URL: z.url().optional(),
   SMTP_URL: z
@@ -70,7 +72,9 @@ export interface Config {
   host: string;
   port: number;
   dataDir: string;
-  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  database:
+    | { kind: 'sqlite'; file: string }
+    | { kind: 'postgres'; url: string; preparedStatements?: boolean };
   sessionSecret: string;
   baseUrl: string;
   smtpUrl: string | undefined;
@@ -225,7 +229,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     dataDir,
     database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL }
+      ? { kind: 'postgres', url: e.DATABASE_URL, preparedStatements: e.DATABASE_PREPARED_STATEMENTS === 'on' }
       : { kind: 'sqlite', file: path.join(dataDir, 'hub.sqlite') },
     // Outside production an unset secret gets a fixed development value, so
     // sessions survive a restart of `npm start`.
