@@ -101,7 +101,14 @@ export class KeptFragments implements nunjucks.Extension {
 
   run(_context: unknown, name: string, data: unknown, body: () => string) {
     if (data === undefined || data === null) return new nunjucks.runtime.SafeString(body());
-    const key = createHash('sha256').update(name).update('\0').update(contentKey(data)).digest('base64');
+    const content = contentKey(data);
+    // A short key (a frozen view's hash, a few ids) is used as it is: hashing it again cost more than
+    // the rest of a lookup. A long one (a list's JSON) is hashed, so the map holds 44 characters
+    // rather than kilobytes; it has no \0 in it, so it cannot be taken for a short one.
+    const key =
+      content.length <= 512
+        ? `${name}\0${content}`
+        : createHash('sha256').update(name).update('\0').update(content).digest('base64');
     let kept = this.#kept.get(key);
     if (kept) {
       // Used again: to the back of the queue, so the least recently used goes first.
