@@ -25,7 +25,10 @@ export function navigationFor(
     i.href === '/' ? currentPath === '/' : currentPath === i.href || currentPath.startsWith(`${i.href}/`),
   );
   let made = madeFor.get(items);
-  if (!made) madeFor.set(items, (made = new Map()));
+  if (!made) {
+    made = new Map();
+    madeFor.set(items, made);
+  }
   const key = `${[...user.roles].sort().join(' ')}|${active.map(Number).join('')}`;
   let links = made.get(key);
   if (!links) {
