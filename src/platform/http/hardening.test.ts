@@ -15,7 +15,18 @@ describe('headers, proxies and audits that close gaps found under attack', () =>
       }
       const css = /href="(\/assets\/hub-[0-9a-f]+\.css)"/.exec((await b.get('/')).body)?.[1];
       assert.ok(css);
-      assert.match(String((await b.get(css)).headers['cache-control']), /immutable/);
+      const asset = await b.get(css);
+      assert.match(String(asset.headers['cache-control']), /immutable/);
+      // An asset is the same for everyone: it sets no cookie, for a signed-in person or a new visitor
+      // (a response that sets a cookie is not kept by shared caches).
+      assert.equal(asset.headers['set-cookie'], undefined);
+      const fresh = await t.app.inject({ method: 'GET', url: css });
+      assert.equal(fresh.statusCode, 200);
+      assert.equal(fresh.headers['set-cookie'], undefined);
+      assert.notEqual(
+        (await t.app.inject({ method: 'GET', url: '/sign-in' })).headers['set-cookie'],
+        undefined,
+      );
     } finally {
       await t.drop();
     }

@@ -13,6 +13,8 @@ export const cookieNames = (production: boolean) => ({
 export const cookieOptions = (production: boolean) =>
   ({ path: '/', httpOnly: true, sameSite: 'lax', secure: production }) as const;
 
+const ASSETS = '/assets/';
+
 /** Loads the signed-in person (if any) for every request, and the form token they must echo. */
 export function sessionSetup(app: FastifyInstance, services: Services) {
   const production = services.config.env === 'production';
@@ -25,6 +27,10 @@ export function sessionSetup(app: FastifyInstance, services: Services) {
   app.addHook('onRequest', async (req, reply) => {
     const ua = req.headers['user-agent'] ?? null;
     req.actor = { id: null, name: 'anonymous', ip: req.ip, userAgent: ua };
+    // The stylesheet, scripts and images are the same for everyone and kept by browsers for a year: a
+    // request for one neither needs the person nor counts as their activity, must not clear the flash
+    // its page is about to show, and must not carry a cookie (a response that sets one is not cached).
+    if (req.url.startsWith(ASSETS)) return;
     const token = req.cookies[names.session];
     if (token) {
       const session = await loadSession(services.db, services.clock, token);
