@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { type StampName, stampOf } from '../platform/db/change-stamps.ts';
 import type { DbOrTrx } from '../platform/db/db.ts';
+import { reusableQuery } from '../platform/db/reusable-query.ts';
 
 /** Counts a signed-in person's read of the web edition, once, with the team and service they were in. */
 export const recordRead = (
@@ -26,19 +27,14 @@ export const recordRead = (
  * the change stamps the page's kept views are checked against. The stamps come from the same
  * statement, so from the same snapshot, and before the kept views are read (as changeStamp asks).
  */
-export async function readerStateOf(
-  db: DbOrTrx,
-  editionId: string,
-  staffId: string,
-  stamps: readonly StampName[],
-) {
+const readerRows = reusableQuery((db, editionId: string, staffId: string, stamps: readonly StampName[]) => {
   const text = sql<string | null>`cast(null as text)`;
   const integer = sql<number | null>`cast(null as integer)`;
   const editionsArticles = db
     .selectFrom('bulletin_articles')
     .select('id')
     .where('edition_id', '=', editionId);
-  const rows = await db
+  return db
     .selectFrom('bulletin_confirmations')
     .select((eb) => [
       sql<string>`'confirmed'`.as('kind'),
@@ -100,8 +96,17 @@ export async function readerStateOf(
           sql<string>`cast(n as text)`.as('note'),
         ])
         .where('name', 'in', [...stamps]),
-    )
-    .execute();
+    );
+});
+
+export async function readerStateOf(
+  db: DbOrTrx,
+  editionId: string,
+  staffId: string,
+  stamps: readonly StampName[],
+) {
+  // Built once (reusableQuery): it is asked on every view of an edition.
+  const rows = await readerRows(db, editionId, staffId, stamps);
   const of = (kind: string) => rows.filter((r) => r.kind === kind);
   const feedback = of('feedback')[0];
   return {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { londonDay } from '../platform/calendar/days.ts';
 import type { DbOrTrx } from '../platform/db/db.ts';
+import { reusableQuery } from '../platform/db/reusable-query.ts';
 import { placeCounts } from './catalogue.repo.ts';
 import { moduleStanding } from './elearning.rules.ts';
 
@@ -110,10 +111,10 @@ export const youSaidWeDidNotes = (db: DbOrTrx) =>
 /** As the database's `order by` puts text (code point by code point), not as a locale would. */
 const inOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export async function learningDueForMany(db: DbOrTrx, staffIds: readonly string[], now: Date) {
-  // No person has the empty id: `in ()` is not SQL.
-  const ids = staffIds.length ? [...staffIds] : [''];
-  const rows = await db
+// Built once for each number of readers (reusableQuery): one reader on every view of an edition, 200
+// for each batch of emails.
+const learningDueRows = reusableQuery((db, ids: readonly string[], after: string) =>
+  db
     .selectFrom('lrn_modules as m')
     .leftJoin(
       (eb) =>
@@ -157,9 +158,13 @@ export async function learningDueForMany(db: DbOrTrx, staffIds: readonly string[
         ])
         .where('b.staff_id', 'in', ids)
         .where('b.status', '=', 'waitlisted')
-        .where('s.starts_at', '>', now.toISOString()),
-    )
-    .execute();
+        .where('s.starts_at', '>', after),
+    ),
+);
+
+export async function learningDueForMany(db: DbOrTrx, staffIds: readonly string[], now: Date) {
+  // No person has the empty id: `in ()` is not SQL.
+  const rows = await learningDueRows(db, staffIds.length ? staffIds : [''], now.toISOString());
   const today = londonDay(now);
   const modules = rows
     .filter((r) => r.kind === 'module')

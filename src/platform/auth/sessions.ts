@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import type { DbOrTrx } from '../db/db.ts';
+import { reusableQuery } from '../db/reusable-query.ts';
 import type { Principal, Role } from '../policy/roles.ts';
 import { isRole } from '../policy/roles.ts';
 
@@ -37,10 +38,11 @@ export async function createSession(db: DbOrTrx, clock: Clock, staffId: string, 
   return token;
 }
 
-export async function loadSession(db: DbOrTrx, clock: Clock, token: string): Promise<LoadedSession | null> {
-  // One query on every request, the person's roles joined in (a row for each): a second one for
-  // the roles was a round trip more for every page on PostgreSQL.
-  const rows = await db
+// One query on every request, the person's roles joined in (a row for each): a second one for the
+// roles was a round trip more for every page on PostgreSQL. Built once (reusableQuery): it is the
+// query the Hub runs most.
+const sessionRows = reusableQuery((db, id: string) =>
+  db
     .selectFrom('sessions')
     .innerJoin('staff', 'staff.id', 'sessions.staff_id')
     .leftJoin('teams', 'teams.id', 'staff.team_id')
@@ -59,8 +61,11 @@ export async function loadSession(db: DbOrTrx, clock: Clock, token: string): Pro
       'teams.service_id',
       'staff_roles.role',
     ])
-    .where('sessions.id', '=', tokenId(token))
-    .execute();
+    .where('sessions.id', '=', id),
+);
+
+export async function loadSession(db: DbOrTrx, clock: Clock, token: string): Promise<LoadedSession | null> {
+  const rows = await sessionRows(db, tokenId(token));
   const row = rows[0];
   if (row?.active !== 1 || row.expires_at <= clock.now().toISOString()) return null;
   const roles = rows.map((r) => r.role);
