@@ -1,5 +1,6 @@
 import { PostgresAdapter, sql } from 'kysely';
 import type { DbOrTrx } from '../platform/db/db.ts';
+import { reusableQuery } from '../platform/db/reusable-query.ts';
 import type { StandardsTable, StandardVersionsTable } from './schema.ts';
 
 const isPostgres = (db: DbOrTrx) => db.getExecutor().adapter instanceof PostgresAdapter;
@@ -60,6 +61,16 @@ export async function searchStandardHeadings(
   limit = 50,
 ): Promise<StandardHeading[]> {
   if (words.length === 0) return [];
+  const terms = isPostgres(db)
+    ? words.join(' ')
+    : // Each word quoted, so FTS5's own syntax (AND, NEAR, column filters) cannot be typed in; a trailing *
+      // matches word starts.
+      words.map((w) => `"${w.replaceAll('"', '')}"*`).join(' ');
+  return headingsMatching(db, terms, limit);
+}
+
+// Built once per dialect (reusableQuery): a search is asked as often as people type.
+const headingsMatching = reusableQuery((db, terms: string, limit: number) => {
   // The best matches are ranked and cut to the limit inside the search's own table (a tsvector on
   // PostgreSQL, FTS5 on SQLite: not in the typed schema) before the join, so only the standards
   // shown are looked up: a common word matches most of the library, and joining all of it to be
@@ -67,21 +78,19 @@ export async function searchStandardHeadings(
   const best = isPostgres(db)
     ? sql<{ standard_id: string; rank: number }>`(
         select standard_id, -ts_rank(document, q) as rank
-        from standards_fts, plainto_tsquery('english', ${words.join(' ')}) as q
+        from standards_fts, plainto_tsquery('english', ${terms}) as q
         where document @@ q order by rank, standard_id limit ${limit})`
-    : // Each word quoted, so FTS5's own syntax (AND, NEAR, column filters) cannot be typed in; a trailing *
-      // matches word starts. FTS5's rank is bm25's, lower for a better match.
+    : // FTS5's rank is bm25's, lower for a better match.
       sql<{ standard_id: string; rank: number }>`(
         select standard_id, rank from standards_fts
-        where standards_fts match ${words.map((w) => `"${w.replaceAll('"', '')}"*`).join(' ')}
+        where standards_fts match ${terms}
         order by rank, standard_id limit ${limit})`;
   return withCurrentVersion(db)
     .innerJoin(best.as('f'), (j) => j.onRef('f.standard_id', '=', 's.id'))
     .select(['s.id', 's.area', 's.review_on', 'v.title', 'v.level', 'v.by_when'])
     .orderBy('f.rank')
-    .orderBy('s.id')
-    .execute();
-}
+    .orderBy('s.id');
+});
 
 /** Each standard with its current version (`s`, `v`). */
 const withCurrentVersion = (db: DbOrTrx) =>
