@@ -47,7 +47,10 @@ test('CPD: the page says plainly whether the year is met; entries, reflections, 
     assert.match((await b.get('/learning/cpd/print')).body, /Neglect is often missed/);
     // Someone else's entry cannot be changed.
     const other = new Browser(t.app);
-    await other.signIn(personaFor('ld-admin').email);
+    const signedIn = await other.signIn(personaFor('ld-admin').email);
+    // Said here, so a sign-in that did not hold is not mistaken below for the refusal being wrong.
+    assert.equal(signedIn.statusCode, 303, `the second person's sign-in answered ${signedIn.statusCode}`);
+    assert.notEqual(signedIn.headers.location, '/sign-in');
     const entry = await t.db.selectFrom('lrn_cpd').select('id').executeTakeFirstOrThrow();
     const res = await other.post(`/learning/cpd/${entry.id}`, {
       _csrf: await other.csrfFrom('/learning/cpd'),
