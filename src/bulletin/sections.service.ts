@@ -137,10 +137,10 @@ export async function forYouMany(
   const ids = readers.map((r) => r.id);
   const due = await learningDueForMany(db, ids, now);
   return new Map(
-    readers.map((r) => [
-      r.id,
-      forYouOf(r, due.get(r.id)?.elearning ?? [], due.get(r.id)?.waiting ?? [], training, focusTitle),
-    ]),
+    readers.map((r) => {
+      const { elearning = [], waiting = [] } = due.get(r.id) ?? {};
+      return [r.id, forYouOf(r, elearning, waiting, training, focusTitle)];
+    }),
   );
 }
 

@@ -101,13 +101,6 @@ export const youSaidWeDidNotes = (db: DbOrTrx) =>
     .limit(10)
     .execute();
 
-/**
- * What each of some readers still has to do in learning: the mandatory e-learning they have never
- * done or must renew ("due-soon" included), and their places on waiting lists for sessions still to
- * come with where they stand. One query for all of them, as it is asked on every view of a
- * bulletin edition (on PostgreSQL each query is a round trip) and for each batch of 200 emails:
- * every module beside these readers' latest completion of it, then their waiting places.
- */
 /** As the database's `order by` puts text (code point by code point), not as a locale would. */
 const inOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -162,6 +155,13 @@ const learningDueRows = reusableQuery((db, ids: readonly string[], after: string
     ),
 );
 
+/**
+ * What each of some readers still has to do in learning: the mandatory e-learning they have never
+ * done or must renew ("due-soon" included), and their places on waiting lists for sessions still to
+ * come with where they stand. One query for all of them, as it is asked on every view of a
+ * bulletin edition (on PostgreSQL each query is a round trip) and for each batch of 200 emails:
+ * every module beside these readers' latest completion of it, then their waiting places.
+ */
 export async function learningDueForMany(db: DbOrTrx, staffIds: readonly string[], now: Date) {
   // No person has the empty id: `in ()` is not SQL.
   const rows = await learningDueRows(db, staffIds.length ? staffIds : [''], now.toISOString());
