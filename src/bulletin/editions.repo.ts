@@ -1,8 +1,6 @@
-import { PostgresAdapter, sql } from 'kysely';
-import type { DbOrTrx } from '../platform/db/db.ts';
+import { sql } from 'kysely';
+import { type DbOrTrx, isPostgres } from '../platform/db/db.ts';
 import type { BulletinArticlesTable, BulletinEditionsTable } from './schema.ts';
-
-const isPostgres = (db: DbOrTrx) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 export const insertEdition = (db: DbOrTrx, row: BulletinEditionsTable) =>
   db.insertInto('bulletin_editions').values(row).execute();

@@ -7,7 +7,6 @@ import { newId } from '../platform/ids.ts';
 import { can, ForbiddenError } from '../platform/policy/policy.ts';
 import type { Principal } from '../platform/policy/roles.ts';
 import {
-  addEditorRow,
   articlesOf,
   deleteArticle,
   editionOfMonth,
@@ -17,8 +16,6 @@ import {
   insertEdition,
   isEditorRow,
   nextPosition,
-  removeEditorRow,
-  staffByEmailRow,
   updateArticle,
   updateEdition,
 } from './editions.repo.ts';

@@ -1,11 +1,10 @@
 import type { Db } from '../platform/db/db.ts';
 import { readStoredFile } from '../platform/files/store.ts';
 import { NotFoundError } from '../platform/http/errors.ts';
-import { authorize } from '../platform/policy/policy.ts';
 import type { Principal } from '../platform/policy/roles.ts';
 import { isEditor } from './editions.service.ts';
 import { imageFolder } from './image-files.ts';
-import { contributionForImage, findImage, imageReach, imagesById } from './images.repo.ts';
+import { findImage, imageReach, imagesById } from './images.repo.ts';
 import { mailImageKeyMatches } from './images.rules.ts';
 import { ownContribution } from './images.service.ts';
 

@@ -1,9 +1,7 @@
-import { type ExpressionBuilder, PostgresAdapter } from 'kysely';
-import type { DbOrTrx } from '../platform/db/db.ts';
+import type { ExpressionBuilder } from 'kysely';
+import { type DbOrTrx, isPostgres } from '../platform/db/db.ts';
 import type { Database } from '../platform/db/schema.ts';
 import type { BulletinImagesTable } from './schema.ts';
-
-const isPostgres = (db: DbOrTrx) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 export const insertImage = (db: DbOrTrx, row: BulletinImagesTable) =>
   db.insertInto('bulletin_images').values(row).execute();

@@ -75,7 +75,7 @@ test('alt text: required, at most 250 characters, not the file name, not a word 
   assert.match(altProblem('', 'x.png')!, /^Enter alt text/);
   assert.match(altProblem('   ', 'x.png')!, /^Enter alt text/);
   assert.match(altProblem('a'.repeat(251), 'x.png')!, /250 characters or fewer/);
-  assert.equal(altProblem('a '.repeat(125).trim() + 'b', 'x.png'), null, '250 characters are enough');
+  assert.equal(altProblem(`${'a '.repeat(125).trim()}b`, 'x.png'), null, '250 characters are enough');
   for (const [alt, file] of [
     ['IMG_2041', 'IMG_2041.jpg'],
     ['img 2041', 'IMG_2041.jpg'],

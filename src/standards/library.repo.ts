@@ -1,9 +1,7 @@
-import { PostgresAdapter, sql } from 'kysely';
-import type { DbOrTrx } from '../platform/db/db.ts';
+import { sql } from 'kysely';
+import { type DbOrTrx, isPostgres } from '../platform/db/db.ts';
 import { reusableQuery } from '../platform/db/reusable-query.ts';
 import type { StandardsTable, StandardVersionsTable } from './schema.ts';
-
-const isPostgres = (db: DbOrTrx) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 export const insertStandard = (db: DbOrTrx, row: StandardsTable) =>
   db.insertInto('standards').values(row).execute();

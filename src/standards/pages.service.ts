@@ -3,7 +3,6 @@ import { londonDay } from '../platform/calendar/days.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { DbOrTrx } from '../platform/db/db.ts';
 import { NotFoundError } from '../platform/http/errors.ts';
-import { listScope } from '../platform/policy/policy.ts';
 import type { Principal } from '../platform/policy/roles.ts';
 import { acksOf, ackTargets, listServices, listTeams } from './acks.repo.ts';
 import { standardsFor } from './acks.service.ts';

@@ -1,7 +1,7 @@
-import { PostgresAdapter, sql } from 'kysely';
+import { sql } from 'kysely';
 import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db, DbOrTrx } from '../../platform/db/db.ts';
+import { type Db, type DbOrTrx, isPostgres } from '../../platform/db/db.ts';
 import {
   CellProblem,
   CHILD_ID,
@@ -358,7 +358,7 @@ export async function importAnnexA(
       let batch: RowRecords[] = [];
       let current: ListCount | undefined;
       let done = 0;
-      const postgres = trx.getExecutor().adapter instanceof PostgresAdapter;
+      const postgres = isPostgres(trx);
       // As for the CSV imports (run.ts): a larger page cache for this connection while writing.
       if (!postgres) await sql`pragma cache_size = -65536`.execute(trx);
       const flush = async () => {

@@ -1,8 +1,8 @@
-import { PostgresAdapter, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Actor } from '../../platform/audit/audit.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db, DbOrTrx } from '../../platform/db/db.ts';
+import { type Db, type DbOrTrx, isPostgres } from '../../platform/db/db.ts';
 import { parseRow } from './fields.ts';
 import { IdSet } from './id-set.ts';
 import type { ImportContext, KindSpec } from './kinds.ts';
@@ -173,8 +173,7 @@ export async function importFile(
     // larger cache for this connection keeps random-order index inserts in memory. 64 MB is the
     // knee: 32 MB took 18.9 s for a million visits against 13.3 s, and 128 MB was no faster
     // but peaked 80 MB higher.
-    if (!(trx.getExecutor().adapter instanceof PostgresAdapter))
-      await sql`pragma cache_size = -65536`.execute(trx);
+    if (!isPostgres(trx)) await sql`pragma cache_size = -65536`.execute(trx);
     const totals = { rows: 0, added: 0, changed: 0 };
     let written = 0;
     // Each batch's values go straight into one array rather than an object per row (a new array
@@ -207,8 +206,7 @@ export async function importFile(
     });
     if (values.length) await flush();
     totals.added = (await count()) - before;
-    if (!(trx.getExecutor().adapter instanceof PostgresAdapter))
-      await sql`pragma cache_size = -2000`.execute(trx);
+    if (!isPostgres(trx)) await sql`pragma cache_size = -2000`.execute(trx);
     totals.changed = written - totals.added;
     await recordAudit(trx, clock, actor, {
       action: 'import',

@@ -1,5 +1,5 @@
-import { CompiledQuery, PostgresAdapter } from 'kysely';
-import type { DbOrTrx } from '../../platform/db/db.ts';
+import { CompiledQuery } from 'kysely';
+import { type DbOrTrx, isPostgres } from '../../platform/db/db.ts';
 import type { ImportTable } from './kinds.ts';
 
 // Columns never overwritten by a later import of the same row.
@@ -34,7 +34,7 @@ export async function upsertBatch(db: DbOrTrx, table: ImportTable, rows: Record<
 export async function upsertValues(db: DbOrTrx, table: ImportTable, columns: string[], values: unknown[]) {
   const rows = values.length / columns.length;
   if (rows === 0) return 0;
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const postgres = isPostgres(db);
   // Without `returning`, both drivers report the rows inserted or updated (a row whose values
   // are all the same is neither), and no result row is made for each of a million rows.
   const result = await db.executeQuery(CompiledQuery.raw(statement(table, columns, rows, postgres), values));

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../../config.ts';
 import { nameRepeatedStatements } from './prepared-statements.ts';
@@ -11,6 +11,14 @@ export type Db = Kysely<Database>;
 /** A repository function takes either the database or an open transaction. */
 export type DbOrTrx = Kysely<Database> | Transaction<Database>;
 export type Dialect = 'sqlite' | 'postgres';
+
+/**
+ * Whether a query runs on PostgreSQL, for the few places the two dialects need different SQL
+ * (full-text search, row locks, bulk upserts). Asked of the database or transaction in hand, so a
+ * repository needs no dialect passed in. (Migrations ask Kysely themselves: they must not change
+ * when the app's code does.)
+ */
+export const isPostgres = (db: DbOrTrx): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
 
 export interface DbHandle {
   db: Db;
