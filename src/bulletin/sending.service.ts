@@ -26,7 +26,7 @@ import {
 import { freezeEdition, recordNow } from './record.service.ts';
 import type { SentRecord } from './record.ts';
 import { parseRecord } from './record.ts';
-import { type ForYou, forYouMany, liveSections } from './sections.service.ts';
+import { type ForYou, forYouMany } from './sections.service.ts';
 
 export const DELIVER = 'bulletin:deliver';
 export const SEND_SCHEDULED = 'bulletin:send-scheduled';

@@ -1,4 +1,4 @@
-import { type Selectable, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { DbOrTrx } from '../platform/db/db.ts';
 import type { Database } from '../platform/db/schema.ts';
 import { whereInScope } from '../platform/db/scope.ts';

@@ -5,8 +5,6 @@ import type { TeamRow } from './org.repo.ts';
 import { presentDirectory, presentStaffEdit, presentStaffRecord } from './staff.presenter.ts';
 import type { StaffListRow, StaffRecord } from './staff.repo.ts';
 
-const NOW = new Date('2026-11-27T10:00:00Z');
-
 type DirectoryRow = StaffListRow & { roles: Role[]; viewable: boolean };
 
 const listRow = (over: Partial<DirectoryRow> = {}): DirectoryRow => ({

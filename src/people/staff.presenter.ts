@@ -1,5 +1,5 @@
 import { ROLE_NAMES, ROLES, type Role } from '../platform/policy/roles.ts';
-import { escapeHtml, formatDate, formatDateTime, listTitle, plural } from '../platform/views/format.ts';
+import { escapeHtml, formatDate, listTitle, plural } from '../platform/views/format.ts';
 import type { TeamRow } from './org.repo.ts';
 import type { StaffListRow, StaffRecord } from './staff.repo.ts';
 

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
 import { forEachDialect } from '../../testing/test-db.ts';
 import { reusableQuery } from './reusable-query.ts';
 
