@@ -1,18 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import '../../features.ts';
+import { testPrincipal } from '../../testing/principals.ts';
 import { can, registeredActions, scopeFor } from './policy.ts';
-import { type Principal, ROLES, type Role } from './roles.ts';
+import { ROLES, type Role } from './roles.ts';
 
-const person = (roles: Role[], over: Partial<Principal> = {}): Principal => ({
-  id: 'me',
-  name: 'Me',
-  email: 'me@x',
-  roles,
-  teamId: 'team-a',
-  serviceId: 'svc-1',
-  ...over,
-});
+const person = testPrincipal;
 const mine = { ownerId: 'me', teamId: 'team-a', serviceId: 'svc-1' };
 const teammate = { ownerId: 'mate', teamId: 'team-a', serviceId: 'svc-1' };
 const sameService = { ownerId: 'x', teamId: 'team-b', serviceId: 'svc-1' };

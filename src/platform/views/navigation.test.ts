@@ -1,17 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { navigation } from '../../features.ts';
-import type { Principal, Role } from '../policy/roles.ts';
+import { testPrincipal } from '../../testing/principals.ts';
 import { navigationFor } from './navigation.ts';
 
-const person = (roles: Role[]): Principal => ({
-  id: 'me',
-  name: 'Me',
-  email: 'me@x',
-  roles,
-  teamId: 'team-a',
-  serviceId: 'svc-1',
-});
+const person = testPrincipal;
 
 test('each person sees the items their roles allow, the one they are in marked, made once and frozen', () => {
   const items = navigation();
