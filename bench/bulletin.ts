@@ -19,7 +19,7 @@ import { cookieNames } from '../src/platform/http/session-hook.ts';
 import { createMailTransport, sendDueMail } from '../src/platform/mail/sender.ts';
 import { startSmtpServer } from '../src/platform/mail/smtp-test-server.ts';
 import { createTestDb } from '../src/testing/test-db.ts';
-import { loadPage, machine, median, ms, percentile } from './stats.ts';
+import { loadPage, machine, median, ms, percentile, warmUp, warmUpRequests } from './stats.ts';
 
 const STAFF = Number(process.env.BENCH_STAFF ?? 3000);
 const TEAMS = 60;
@@ -28,8 +28,6 @@ const SESSIONS_PER_COURSE = 5;
 const ARTICLES = 20;
 const USERS = 20;
 const REQUESTS = 1000;
-/** Untimed loads of REQUESTS (and their own fifth) before the timed ones. */
-const WARM_UP_ROUNDS = 3;
 const MONTH = '2026-12';
 
 const load = (base: string, path: string, cookie: string) => loadPage(base, path, cookie, USERS, REQUESTS);
@@ -188,9 +186,7 @@ async function run(dialect: Dialect) {
       const html = await (await fetch(`${base}/bulletin/${id}`, { headers: { cookie: reader } })).text();
       const css = /href="(\/assets\/[^"]+\.css)"/.exec(html)?.[1];
       if (!css) throw new Error('no stylesheet link on the edition');
-      // Warmed up as a server that has been running a while: V8 keeps optimising the page's code for
-      // thousands of requests (one reader's page took 3.7 ms of CPU at first, 1.8 ms after 5,000).
-      for (let i = 0; i < WARM_UP_ROUNDS; i++) await load(base, `/bulletin/${id}`, reader);
+      await warmUp(base, `/bulletin/${id}`, reader, USERS, REQUESTS);
       let baseline = 0;
       for (const [label, path] of [
         ['static stylesheet (baseline)', css],
@@ -264,7 +260,7 @@ const only = process.argv[2] as Dialect | undefined;
 if (only) await run(only);
 else {
   console.log(
-    `bench/bulletin — ${new Date().toISOString()} — ${machine()} — ${USERS} concurrent readers, ${REQUESTS} requests per page after ${WARM_UP_ROUNDS * REQUESTS * 1.2} untimed`,
+    `bench/bulletin — ${new Date().toISOString()} — ${machine()} — ${USERS} concurrent readers, ${REQUESTS} requests per page after ${warmUpRequests(REQUESTS)} untimed`,
   );
   for (const dialect of ['sqlite', 'postgres'] as const) {
     if (dialect === 'postgres' && !process.env.DATABASE_URL) {

@@ -10,7 +10,7 @@ import type { Dialect } from '../src/platform/db/db.ts';
 import { cookieNames } from '../src/platform/http/session-hook.ts';
 import { indexStandard, insertAckTarget, insertStandard, insertVersion } from '../src/standards/api.ts';
 import { createTestDb } from '../src/testing/test-db.ts';
-import { loadPage, machine, median, ms, percentile } from './stats.ts';
+import { loadPage, machine, median, ms, percentile, warmUp, warmUpRequests } from './stats.ts';
 
 const STANDARDS = 500;
 const VERSIONS = 5;
@@ -18,8 +18,6 @@ const PEOPLE = 400;
 const TEAMS = 40;
 const USERS = Number(process.env.BENCH_USERS ?? 20);
 const REQUESTS = 1000;
-/** Untimed loads of REQUESTS (and their own fifth) before the timed ones. */
-const WARM_UP_ROUNDS = 3;
 const WORDS = [
   'visits',
   'minutes',
@@ -177,9 +175,7 @@ async function run(dialect: Dialect) {
         ['a team’s acknowledgement page', '/standards/acknowledgements'],
         ['the library (500 standards)', '/standards'],
       ];
-      // Warmed up as a server that has been running a while (see bench/bulletin.ts): V8 keeps
-      // optimising for thousands of requests.
-      for (let i = 0; i < WARM_UP_ROUNDS; i++) await load(base, '/standards?q=visits', manager);
+      await warmUp(base, '/standards?q=visits', manager, USERS, REQUESTS);
       let baseline = 0;
       const only = process.env.BENCH_ONLY; // e.g. "acknowledgement": time only the pages whose label has it (and the baseline)
       for (const [label, path] of pages.filter(([l], i) => !only || i === 0 || l.includes(only))) {
@@ -221,7 +217,7 @@ async function run(dialect: Dialect) {
 }
 
 console.log(
-  `bench/standards — ${new Date().toISOString()} — ${machine()} — ${USERS} concurrent users, ${REQUESTS} requests per page after ${WARM_UP_ROUNDS * REQUESTS * 1.2} untimed`,
+  `bench/standards — ${new Date().toISOString()} — ${machine()} — ${USERS} concurrent users, ${REQUESTS} requests per page after ${warmUpRequests(REQUESTS)} untimed`,
 );
 await run('sqlite');
 if (process.env.DATABASE_URL) await run('postgres');
